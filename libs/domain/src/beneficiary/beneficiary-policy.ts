@@ -1,0 +1,45 @@
+import type { SupportApplicationEvent } from '../support-application/support-application.events';
+import type { SupportApplication } from '../support-application/support-application.state';
+import type { BeneficiaryCommand } from './beneficiary';
+
+/**
+ * What an application's new events mean for the person's beneficiary stream: an approval
+ * holds the support; a later rejection or withdrawal gives it back. The handler appends both
+ * streams in one transaction.
+ */
+export const beneficiaryCommandsFor = (
+  before: SupportApplication,
+  events: readonly SupportApplicationEvent[],
+  beneficiaryKey: string,
+): BeneficiaryCommand[] => {
+  if (before.status === 'none') return [];
+  const commands: BeneficiaryCommand[] = [];
+  for (const event of events) {
+    if (event.type === 'SupportApplicationApproved') {
+      commands.push({
+        type: 'GrantSupport',
+        data: {
+          beneficiaryKey,
+          applicationId: before.applicationId,
+          programmeId: before.programmeId,
+          category: before.category,
+          months: event.data.approvedMonths,
+          amount: event.data.approvedAmount,
+          ward: before.ward,
+        },
+        metadata: { actorId: event.data.approvedBy, now: event.data.approvedAt },
+      });
+    }
+    const released = event.type === 'SupportApplicationRejected' || event.type === 'SupportApplicationWithdrawn';
+    if (released && before.approvedMonths) {
+      const by = event.type === 'SupportApplicationRejected' ? event.data.rejectedBy : event.data.withdrawnBy;
+      const at = event.type === 'SupportApplicationRejected' ? event.data.rejectedAt : event.data.withdrawnAt;
+      commands.push({
+        type: 'ReleaseSupport',
+        data: { beneficiaryKey, applicationId: before.applicationId, reason: event.type === 'SupportApplicationRejected' ? 'rejected' : 'withdrawn' },
+        metadata: { actorId: by, now: at },
+      });
+    }
+  }
+  return commands;
+};

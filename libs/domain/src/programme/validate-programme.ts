@@ -1,0 +1,122 @@
+import { ROLES } from '../shared/domain-event';
+import { isDate, isMonth } from '../shared/month';
+import {
+  CLAIM_FIELD_TYPES,
+  CONDITION_OPERATORS,
+  STEP_KINDS,
+  type CategoryDefinition,
+  type ProgrammeDefinition,
+} from './programme-definition';
+
+export class ProgrammeDefinitionInvalid extends Error {
+  constructor(readonly source: string, readonly problems: string[]) {
+    super(`programme definition ${source} is invalid:\n- ${problems.join('\n- ')}`);
+    this.name = 'ProgrammeDefinitionInvalid';
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isPositiveInteger = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+
+const validateCategory = (category: Record<string, unknown>, at: string, problems: string[]): void => {
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push(`${at}: ${message}`);
+  };
+  need(typeof category.code === 'string' && category.code.length > 0, 'code must be a non-empty string');
+  need(typeof category.title === 'string', 'title must be a string');
+  need(isPositiveInteger(category.rate), 'rate must be a positive whole number of VND');
+  need(['person', 'household', 'household-member'].includes(category.unit as string), 'unit must be person, household or household-member');
+  need(isPositiveInteger(category.maxMonths), 'maxMonths must be a positive integer');
+  need(['monthly', 'once'].includes(category.payment as string), 'payment must be monthly or once');
+  const window = category.window;
+  need(isObject(window) && isMonth(window.from) && isMonth(window.to) && window.from <= window.to, 'window must be { from, to } months with from <= to');
+
+  const fields = Array.isArray(category.claimFields) ? category.claimFields : [];
+  need(Array.isArray(category.claimFields), 'claimFields must be an array');
+  const fieldNames = new Set<string>();
+  fields.forEach((field: unknown, i: number) => {
+    if (!isObject(field) || typeof field.name !== 'string') return need(false, `claimFields[${i}] needs a name`);
+    need(field.name !== 'months', `claimFields[${i}]: "months" is reserved`);
+    need(!fieldNames.has(field.name), `claimFields[${i}]: duplicate field ${field.name}`);
+    fieldNames.add(field.name);
+    need(CLAIM_FIELD_TYPES.includes(field.type as never), `claimFields[${i}].type must be one of ${CLAIM_FIELD_TYPES.join(', ')}`);
+    need(typeof field.required === 'boolean', `claimFields[${i}].required must be a boolean`);
+    if (field.type === 'enum') need(Array.isArray(field.values) && field.values.length > 0, `claimFields[${i}]: an enum needs values`);
+  });
+  if (category.unit === 'household-member') {
+    need(typeof category.multiplierField === 'string' && fieldNames.has(category.multiplierField), 'household-member unit needs multiplierField naming an integer claim field');
+  }
+
+  const conditions = Array.isArray(category.conditions) ? category.conditions : [];
+  need(Array.isArray(category.conditions), 'conditions must be an array');
+  conditions.forEach((condition: unknown, i: number) => {
+    if (!isObject(condition)) return need(false, `conditions[${i}] must be an object`);
+    need(fieldNames.has(condition.field as string), `conditions[${i}] refers to unknown claim field ${String(condition.field)}`);
+    need(CONDITION_OPERATORS.includes(condition.op as never), `conditions[${i}].op must be one of ${CONDITION_OPERATORS.join(', ')}`);
+    need(typeof condition.message === 'string', `conditions[${i}] needs a message`);
+    if (condition.op === 'between') need(Array.isArray(condition.value) && condition.value.length === 2, `conditions[${i}]: between needs [low, high]`);
+  });
+
+  const steps = Array.isArray(category.steps) ? category.steps : [];
+  need(steps.length >= 3, 'steps must list at least intake, an approval and payment');
+  const stepNames = new Set<string>();
+  steps.forEach((step: unknown, i: number) => {
+    if (!isObject(step) || typeof step.name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(step.name)) {
+      return need(false, `steps[${i}] needs a kebab-case name`);
+    }
+    need(!stepNames.has(step.name), `steps[${i}]: duplicate step ${step.name}`);
+    need(STEP_KINDS.includes(step.kind as never), `steps[${i}].kind must be one of ${STEP_KINDS.join(', ')}`);
+    need(ROLES.includes(step.role as never), `steps[${i}].role must be one of ${ROLES.join(', ')}`);
+    need(step.timeLimitWorkingDays === null || isPositiveInteger(step.timeLimitWorkingDays), `steps[${i}].timeLimitWorkingDays must be null or a positive integer`);
+    if (step.countFrom !== undefined) need(stepNames.has(step.countFrom as string) && step.countFrom !== step.name, `steps[${i}].countFrom must name an earlier step`);
+    if (step.minWorkingDays !== undefined) need(step.kind === 'posting' && isPositiveInteger(step.minWorkingDays), `steps[${i}].minWorkingDays is for postings, a positive integer`);
+    stepNames.add(step.name);
+  });
+  const kinds = steps.map((step: Record<string, unknown>) => step?.kind);
+  need(kinds[0] === 'intake' && kinds.filter((k) => k === 'intake').length === 1, 'the first step, and only it, must be of kind intake');
+  need(kinds[kinds.length - 1] === 'payment' && kinds.filter((k) => k === 'payment').length === 1, 'the last step, and only it, must be of kind payment');
+  need(kinds.includes('approval'), 'a category needs a step of kind approval, where the amount is fixed');
+};
+
+/**
+ * Checks a definition loaded from outside (a JSON file) and returns it typed. Refuses, with every
+ * problem listed, anything the decider could not run: a programme is data, so data errors must
+ * stop start-up rather than surface as a wrong payment.
+ */
+export const validateProgramme = (input: unknown, source = 'definition'): ProgrammeDefinition => {
+  const problems: string[] = [];
+  if (!isObject(input)) throw new ProgrammeDefinitionInvalid(source, ['must be a JSON object']);
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push(message);
+  };
+  need(typeof input.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(input.id), 'id must be a kebab-case string');
+  need(isPositiveInteger(input.version), 'version must be a positive integer');
+  need(typeof input.title === 'string', 'title must be a string');
+  need(typeof input.currency === 'string', 'currency must be a string');
+  need(Array.isArray(input.legalBasis), 'legalBasis must be an array');
+  const combination = input.combination;
+  need(isObject(combination) && combination.rule === 'highest-only' && Array.isArray(combination.stackableCategories), 'combination must be { rule: "highest-only", stackableCategories: [] }');
+  const calendar = input.calendar;
+  need(
+    isObject(calendar) && Array.isArray(calendar.holidays) && calendar.holidays.every(isDate) && Number.isInteger(calendar.utcOffsetMinutes),
+    'calendar must be { holidays: [YYYY-MM-DD], utcOffsetMinutes }',
+  );
+  const categories = Array.isArray(input.categories) ? input.categories : [];
+  need(categories.length > 0, 'categories must be a non-empty array');
+  const codes = new Set<string>();
+  categories.forEach((category: unknown, i: number) => {
+    if (!isObject(category)) return need(false, `categories[${i}] must be an object`);
+    validateCategory(category, `categories[${i}] (${String(category.code)})`, problems);
+    need(!codes.has(category.code as string), `categories[${i}]: duplicate code ${String(category.code)}`);
+    codes.add(category.code as string);
+  });
+  if (isObject(combination) && Array.isArray(combination.stackableCategories)) {
+    combination.stackableCategories.forEach((code: unknown) => need(codes.has(code as string), `combination.stackableCategories names unknown category ${String(code)}`));
+  }
+  if (problems.length > 0) throw new ProgrammeDefinitionInvalid(source, problems);
+  return input as unknown as ProgrammeDefinition;
+};
+
+export type { CategoryDefinition };

@@ -1,0 +1,34 @@
+/** A business fact. Dates inside `data` are ISO-8601 strings so events survive JSON unchanged. */
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** Who acts, as the identity provider asserted it. */
+export interface Actor {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly ward: string | null;
+}
+
+export const ROLES = [
+  'intake-officer',
+  'village-reviewer',
+  'ward-approver',
+  'district-appraiser',
+  'province-approver',
+  'treasurer',
+  'auditor',
+  'inspector',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that act only on applications of their own ward (API.md, "ward scope"). */
+export const WARD_SCOPED_ROLES: readonly Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'];
+
+/** Ids, time and the acting officer come in with every command; the domain never makes them. */
+export interface CommandMetadata {
+  readonly actor: Actor;
+  readonly now: string;
+}

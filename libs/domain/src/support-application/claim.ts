@@ -1,0 +1,105 @@
+import { ClaimInvalid, NotEligible, type FieldError } from '../shared/domain-error';
+import { isDate, isMonth, monthsBetween } from '../shared/month';
+import type { CategoryDefinition, ClaimFieldDefinition, EligibilityCondition } from '../programme/programme-definition';
+import type { Claim } from './support-application.events';
+
+const fieldError = (field: string, message: string): FieldError => ({ field: `claim.${field}`, message });
+
+const checkField = (definition: ClaimFieldDefinition, value: unknown): string | null => {
+  switch (definition.type) {
+    case 'integer':
+      if (!Number.isSafeInteger(value)) return 'must be a whole number';
+      if (definition.min !== undefined && (value as number) < definition.min) return `must be at least ${definition.min}`;
+      if (definition.max !== undefined && (value as number) > definition.max) return `must be at most ${definition.max}`;
+      return null;
+    case 'date':
+      return isDate(value) ? null : 'must be a date YYYY-MM-DD';
+    case 'string':
+      return typeof value === 'string' && value.trim().length > 0 && value.length <= 500 ? null : 'must be a non-empty string of at most 500 characters';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'enum':
+      return typeof value === 'string' && (definition.values ?? []).includes(value) ? null : `must be one of ${(definition.values ?? []).join(', ')}`;
+  }
+};
+
+/** The months a claim covers: as filed, or for one-off categories the whole window when none are given. */
+const claimedMonths = (category: CategoryDefinition, raw: unknown, errors: FieldError[]): string[] => {
+  if (raw === undefined && category.payment === 'once') return monthsBetween(category.window.from, category.window.to);
+  if (!Array.isArray(raw) || raw.length === 0 || !raw.every(isMonth)) {
+    errors.push(fieldError('months', 'must be a non-empty list of months YYYY-MM'));
+    return [];
+  }
+  if (new Set(raw).size !== raw.length) errors.push(fieldError('months', 'must not repeat a month'));
+  return [...raw].sort();
+};
+
+/** Shape and types of the claim against the category's fields. Throws ClaimInvalid listing every field. */
+export const parseClaim = (category: CategoryDefinition, raw: Record<string, unknown>): Claim => {
+  const errors: FieldError[] = [];
+  const months = claimedMonths(category, raw.months, errors);
+  const known = new Set(['months', ...category.claimFields.map((field) => field.name)]);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) errors.push(fieldError(key, `is not a field of category ${category.code}`));
+  }
+  const claim: Claim = { months };
+  for (const definition of category.claimFields) {
+    const value = raw[definition.name];
+    if (value === undefined || value === null) {
+      if (definition.required) errors.push(fieldError(definition.name, 'is required'));
+      continue;
+    }
+    const problem = checkField(definition, value);
+    if (problem) errors.push(fieldError(definition.name, problem));
+    else claim[definition.name] = value as string | number | boolean;
+  }
+  if (errors.length > 0) throw new ClaimInvalid(errors);
+  return claim;
+};
+
+const compare = (left: unknown, op: EligibilityCondition['op'], right: unknown): boolean => {
+  const l = left as number | string;
+  switch (op) {
+    case 'lt': return l < (right as number | string);
+    case 'lte': return l <= (right as number | string);
+    case 'gt': return l > (right as number | string);
+    case 'gte': return l >= (right as number | string);
+    case 'eq': return l === right;
+    case 'in': return Array.isArray(right) && right.includes(l);
+    case 'between': {
+      const [low, high] = right as [number | string, number | string];
+      return l >= low && l <= high;
+    }
+    case 'months-not-before': return true;
+  }
+};
+
+/**
+ * Eligibility the programme can state about a claim: the qualifying window, the month cap and
+ * the category's own conditions. Throws NotEligible listing every unmet condition.
+ */
+export const checkEligibility = (category: CategoryDefinition, claim: Claim): void => {
+  const reasons: FieldError[] = [];
+  const outside = claim.months.filter((month) => month < category.window.from || month > category.window.to);
+  if (outside.length > 0) {
+    reasons.push(fieldError('months', `${outside.join(', ')} outside the qualifying window ${category.window.from} to ${category.window.to}`));
+  }
+  if (claim.months.length > category.maxMonths) {
+    reasons.push(fieldError('months', `${claim.months.length} months claimed; category ${category.code} pays at most ${category.maxMonths}`));
+  }
+  for (const condition of category.conditions) {
+    const value = claim[condition.field];
+    if (value === undefined) continue;
+    const met = condition.op === 'months-not-before'
+      ? claim.months.every((month) => month >= String(value).slice(0, 7))
+      : compare(value, condition.op, condition.value);
+    if (!met) reasons.push(fieldError(condition.field, condition.message));
+  }
+  if (reasons.length > 0) throw new NotEligible(reasons);
+};
+
+/** The amount is computed, never typed in: rate × months (× household members). */
+export const amountFor = (category: CategoryDefinition, claim: Claim, months: readonly string[]): number => {
+  const multiplier = category.multiplierField ? Number(claim[category.multiplierField]) : 1;
+  return category.rate * months.length * multiplier;
+};

@@ -1,0 +1,36 @@
+import { NotPermitted } from '../shared/domain-error';
+import { WARD_SCOPED_ROLES, type Actor, type Role } from '../shared/domain-event';
+import type { StepKind } from '../programme/programme-definition';
+
+/** Steps whose performers must all differ: one officer never checks their own work. */
+export const SEGREGATED_KINDS: readonly StepKind[] = ['review', 'approval', 'decision', 'payment'];
+
+export const requireRole = (actor: Actor, role: Role, what: string): void => {
+  if (!actor.roles.includes(role)) throw new NotPermitted(`${what} is performed by the ${role} role`, 'role');
+};
+
+export const requireWard = (actor: Actor, role: Role, ward: string): void => {
+  if (WARD_SCOPED_ROLES.includes(role) && actor.ward !== ward) {
+    throw new NotPermitted(`a ${role} of ward ${actor.ward ?? '(none)'} cannot act on an application of ward ${ward}`, 'ward-scope');
+  }
+};
+
+/**
+ * Segregation of duties: an officer who performed one review, approval, decision or payment
+ * step of an application may not perform another (the Phú Hữu case: one officer both listed
+ * and approved acquaintances).
+ */
+export const requireSegregation = (
+  actor: Actor,
+  step: string,
+  performedBy: Record<string, string>,
+  kindOf: (step: string) => StepKind | undefined,
+): void => {
+  if (!SEGREGATED_KINDS.includes(kindOf(step) as StepKind)) return;
+  const earlier = Object.entries(performedBy).find(
+    ([other, officer]) => other !== step && officer === actor.id && SEGREGATED_KINDS.includes(kindOf(other) as StepKind),
+  );
+  if (earlier) {
+    throw new NotPermitted(`officer ${actor.id} already performed step ${earlier[0]} of this application`, 'segregation-of-duties');
+  }
+};

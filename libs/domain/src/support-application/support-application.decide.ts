@@ -1,0 +1,228 @@
+import {
+  AmountMismatch,
+  ApplicationNotFound,
+  ClaimInvalid,
+  InvalidTransition,
+  ProgrammeNotFound,
+  assertNever,
+} from '../shared/domain-error';
+import { isDate, isMonth } from '../shared/month';
+import { localDate, workingDaysBetween } from '../shared/working-days';
+import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
+import { amountFor, checkEligibility, parseClaim } from './claim';
+import { requireRole, requireSegregation, requireWard } from './permissions';
+import type {
+  PerformSupportStep,
+  RecordSupportPayment,
+  RecordSupportRecovery,
+  SubmitSupportApplication,
+  SupportApplicationCommand,
+  WithdrawSupportApplication,
+} from './support-application.commands';
+import type {
+  SupportApplicationApproved,
+  SupportApplicationDecided,
+  SupportApplicationEvent,
+  SupportApplicationPaid,
+  SupportApplicationPosted,
+  SupportApplicationRejected,
+  SupportApplicationReviewed,
+  SupportApplicationSubmitted,
+  SupportApplicationWithdrawn,
+  SupportRecovered,
+  SupportRecoveryOrdered,
+} from './support-application.events';
+import type { ActiveApplication, SupportApplication } from './support-application.state';
+
+interface Workflow {
+  programme: ProgrammeDefinition;
+  category: CategoryDefinition;
+}
+
+/** The definition version the application was submitted under, never a newer one. */
+const workflowOf = (state: ActiveApplication, programmes: ProgrammeCatalog): Workflow => {
+  const programme = programmes(state.programmeId, state.programmeVersion);
+  const category = programme && findCategory(programme, state.category);
+  if (!programme || !category) {
+    throw new ProgrammeNotFound(`programme ${state.programmeId} v${state.programmeVersion} category ${state.category} is not loaded`);
+  }
+  return { programme, category };
+};
+
+const existing = (state: SupportApplication): ActiveApplication => {
+  if (state.status === 'none') throw new ApplicationNotFound('no such application');
+  return state;
+};
+
+const OPEN: readonly string[] = ['submitted', 'in-progress', 'approved'];
+
+export const submit = (command: SubmitSupportApplication, state: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationSubmitted => {
+  if (state.status !== 'none') throw new InvalidTransition('this application has already been submitted');
+  const { data, metadata } = command;
+  const programme = programmes(data.programmeId);
+  if (!programme) throw new ClaimInvalid([{ field: 'programme', message: `unknown programme ${data.programmeId}` }]);
+  const category = findCategory(programme, data.category);
+  if (!category) {
+    throw new ClaimInvalid([{ field: 'category', message: `must be one of ${programme.categories.map((c) => c.code).join(', ')}` }]);
+  }
+  const intake = category.steps[0];
+  requireRole(metadata.actor, intake.role, 'intake');
+  requireWard(metadata.actor, intake.role, data.applicant.ward);
+  const claim = parseClaim(category, data.claim);
+  checkEligibility(category, claim);
+  return {
+    type: 'SupportApplicationSubmitted',
+    data: {
+      applicationId: data.applicationId,
+      programmeId: programme.id,
+      programmeVersion: programme.version,
+      category: category.code,
+      applicant: data.applicant,
+      claim,
+      claimedAmount: amountFor(category, claim, claim.months),
+      steps: category.steps.map((step) => step.name),
+      submittedBy: metadata.actor.id,
+      submittedAt: metadata.now,
+    },
+  };
+};
+
+const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication): string[] => {
+  const requested = command.data.approvedMonths;
+  const claimed = state.claim.months;
+  if (requested === undefined) return claimed;
+  const notClaimed = requested.filter((month) => !claimed.includes(month));
+  if (requested.length === 0 || !requested.every(isMonth) || notClaimed.length > 0 || new Set(requested).size !== requested.length) {
+    throw new ClaimInvalid([{ field: 'approvedMonths', message: `must be a non-empty subset of the claimed months ${claimed.join(', ')}` }]);
+  }
+  return [...requested].sort();
+};
+
+const postingPeriod = (command: PerformSupportStep, step: StepDefinition, workflow: Workflow) => {
+  const { postedFrom, postedUntil } = command.data;
+  const today = localDate(command.metadata.now, workflow.programme.calendar);
+  if (postedFrom === undefined && postedUntil === undefined) return { postedFrom: today, postedUntil: today };
+  if (!isDate(postedFrom) || !isDate(postedUntil) || postedFrom > postedUntil || postedUntil > today) {
+    throw new ClaimInvalid([{ field: 'postedFrom', message: 'postedFrom and postedUntil must be dates, in order, not in the future' }]);
+  }
+  const required = step.minWorkingDays ?? 0;
+  // QĐ 15: the list stays posted for the full period; a shorter posting cannot be recorded as done.
+  if (workingDaysBetween(postedFrom, postedUntil, workflow.programme.calendar) < required) {
+    throw new InvalidTransition(`step ${step.name} requires the list posted for ${required} working days`);
+  }
+  return { postedFrom, postedUntil };
+};
+
+export type StepEvent =
+  | SupportApplicationReviewed
+  | SupportApplicationPosted
+  | SupportApplicationApproved
+  | SupportApplicationDecided
+  | SupportApplicationRejected;
+
+export const performStep = (command: PerformSupportStep, current: SupportApplication, programmes: ProgrammeCatalog): StepEvent => {
+  const state = existing(current);
+  const workflow = workflowOf(state, programmes);
+  const { data, metadata } = command;
+  const step = workflow.category.steps.find((candidate) => candidate.name === data.step);
+  if (!step) throw new InvalidTransition(`category ${state.category} has no step ${data.step}; its steps are ${state.steps.join(', ')}`);
+  if (step.kind === 'intake' || step.kind === 'payment') throw new InvalidTransition(`step ${step.name} is performed by its own command`);
+  const expected = workflow.category.steps[state.nextStep];
+  if (!OPEN.includes(state.status) || expected?.name !== step.name) {
+    throw new InvalidTransition(`step ${step.name} is not allowed now: the application is ${state.status}${OPEN.includes(state.status) ? `, awaiting ${expected?.name}` : ''}`);
+  }
+  requireRole(metadata.actor, step.role, `step ${step.name}`);
+  requireWard(metadata.actor, step.role, state.ward);
+  const kindOf = (name: string) => workflow.category.steps.find((candidate) => candidate.name === name)?.kind;
+  requireSegregation(metadata.actor, step.name, state.performedBy, kindOf);
+  const by = metadata.actor.id;
+  const at = metadata.now;
+  const base = { applicationId: state.applicationId, step: step.name };
+
+  if (data.outcome === 'rejected') {
+    if (!data.reason?.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'a refusal must give its reasons in writing' }]);
+    if (step.kind === 'posting') throw new InvalidTransition('a posting is recorded, not rejected');
+    return { type: 'SupportApplicationRejected', data: { ...base, reason: data.reason, rejectedBy: by, rejectedAt: at } };
+  }
+  switch (step.kind) {
+    case 'review':
+      return { type: 'SupportApplicationReviewed', data: { ...base, outcome: 'confirmed', minutesRef: data.minutesRef, reason: data.reason, reviewedBy: by, reviewedAt: at } };
+    case 'posting':
+      return { type: 'SupportApplicationPosted', data: { ...base, place: data.reference, ...postingPeriod(command, step, workflow), postedBy: by, postedAt: at } };
+    case 'approval': {
+      if (state.approvedMonths) {
+        return { type: 'SupportApplicationDecided', data: { ...base, kind: step.kind, reference: data.reference, decidedBy: by, decidedAt: at } };
+      }
+      const approvedMonths = approvedMonthsFor(command, state);
+      return {
+        type: 'SupportApplicationApproved',
+        data: { ...base, approvedMonths, approvedAmount: amountFor(workflow.category, state.claim, approvedMonths), reason: data.reason, approvedBy: by, approvedAt: at },
+      };
+    }
+    case 'decision':
+      // F4: a provincial decision without its number cannot justify a payment.
+      if (!data.decisionNo?.trim() && !data.reference?.trim()) {
+        throw new ClaimInvalid([{ field: 'decisionNo', message: `step ${step.name} records the decision number` }]);
+      }
+      return { type: 'SupportApplicationDecided', data: { ...base, kind: step.kind, decisionNo: data.decisionNo ?? data.reference, reference: data.reference, decidedBy: by, decidedAt: at } };
+  }
+};
+
+export const recordPayment = (command: RecordSupportPayment, current: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationPaid => {
+  const state = existing(current);
+  const workflow = workflowOf(state, programmes);
+  const step = workflow.category.steps[workflow.category.steps.length - 1];
+  if (state.status !== 'approved') {
+    throw new InvalidTransition(`payment needs every approval first: the application is ${state.status}${state.status === 'in-progress' || state.status === 'submitted' ? `, awaiting ${state.steps[state.nextStep]}` : ''}`);
+  }
+  const { actor, now } = command.metadata;
+  requireRole(actor, step.role, 'payment');
+  requireWard(actor, step.role, state.ward);
+  requireSegregation(actor, step.name, state.performedBy, (name) => workflow.category.steps.find((s) => s.name === name)?.kind);
+  const owed = state.approvedAmount - state.paidAmount;
+  if (command.data.amount !== owed) throw new AmountMismatch(owed, command.data.amount);
+  const { amount, method, reference } = command.data;
+  return { type: 'SupportApplicationPaid', data: { applicationId: state.applicationId, step: step.name, amount, method, reference, paidBy: actor.id, paidAt: now } };
+};
+
+export const withdraw = (command: WithdrawSupportApplication, current: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationWithdrawn => {
+  const state = existing(current);
+  const intake = workflowOf(state, programmes).category.steps[0];
+  if (!OPEN.includes(state.status)) throw new InvalidTransition(`a ${state.status} application cannot be withdrawn`);
+  const { actor, now } = command.metadata;
+  requireRole(actor, intake.role, 'withdrawal');
+  requireWard(actor, intake.role, state.ward);
+  if (!command.data.reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'is required' }]);
+  return { type: 'SupportApplicationWithdrawn', data: { applicationId: state.applicationId, reason: command.data.reason, withdrawnBy: actor.id, withdrawnAt: now } };
+};
+
+export const recordRecovery = (command: RecordSupportRecovery, current: SupportApplication): SupportRecoveryOrdered | SupportRecovered => {
+  const state = existing(current);
+  const { actor, now } = command.metadata;
+  requireRole(actor, 'inspector', 'recovery (thu hồi)');
+  const { action, amount, reason } = command.data;
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new ClaimInvalid([{ field: 'amount', message: 'must be a positive whole number of VND' }]);
+  if (!reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'is required' }]);
+  const base = { applicationId: state.applicationId, amount, reason };
+  if (action === 'ordered') {
+    const recoverable = state.paidAmount - state.recoveryOrderedAmount;
+    if (state.paidAmount === 0) throw new InvalidTransition('nothing has been paid, so nothing can be recovered');
+    if (amount > recoverable) throw new AmountMismatch(recoverable, amount);
+    return { type: 'SupportRecoveryOrdered', data: { ...base, orderedBy: actor.id, orderedAt: now } };
+  }
+  const outstanding = state.recoveryOrderedAmount - state.recoveredAmount;
+  if (outstanding === 0) throw new InvalidTransition('no recovery has been ordered, or it is complete');
+  if (amount > outstanding) throw new AmountMismatch(outstanding, amount);
+  return { type: 'SupportRecovered', data: { ...base, recoveredBy: actor.id, recoveredAt: now } };
+};
+
+export const decide = (command: SupportApplicationCommand, state: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationEvent[] => {
+  switch (command.type) {
+    case 'SubmitSupportApplication': return [submit(command, state, programmes)];
+    case 'PerformSupportStep': return [performStep(command, state, programmes)];
+    case 'RecordSupportPayment': return [recordPayment(command, state, programmes)];
+    case 'WithdrawSupportApplication': return [withdraw(command, state, programmes)];
+    case 'RecordSupportRecovery': return [recordRecovery(command, state)];
+    default: return assertNever(command);
+  }
+};

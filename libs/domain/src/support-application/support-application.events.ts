@@ -1,0 +1,137 @@
+import type { DomainEvent } from '../shared/domain-event';
+import type { StepKind } from '../programme/programme-definition';
+
+export interface Applicant {
+  citizenId: string;
+  fullName: string;
+  dateOfBirth: string;
+  ward: string;
+  address: string;
+  phone?: string;
+  bankAccount?: string;
+}
+
+/** The claim as filed: the months affected plus the category's own fields. */
+export type Claim = { months: string[] } & Record<string, string | number | boolean | string[]>;
+
+export type SupportApplicationSubmitted = DomainEvent<'SupportApplicationSubmitted', {
+  applicationId: string;
+  programmeId: string;
+  programmeVersion: number;
+  category: string;
+  applicant: Applicant;
+  claim: Claim;
+  /** rate × claimed months (× members); the approval fixes the amount actually owed. */
+  claimedAmount: number;
+  /** The category's step names in this programme version: the workflow this application follows. */
+  steps: string[];
+  submittedBy: string;
+  submittedAt: string;
+}>;
+
+export type SupportApplicationReviewed = DomainEvent<'SupportApplicationReviewed', {
+  applicationId: string;
+  step: string;
+  outcome: 'confirmed';
+  minutesRef?: string;
+  reason?: string;
+  reviewedBy: string;
+  reviewedAt: string;
+}>;
+
+export type SupportApplicationPosted = DomainEvent<'SupportApplicationPosted', {
+  applicationId: string;
+  step: string;
+  place?: string;
+  postedFrom: string;
+  postedUntil: string;
+  postedBy: string;
+  postedAt: string;
+}>;
+
+export type SupportApplicationApproved = DomainEvent<'SupportApplicationApproved', {
+  applicationId: string;
+  step: string;
+  approvedMonths: string[];
+  approvedAmount: number;
+  reason?: string;
+  approvedBy: string;
+  approvedAt: string;
+}>;
+
+export type SupportApplicationDecided = DomainEvent<'SupportApplicationDecided', {
+  applicationId: string;
+  step: string;
+  kind: StepKind;
+  decisionNo?: string;
+  reference?: string;
+  decidedBy: string;
+  decidedAt: string;
+}>;
+
+export type SupportApplicationRejected = DomainEvent<'SupportApplicationRejected', {
+  applicationId: string;
+  step: string;
+  reason: string;
+  rejectedBy: string;
+  rejectedAt: string;
+}>;
+
+export type SupportApplicationPaid = DomainEvent<'SupportApplicationPaid', {
+  applicationId: string;
+  step: string;
+  amount: number;
+  method: 'cash' | 'bank' | 'post-office';
+  reference: string;
+  paidBy: string;
+  paidAt: string;
+}>;
+
+export type SupportApplicationWithdrawn = DomainEvent<'SupportApplicationWithdrawn', {
+  applicationId: string;
+  reason: string;
+  withdrawnBy: string;
+  withdrawnAt: string;
+}>;
+
+export type SupportRecoveryOrdered = DomainEvent<'SupportRecoveryOrdered', {
+  applicationId: string;
+  amount: number;
+  reason: string;
+  orderedBy: string;
+  orderedAt: string;
+}>;
+
+export type SupportRecovered = DomainEvent<'SupportRecovered', {
+  applicationId: string;
+  amount: number;
+  reason: string;
+  recoveredBy: string;
+  recoveredAt: string;
+}>;
+
+export type SupportApplicationEvent =
+  | SupportApplicationSubmitted
+  | SupportApplicationReviewed
+  | SupportApplicationPosted
+  | SupportApplicationApproved
+  | SupportApplicationDecided
+  | SupportApplicationRejected
+  | SupportApplicationPaid
+  | SupportApplicationWithdrawn
+  | SupportRecoveryOrdered
+  | SupportRecovered;
+
+/** Current schema version of each stored type; raise it with an upcaster when a shape changes. */
+export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent['type'], number> = {
+  SupportApplicationSubmitted: 1,
+  SupportApplicationReviewed: 2,
+  SupportApplicationPosted: 1,
+  SupportApplicationApproved: 1,
+  SupportApplicationDecided: 1,
+  SupportApplicationRejected: 1,
+  SupportApplicationPaid: 1,
+  SupportApplicationWithdrawn: 1,
+  SupportRecoveryOrdered: 1,
+  SupportRecovered: 1,
+};

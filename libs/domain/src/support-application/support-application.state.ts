@@ -1,0 +1,111 @@
+import type { Claim, SupportApplicationEvent } from './support-application.events';
+
+export type ApplicationStatus =
+  | 'submitted'
+  | 'in-progress'
+  | 'approved'
+  | 'paid'
+  | 'rejected'
+  | 'withdrawn'
+  | 'recovery-ordered'
+  | 'recovered';
+
+/** Only what later decisions need; display fields belong to projections. */
+export type SupportApplication =
+  | { status: 'none' }
+  | {
+      status: ApplicationStatus;
+      applicationId: string;
+      programmeId: string;
+      programmeVersion: number;
+      category: string;
+      ward: string;
+      citizenId: string;
+      /** The claim as filed: approval narrows its months and counts its household members. */
+      claim: Claim;
+      steps: string[];
+      /** Index, in the category's steps, of the next step to perform. */
+      nextStep: number;
+      /** Officer per step performed, for segregation of duties. */
+      performedBy: Record<string, string>;
+      approvedMonths: string[] | null;
+      approvedAmount: number;
+      paidAmount: number;
+      recoveryOrderedAmount: number;
+      recoveredAmount: number;
+      lastStepAt: string;
+      postedUntil: string | null;
+    };
+
+export type ActiveApplication = Exclude<SupportApplication, { status: 'none' }>;
+
+export const initialState = (): SupportApplication => ({ status: 'none' });
+
+const advance = (state: ActiveApplication, step: string, by: string, at: string, status: ApplicationStatus): ActiveApplication => ({
+  ...state,
+  status,
+  nextStep: state.nextStep + 1,
+  performedBy: { ...state.performedBy, [step]: by },
+  lastStepAt: at,
+});
+
+/**
+ * Total and never throws: an event the state does not expect leaves it unchanged, because
+ * stored history is a fact even when today's rules would not have allowed it.
+ */
+export const evolve = (state: SupportApplication, event: SupportApplicationEvent): SupportApplication => {
+  if (event.type === 'SupportApplicationSubmitted') {
+    const { data } = event;
+    return {
+      status: 'submitted',
+      applicationId: data.applicationId,
+      programmeId: data.programmeId,
+      programmeVersion: data.programmeVersion,
+      category: data.category,
+      ward: data.applicant.ward,
+      citizenId: data.applicant.citizenId,
+      claim: data.claim,
+      steps: data.steps,
+      nextStep: 1,
+      performedBy: { intake: data.submittedBy },
+      approvedMonths: null,
+      approvedAmount: 0,
+      paidAmount: 0,
+      recoveryOrderedAmount: 0,
+      recoveredAmount: 0,
+      lastStepAt: data.submittedAt,
+      postedUntil: null,
+    };
+  }
+  if (state.status === 'none') return state;
+  // 'approved' means every approval is done and only payment is left.
+  const progressed = (nextStep: number): ApplicationStatus => (nextStep >= state.steps.length - 1 ? 'approved' : 'in-progress');
+  switch (event.type) {
+    case 'SupportApplicationReviewed':
+      return advance(state, event.data.step, event.data.reviewedBy, event.data.reviewedAt, progressed(state.nextStep + 1));
+    case 'SupportApplicationPosted':
+      return { ...advance(state, event.data.step, event.data.postedBy, event.data.postedAt, progressed(state.nextStep + 1)), postedUntil: event.data.postedUntil };
+    case 'SupportApplicationApproved':
+      return {
+        ...advance(state, event.data.step, event.data.approvedBy, event.data.approvedAt, progressed(state.nextStep + 1)),
+        approvedMonths: event.data.approvedMonths,
+        approvedAmount: event.data.approvedAmount,
+      };
+    case 'SupportApplicationDecided':
+      return advance(state, event.data.step, event.data.decidedBy, event.data.decidedAt, progressed(state.nextStep + 1));
+    case 'SupportApplicationRejected':
+      return { ...state, status: 'rejected', performedBy: { ...state.performedBy, [event.data.step]: event.data.rejectedBy }, lastStepAt: event.data.rejectedAt };
+    case 'SupportApplicationPaid':
+      return { ...advance(state, event.data.step, event.data.paidBy, event.data.paidAt, 'paid'), paidAmount: state.paidAmount + event.data.amount };
+    case 'SupportApplicationWithdrawn':
+      return { ...state, status: 'withdrawn', lastStepAt: event.data.withdrawnAt };
+    case 'SupportRecoveryOrdered':
+      return { ...state, status: 'recovery-ordered', recoveryOrderedAmount: state.recoveryOrderedAmount + event.data.amount };
+    case 'SupportRecovered': {
+      const recoveredAmount = state.recoveredAmount + event.data.amount;
+      return { ...state, status: recoveredAmount >= state.recoveryOrderedAmount ? 'recovered' : 'recovery-ordered', recoveredAmount };
+    }
+    default:
+      return state;
+  }
+};

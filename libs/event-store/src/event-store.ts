@@ -1,0 +1,92 @@
+/** Who did it and why, stored with every event by the store, never by the domain. */
+export interface EventMetadata {
+  actorId: string;
+  role: string | null;
+  ward: string | null;
+  commandId: string;
+  correlationId: string;
+  causationId: string | null;
+}
+
+export interface NewEvent {
+  type: string;
+  data: object;
+}
+
+export interface StoredEvent<Data extends object = any> {
+  position: number;
+  transactionId: string;
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  /** The version the event was stored at; `data` is already upcast to the current shape. */
+  storedSchemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+  recordedAt: string;
+  hash: string;
+}
+
+/** Where a stream stood when it was read; appends must name it. */
+export interface StreamHead {
+  version: number;
+  hash: string | null;
+}
+
+export interface StreamAppend {
+  streamId: string;
+  expected: StreamHead;
+  events: NewEvent[];
+}
+
+export interface AppendRequest {
+  commandId: string;
+  metadata: Omit<EventMetadata, 'commandId'>;
+  recordedAt: string;
+  appends: StreamAppend[];
+  /** Returned as is to a repeat of the same command id. */
+  result: object;
+}
+
+export type AppendOutcome =
+  | { duplicate: false; result: object; positions: number[]; heads: Record<string, StreamHead> }
+  | { duplicate: true; result: object };
+
+/** A position in the global log that no later commit can fall behind: (transaction id, position). */
+export interface Checkpoint {
+  transactionId: string;
+  position: string;
+}
+
+export const START: Checkpoint = { transactionId: '0', position: '0' };
+
+export interface ReadAllResult {
+  events: StoredEvent[];
+  checkpoint: Checkpoint;
+}
+
+export interface ReadStreamOptions {
+  /** Fold only up to this stream version (time travel by version). */
+  toVersion?: number;
+  /** Only events recorded at or before this instant (time travel by time). */
+  asOf?: string;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(readonly streamId: string, readonly expectedVersion: number) {
+    super(`stream ${streamId} is no longer at version ${expectedVersion}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** The port the application depends on; PostgresEventStore is the implementation. */
+export abstract class EventStore {
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  abstract append(request: AppendRequest): Promise<AppendOutcome>;
+  abstract findCommand(commandId: string): Promise<object | null>;
+  abstract readAll(after: Checkpoint, limit: number): Promise<ReadAllResult>;
+}
+
+export const headOf = (events: readonly StoredEvent[]): StreamHead =>
+  events.length === 0 ? { version: 0, hash: null } : { version: events[events.length - 1].streamVersion, hash: events[events.length - 1].hash };

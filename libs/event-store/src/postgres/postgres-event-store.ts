@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, QueryResultRow } from 'pg';
+import {
+  ConcurrencyError,
+  EventStore,
+  type AppendOutcome,
+  type AppendRequest,
+  type Checkpoint,
+  type EventMetadata,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamHead,
+} from '../event-store';
+import type { EventTypeRegistry } from '../event-type-registry';
+import { chainHash } from '../hash-chain';
+
+const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
+  type, schema_version, data, metadata, recorded_at, hash`;
+
+/** A stored row as PostgreSQL holds it, before upcasting: what the hash chain covers. */
+export interface RawEventRow {
+  position: number;
+  transactionId: string;
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  data: object;
+  metadata: EventMetadata;
+  recordedAt: string;
+  hash: string;
+}
+
+export const toRawRow = (row: QueryResultRow): RawEventRow => ({
+  position: Number(row.global_position),
+  transactionId: row.transaction_id,
+  eventId: row.event_id,
+  streamId: row.stream_id,
+  streamVersion: row.stream_version,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: (row.recorded_at as Date).toISOString(),
+  hash: row.hash,
+});
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean =>
+  (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
+
+/**
+ * The event store on PostgreSQL. One statement per append, whatever the number of events or
+ * streams: the command row and every event row go in together, so a command is recorded iff
+ * its events are, and (stream_id, stream_version) uniqueness rejects a stale writer.
+ */
+export class PostgresEventStore extends EventStore {
+  constructor(private readonly pool: Pool, private readonly registry: EventTypeRegistry) {
+    super();
+  }
+
+  private upcast(raw: RawEventRow): StoredEvent {
+    const { schemaVersion, ...rest } = raw;
+    return { ...rest, storedSchemaVersion: schemaVersion, data: this.registry.upcast(raw.type, schemaVersion, raw.data) };
+  }
+
+  async readRawStream(streamId: string, options: ReadStreamOptions = {}): Promise<RawEventRow[]> {
+    const { rows } = await this.pool.query(
+      `SELECT ${COLUMNS} FROM events
+        WHERE stream_id = $1 AND ($2::int IS NULL OR stream_version <= $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+        ORDER BY stream_version`,
+      [streamId, options.toVersion ?? null, options.asOf ?? null],
+    );
+    return rows.map(toRawRow);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return (await this.readRawStream(streamId, options)).map((raw) => this.upcast(raw));
+  }
+
+  async findCommand(commandId: string): Promise<object | null> {
+    const { rows } = await this.pool.query('SELECT result FROM processed_commands WHERE command_id = $1', [commandId]);
+    return rows[0]?.result ?? null;
+  }
+
+  private async headHash(streamId: string, version: number): Promise<string | null> {
+    if (version === 0) return null;
+    const { rows } = await this.pool.query('SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2', [streamId, version]);
+    if (rows.length === 0) throw new ConcurrencyError(streamId, version);
+    return rows[0].hash;
+  }
+
+  async append(request: AppendRequest): Promise<AppendOutcome> {
+    const recordedAt = new Date(request.recordedAt).toISOString();
+    const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
+    const columns = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
+    const heads: Record<string, StreamHead> = {};
+    for (const { streamId, expected, events } of request.appends) {
+      let previous = expected.hash === null && expected.version > 0 ? await this.headHash(streamId, expected.version) : expected.hash;
+      let version = expected.version;
+      for (const event of events) {
+        version += 1;
+        const eventId = randomUUID();
+        const schemaVersion = this.registry.currentVersion(event.type);
+        // Through JSON first, so the hash covers exactly what jsonb will give back.
+        const data = JSON.parse(JSON.stringify(event.data));
+        const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
+        columns.eventId.push(eventId);
+        columns.streamId.push(streamId);
+        columns.version.push(version);
+        columns.type.push(event.type);
+        columns.schemaVersion.push(schemaVersion);
+        columns.data.push(JSON.stringify(data));
+        columns.metadata.push(JSON.stringify(metadata));
+        columns.hash.push(hash);
+        previous = hash;
+      }
+      heads[streamId] = { version, hash: previous };
+    }
+    try {
+      const { rows } = await this.pool.query(
+        `WITH command AS (
+           INSERT INTO processed_commands (command_id, result) VALUES ($1, $2) ON CONFLICT (command_id) DO NOTHING RETURNING command_id
+         )
+         INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+         SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, $3, e.hash
+           FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[], $11::text[])
+                AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, hash)
+          WHERE EXISTS (SELECT 1 FROM command)
+         RETURNING global_position`,
+        [request.commandId, JSON.stringify(request.result), recordedAt, columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.hash],
+      );
+      if (rows.length === 0 && columns.eventId.length > 0) {
+        return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
+      }
+      return { duplicate: false, result: request.result, positions: rows.map((row) => Number(row.global_position)), heads };
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_stream_version_unique')) {
+        const conflicted = request.appends.find((append) => (error as { detail?: string }).detail?.includes(`(${append.streamId},`)) ?? request.appends[0];
+        throw new ConcurrencyError(conflicted.streamId, conflicted.expected.version);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Gap-safe: only rows of transactions older than every transaction still running, in
+   * (transaction id, position) order. A writer that took a lower position but commits late
+   * keeps the reader below it until it commits; then the reader sees it in its place.
+   */
+  async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
+    const { rows } = await this.pool.query(
+      `SELECT ${COLUMNS} FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [after.transactionId, after.position, limit],
+    );
+    const events = rows.map((row) => this.upcast(toRawRow(row)));
+    const last = events[events.length - 1];
+    return { events, checkpoint: last ? { transactionId: last.transactionId, position: String(last.position) } : after };
+  }
+}
