@@ -83,3 +83,9 @@ export type ProgrammeCatalog = (id: string, version?: number) => ProgrammeDefini
 
 export const findCategory = (programme: ProgrammeDefinition, code: string): CategoryDefinition | undefined =>
   programme.categories.find((category) => category.code === code);
+
+/** A catalog over loaded definitions: a version pins one, no version means the newest. */
+export const catalogOf = (programmes: readonly ProgrammeDefinition[]): ProgrammeCatalog => (id, version) => {
+  const matching = programmes.filter((programme) => programme.id === id && (version === undefined || programme.version === version));
+  return matching.sort((a, b) => b.version - a.version)[0];
+};

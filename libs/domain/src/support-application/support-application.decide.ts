@@ -226,3 +226,24 @@ export const decide = (command: SupportApplicationCommand, state: SupportApplica
     default: return assertNever(command);
   }
 };
+
+/** The role a command acts in, as the programme assigns it; recorded with the events. */
+export const actingRole = (command: SupportApplicationCommand, state: SupportApplication, programmes: ProgrammeCatalog): string | null => {
+  if (command.type === 'RecordSupportRecovery') return 'inspector';
+  const category =
+    command.type === 'SubmitSupportApplication'
+      ? findCategory(programmes(command.data.programmeId) ?? ({ categories: [] } as unknown as ProgrammeDefinition), command.data.category)
+      : state.status === 'none'
+        ? undefined
+        : findCategory(programmes(state.programmeId, state.programmeVersion) ?? ({ categories: [] } as unknown as ProgrammeDefinition), state.category);
+  if (!category) return null;
+  switch (command.type) {
+    case 'SubmitSupportApplication':
+    case 'WithdrawSupportApplication':
+      return category.steps[0].role;
+    case 'RecordSupportPayment':
+      return category.steps[category.steps.length - 1].role;
+    case 'PerformSupportStep':
+      return category.steps.find((step) => step.name === command.data.step)?.role ?? null;
+  }
+};

@@ -1,0 +1,31 @@
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+}];
+
+const moduleNameMapper = {
+  '^@lib/(domain|event-store|application|projections|testing)$': '<rootDir>/libs/$1/src',
+  '^@lib/(domain|event-store|application|projections|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)s$': swc },
+  // NestJS 12 ships ESM only; Jest on Node 20 must transpile it to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{apps,test}/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};

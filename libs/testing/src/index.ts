@@ -1,0 +1,3 @@
+export * from './decider-spec';
+export * from './programmes';
+export * from './test-database';
