@@ -1,0 +1,34 @@
+import type { Actor } from '@lib/domain';
+
+/** What the HTTP layer knows about a request, handed to every command handler. */
+export interface CommandContext {
+  actor: Actor;
+  /** Idempotency-Key, or a fresh id: a repeat of the same id returns the first result. */
+  commandId: string;
+  correlationId: string;
+  /** From If-Match: without it, a concurrent change is retried on a fresh read. */
+  expectedVersion?: number;
+}
+
+/** The body every command answers with (API.md). */
+export interface CommandResult {
+  id: string;
+  status: string;
+  version: number;
+}
+
+export class VersionMismatch extends Error {
+  readonly code = 'version-mismatch';
+  constructor(readonly expected: number, readonly actual: number) {
+    super(`If-Match names version ${expected}, but the application is at version ${actual}`);
+    this.name = 'VersionMismatch';
+  }
+}
+
+export class TooMuchContention extends Error {
+  readonly code = 'contention';
+  constructor(streamId: string, attempts: number) {
+    super(`${streamId} kept changing under ${attempts} attempts; try again`);
+    this.name = 'TooMuchContention';
+  }
+}

@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { Applicant } from '@lib/domain';
+import type { CommandContext, CommandResult } from '../../shared/command-context';
+
+export class SubmitSupportApplicationCommand extends Command<CommandResult> {
+  constructor(
+    readonly applicationId: string,
+    readonly programmeId: string,
+    readonly category: string,
+    readonly applicant: Applicant,
+    readonly claim: Record<string, unknown>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

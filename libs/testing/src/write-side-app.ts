@@ -1,0 +1,41 @@
+import { ConfigModule } from '@nestjs/config';
+import { CommandBus } from '@nestjs/cqrs';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { Clock, InfrastructureModule, validateConfig } from '@lib/application';
+import type { TestDatabase } from './test-database';
+
+/** A clock the test moves by hand. */
+export class FixedClock extends Clock {
+  constructor(private instant = '2020-05-18T02:00:00.000Z') {
+    super();
+  }
+  now(): string {
+    return this.instant;
+  }
+  set(instant: string): void {
+    this.instant = instant;
+  }
+}
+
+export interface WriteSideApp {
+  module: TestingModule;
+  commands: CommandBus;
+  clock: FixedClock;
+  close(): Promise<void>;
+}
+
+/** The real write side (CQRS bus, handlers, PostgreSQL event store) on a test database. */
+export const createWriteSideApp = async (db: TestDatabase, env: Record<string, string> = {}): Promise<WriteSideApp> => {
+  const clock = new FixedClock();
+  const module = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ DATABASE_URL: db.url, DB_POOL_SIZE: '30', ...env }) }),
+      InfrastructureModule,
+    ],
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  await module.init();
+  return { module, commands: module.get(CommandBus), clock, close: () => module.close() };
+};
