@@ -1,9 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ProgrammeDefinitionInvalid, validateProgramme, type ProgrammeDefinition } from '@lib/domain';
 
+/** The project root (the folder of package.json), whether running from source or from dist/. */
+const projectRoot = (from: string): string => {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'programmes'))) return dir;
+  }
+  return process.cwd();
+};
+
 /** The programmes shipped with the service; PROGRAMMES_DIR points elsewhere. */
-export const DEFAULT_PROGRAMMES_DIR = resolve(__dirname, '../../../../programmes');
+export const DEFAULT_PROGRAMMES_DIR = join(projectRoot(__dirname), 'programmes');
 
 export const loadProgrammeFile = (path: string): ProgrammeDefinition => {
   let parsed: unknown;

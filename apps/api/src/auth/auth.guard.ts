@@ -1,0 +1,41 @@
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { AppConfig } from '@lib/application';
+import { actorFromClaims } from './jwt-claims';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * Bearer JWT on every route but the public ones. HS256 with JWT_SECRET, or RS256 with
+ * JWT_PUBLIC_KEY for an external identity provider; the algorithm is pinned, so a token
+ * that names another one (`none` included) is refused.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly verifyOptions;
+
+  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService, config: ConfigService<AppConfig, true>) {
+    const publicKey = config.get('JWT_PUBLIC_KEY', { infer: true });
+    this.verifyOptions = publicKey
+      ? { publicKey: publicKey.replace(/\\n/g, '\n'), algorithms: ['RS256' as const] }
+      : { secret: config.get('JWT_SECRET', { infer: true }), algorithms: ['HS256' as const] };
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest();
+    const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync(token, this.verifyOptions);
+    } catch (error) {
+      throw new UnauthorizedException(`the token is not valid: ${(error as Error).message}`);
+    }
+    const actor = actorFromClaims(claims);
+    if (!actor) throw new UnauthorizedException('the token lacks sub, a known role in roles, or a valid ward');
+    request.actor = actor;
+    return true;
+  }
+}

@@ -1,0 +1,51 @@
+import type { StoredEvent } from '@lib/event-store';
+import type { ApplicationOverviewRow } from '@lib/projections';
+
+/** GET /applications/{id} (API.md), with the claim and step detail a case page needs. */
+export const applicationView = (row: ApplicationOverviewRow) => ({
+  id: row.applicationId,
+  programme: row.programmeId,
+  programmeVersion: row.programmeVersion,
+  category: row.category,
+  ward: row.ward,
+  status: row.status,
+  currentStep: row.currentStep,
+  steps: row.steps,
+  version: row.version,
+  applicant: row.applicant,
+  claim: row.claim,
+  claimedAmount: row.claimedAmount,
+  approvedMonths: row.approvedMonths,
+  approvedAmount: row.approvedAmount,
+  paidAmount: row.paidAmount,
+  recoveryOrderedAmount: row.recoveryOrderedAmount,
+  recoveredAmount: row.recoveredAmount,
+  submittedAt: new Date(row.submittedAt).toISOString(),
+  updatedAt: new Date(row.updatedAt).toISOString(),
+});
+
+export const summaryView = (row: ApplicationOverviewRow) => ({
+  id: row.applicationId,
+  programme: row.programmeId,
+  category: row.category,
+  ward: row.ward,
+  status: row.status,
+  currentStep: row.currentStep,
+  version: row.version,
+  fullName: row.applicant.fullName,
+  approvedAmount: row.approvedAmount,
+  paidAmount: row.paidAmount,
+  submittedAt: new Date(row.submittedAt).toISOString(),
+  updatedAt: new Date(row.updatedAt).toISOString(),
+});
+
+export const historyView = (event: StoredEvent) => ({
+  position: event.position,
+  version: event.streamVersion,
+  type: event.type,
+  schemaVersion: event.storedSchemaVersion,
+  data: event.data,
+  metadata: event.metadata,
+  recordedAt: event.recordedAt,
+  hash: event.hash,
+});

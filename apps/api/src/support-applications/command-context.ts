@@ -1,0 +1,34 @@
+import { BadRequestException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Actor } from '@lib/domain';
+import type { CommandContext, CommandResult } from '@lib/application';
+
+const IF_MATCH = /^(?:W\/)?"?(\d{1,9})"?$/;
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/** Idempotency-Key, If-Match and the correlation id, read once for every command endpoint. */
+export const commandContext = (request: Request, actor: Actor): CommandContext => {
+  const key = request.header('idempotency-key');
+  if (key !== undefined && !KEY.test(key)) {
+    throw new BadRequestException({ message: 'Idempotency-Key must be 1 to 200 letters, digits or . _ : -', errors: [{ field: 'Idempotency-Key', message: 'invalid' }] });
+  }
+  const ifMatch = request.header('if-match');
+  const match = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch.trim());
+  if (ifMatch !== undefined && !match) {
+    throw new BadRequestException({ message: 'If-Match must be a version such as "3"', errors: [{ field: 'If-Match', message: 'invalid' }] });
+  }
+  const correlation = request.header('x-correlation-id');
+  return {
+    actor,
+    // Keys are per officer: two officers' clients that pick the same key never collide.
+    commandId: key ? `${actor.id}:${key}` : randomUUID(),
+    correlationId: correlation && KEY.test(correlation) ? correlation : randomUUID(),
+    expectedVersion: match ? Number(match[1]) : undefined,
+  };
+};
+
+export const withETag = (response: Response, result: CommandResult): CommandResult => {
+  response.setHeader('ETag', `"${result.version}"`);
+  return result;
+};

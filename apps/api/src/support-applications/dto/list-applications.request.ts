@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export const STATUSES = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered'];
+
+export class ListApplicationsRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32)
+  ward?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 16)
+  category?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+}
+
+export class StateAtRequest {
+  @ApiPropertyOptional({ description: 'ISO-8601 instant' }) @IsOptional() @IsString()
+  asOf?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  version?: number;
+}

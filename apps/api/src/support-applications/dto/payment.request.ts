@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsPositive, IsString, Length, Max } from 'class-validator';
+
+export class PaymentRequest {
+  @ApiProperty({ description: 'VND; must equal the approved amount still owed', example: 2000000 })
+  @IsInt() @IsPositive() @Max(1_000_000_000)
+  amount!: number;
+
+  @ApiProperty({ enum: ['cash', 'bank', 'post-office'] })
+  @IsIn(['cash', 'bank', 'post-office'])
+  method!: 'cash' | 'bank' | 'post-office';
+
+  @ApiProperty({ description: 'receipt or transfer reference', example: 'PC-0001' })
+  @IsString() @Length(1, 200)
+  reference!: string;
+}
+
+export class WithdrawalRequest {
+  @ApiProperty()
+  @IsString() @Length(1, 2000)
+  reason!: string;
+}
+
+export class RecoveryRequest {
+  @ApiProperty({ enum: ['ordered', 'recovered'] })
+  @IsIn(['ordered', 'recovered'])
+  action!: 'ordered' | 'recovered';
+
+  @ApiProperty({ description: 'VND', example: 1000000 })
+  @IsInt() @IsPositive() @Max(1_000_000_000)
+  amount!: number;
+
+  @ApiProperty()
+  @IsString() @Length(1, 2000)
+  reason!: string;
+}

@@ -1,0 +1,75 @@
+import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '@lib/domain';
+import {
+  GetApplicationHistoryQuery,
+  GetApplicationOverviewQuery,
+  GetApplicationStateQuery,
+  ListApplicationsQuery,
+} from '@lib/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { readsAnyWard, requireReadAccess, requireRole } from '../auth/read-access';
+import { applicationView, historyView, summaryView } from './application-view';
+import { ListApplicationsRequest, StateAtRequest } from './dto/list-applications.request';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+
+@ApiTags('queries')
+@ApiBearerAuth()
+@Controller('applications')
+export class SupportApplicationQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  private async overview(id: string, actor: Actor) {
+    const row = await this.queries.execute(new GetApplicationOverviewQuery(id));
+    if (!row) throw new NotFoundException('no such application');
+    requireReadAccess(actor, row.ward);
+    return row;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'A page of application summaries; officers see their own ward' })
+  async list(@Query() query: ListApplicationsRequest, @CurrentActor() actor: Actor) {
+    const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
+    if (!readsAnyWard(actor) && (!ward || ward !== actor.ward)) {
+      throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} list only their own ward`);
+    }
+    const page = await this.queries.execute(new ListApplicationsQuery({ ward, status: query.status, category: query.category }, query.limit ?? 50, query.cursor));
+    return { items: page.items.map(summaryView), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The current state of one application' })
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const row = await this.overview(id, actor);
+    response.setHeader('ETag', `"${row.version}"`);
+    return applicationView(row);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every event of the application, with actor, version and hash' })
+  async history(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+    const events = await this.queries.execute(new GetApplicationHistoryQuery(id));
+    if (events.length === 0) throw new NotFoundException('no such application');
+    requireReadAccess(actor, (events[0].data as { applicant: { ward: string } }).applicant.ward);
+    return { id, events: events.map(historyView) };
+  }
+
+  @Get(':id/state')
+  @ApiOperation({ summary: 'The state as it was at a version or an instant (auditor, inspector)' })
+  async state(@Param('id', uuid) id: string, @Query() at: StateAtRequest, @CurrentActor() actor: Actor) {
+    requireRole(actor, ['auditor', 'inspector', 'admin'], 'time travel');
+    if ((at.asOf === undefined) === (at.version === undefined)) {
+      throw new BadRequestException({ message: 'give exactly one of asOf or version', errors: [{ field: 'asOf', message: 'give exactly one of asOf or version' }] });
+    }
+    if (at.asOf !== undefined && Number.isNaN(Date.parse(at.asOf))) {
+      throw new BadRequestException({ message: 'asOf must be an ISO-8601 instant', errors: [{ field: 'asOf', message: 'must be an ISO-8601 instant' }] });
+    }
+    const asOf = at.asOf === undefined ? undefined : new Date(at.asOf).toISOString();
+    const row = await this.queries.execute(new GetApplicationStateQuery(id, { version: at.version, asOf }));
+    if (!row) throw new NotFoundException(asOf ? `the application did not exist at ${asOf}` : 'no such application');
+    return { asOf: asOf ?? null, atVersion: row.version, state: applicationView(row) };
+  }
+}

@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+import type { StoredEvent } from '@lib/event-store';
+
+/**
+ * A read model: a name, a version (raise it to rebuild), the event types it reads and a
+ * batch handler. The projector calls `apply` and saves the checkpoint in one transaction.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  readonly handles: ReadonlySet<string>;
+  apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void>;
+}
+
+export const bigintColumn = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};

@@ -1,0 +1,38 @@
+import { Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import { DEFAULT_DATABASE_URL, type AppConfig } from '@lib/application';
+import { EventStore } from '@lib/event-store';
+import { ApplicationOverviewProjection } from '../application-overview/application-overview.projection';
+import { Projector } from './projector';
+
+/** Runs the projector inside a Nest process: started at bootstrap, drained at shutdown. */
+@Module({
+  providers: [
+    {
+      provide: Projector,
+      inject: [EventStore, DataSource, ConfigService],
+      useFactory: (store: EventStore, dataSource: DataSource, config: ConfigService<AppConfig, true>) => {
+        const logger = new Logger('Projector');
+        return new Projector(store, dataSource, [new ApplicationOverviewProjection()], {
+          batchSize: 500,
+          pollIntervalMs: 1000,
+          listenUrl: config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL,
+          onError: (error) => logger.error(`projection batch failed, will retry: ${(error as Error).message}`),
+        });
+      },
+    },
+  ],
+  exports: [Projector],
+})
+export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly projector: Projector) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.projector.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.projector.stop();
+  }
+}
