@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigInvalid, validateConfig } from '@lib/application';
 import { createApiApp } from './create-api-app';
-import { prepareDatabase } from './prepare-database';
+import { prepareDatabase } from '@lib/projections';
 
 /** `npm start`: the API, and the projector too unless RUN=api. */
 const main = async () => {

@@ -19,3 +19,4 @@ export * from './case-history/get-application-state.query';
 export * from './read-side.module';
 export * from './database/read-model-database.module';
 export * from './projector/projector.module';
+export * from './database/prepare-database';

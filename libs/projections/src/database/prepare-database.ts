@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL, ensureDatabase, type AppConfig } from '@lib/application';
-import { createDataSource, runMigrations } from '@lib/projections';
+import { createDataSource, runMigrations } from './data-source';
 
 /** Creates the database on first start and applies pending migrations, then lets go. */
 export const prepareDatabase = async (config: AppConfig): Promise<string[]> => {
