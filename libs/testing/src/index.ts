@@ -1,3 +1,6 @@
 export * from './decider-spec';
 export * from './programmes';
 export * from './test-database';
+export * from './write-side-app';
+export * from './builders/support-application.builders';
+export * from './api-test-app';

@@ -22,6 +22,7 @@ export const beneficiaryCommandsFor = (
           beneficiaryKey,
           applicationId: before.applicationId,
           programmeId: before.programmeId,
+          programmeVersion: before.programmeVersion,
           category: before.category,
           months: event.data.approvedMonths,
           amount: event.data.approvedAmount,

@@ -11,6 +11,7 @@ export type BeneficiarySupportGranted = DomainEvent<'BeneficiarySupportGranted',
   beneficiaryKey: string;
   applicationId: string;
   programmeId: string;
+  programmeVersion: number;
   category: string;
   months: string[];
   amount: number;
@@ -37,6 +38,7 @@ export const BENEFICIARY_SCHEMA_VERSIONS: Record<BeneficiaryEvent['type'], numbe
 export interface Grant {
   applicationId: string;
   programmeId: string;
+  programmeVersion: number;
   category: string;
   months: string[];
 }
@@ -50,8 +52,8 @@ export const initialBeneficiary = (): Beneficiary => ({ grants: [] });
 export const evolveBeneficiary = (state: Beneficiary, event: BeneficiaryEvent): Beneficiary => {
   switch (event.type) {
     case 'BeneficiarySupportGranted': {
-      const { applicationId, programmeId, category, months } = event.data;
-      return { grants: [...state.grants, { applicationId, programmeId, category, months }] };
+      const { applicationId, programmeId, programmeVersion, category, months } = event.data;
+      return { grants: [...state.grants, { applicationId, programmeId, programmeVersion, category, months }] };
     }
     case 'BeneficiarySupportReleased':
       return { grants: state.grants.filter((grant) => grant.applicationId !== event.data.applicationId) };
@@ -81,7 +83,8 @@ export type BeneficiaryCommand = GrantSupport | ReleaseSupport;
  * claimed month by month).
  */
 const conflictsOf = (command: GrantSupport, state: Beneficiary, programmes: ProgrammeCatalog): Grant[] => {
-  const programme = programmes(command.data.programmeId);
+  // The rules of the version the application was submitted under, not of a newer one.
+  const programme = programmes(command.data.programmeId, command.data.programmeVersion);
   const stackable = programme?.combination.stackableCategories ?? [];
   const maxMonths = (programme && findCategory(programme, command.data.category)?.maxMonths) ?? Infinity;
   const sameProgramme = state.grants.filter((grant) => grant.programmeId === command.data.programmeId);

@@ -36,6 +36,7 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
   const fields = Array.isArray(category.claimFields) ? category.claimFields : [];
   need(Array.isArray(category.claimFields), 'claimFields must be an array');
   const fieldNames = new Set<string>();
+  const requiredIntegers = new Set<string>();
   fields.forEach((field: unknown, i: number) => {
     if (!isObject(field) || typeof field.name !== 'string') return need(false, `claimFields[${i}] needs a name`);
     need(field.name !== 'months', `claimFields[${i}]: "months" is reserved`);
@@ -44,9 +45,11 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     need(CLAIM_FIELD_TYPES.includes(field.type as never), `claimFields[${i}].type must be one of ${CLAIM_FIELD_TYPES.join(', ')}`);
     need(typeof field.required === 'boolean', `claimFields[${i}].required must be a boolean`);
     if (field.type === 'enum') need(Array.isArray(field.values) && field.values.length > 0, `claimFields[${i}]: an enum needs values`);
+    if (field.type === 'integer' && field.required === true) requiredIntegers.add(field.name);
   });
   if (category.unit === 'household-member') {
-    need(typeof category.multiplierField === 'string' && fieldNames.has(category.multiplierField), 'household-member unit needs multiplierField naming an integer claim field');
+    // amountFor multiplies by this field: text or a missing value would make the amount NaN.
+    need(typeof category.multiplierField === 'string' && requiredIntegers.has(category.multiplierField), 'household-member unit needs multiplierField naming a required integer claim field');
   }
 
   const conditions = Array.isArray(category.conditions) ? category.conditions : [];

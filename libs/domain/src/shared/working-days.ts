@@ -32,6 +32,10 @@ export const workingDaysBetween = (from: string, to: string, calendar: WorkingCa
   return count;
 };
 
+/** Working days from `from` to `to`, both counted: how long a list stayed posted. */
+export const workingDaysSpanned = (from: string, to: string, calendar: WorkingCalendar): number =>
+  (from <= to && isWorkingDay(from, calendar) ? 1 : 0) + workingDaysBetween(from, to, calendar);
+
 /** The date on which a limit of `days` working days counted from `from` runs out. */
 export const addWorkingDays = (from: string, days: number, calendar: WorkingCalendar): string => {
   let day = from;

@@ -84,6 +84,10 @@ export const checkEligibility = (category: CategoryDefinition, claim: Claim): vo
   if (outside.length > 0) {
     reasons.push(fieldError('months', `${outside.join(', ')} outside the qualifying window ${category.window.from} to ${category.window.to}`));
   }
+  const wholeWindow = monthsBetween(category.window.from, category.window.to);
+  if (category.payment === 'once' && claim.months.join() !== wholeWindow.join()) {
+    reasons.push(fieldError('months', `category ${category.code} is paid once for the whole window ${wholeWindow.join(', ')}`));
+  }
   if (claim.months.length > category.maxMonths) {
     reasons.push(fieldError('months', `${claim.months.length} months claimed; category ${category.code} pays at most ${category.maxMonths}`));
   }

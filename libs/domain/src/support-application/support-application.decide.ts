@@ -7,7 +7,7 @@ import {
   assertNever,
 } from '../shared/domain-error';
 import { isDate, isMonth } from '../shared/month';
-import { localDate, workingDaysBetween } from '../shared/working-days';
+import { localDate, workingDaysSpanned } from '../shared/working-days';
 import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
 import { amountFor, checkEligibility, parseClaim } from './claim';
 import { requireRole, requireSegregation, requireWard } from './permissions';
@@ -87,10 +87,13 @@ export const submit = (command: SubmitSupportApplication, state: SupportApplicat
   };
 };
 
-const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication): string[] => {
+const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication, category: CategoryDefinition): string[] => {
   const requested = command.data.approvedMonths;
   const claimed = state.claim.months;
   if (requested === undefined) return claimed;
+  if (category.payment === 'once' && [...requested].sort().join() !== claimed.join()) {
+    throw new ClaimInvalid([{ field: 'approvedMonths', message: `category ${category.code} is paid once for ${claimed.join(', ')}; it cannot be narrowed` }]);
+  }
   const notClaimed = requested.filter((month) => !claimed.includes(month));
   if (requested.length === 0 || !requested.every(isMonth) || notClaimed.length > 0 || new Set(requested).size !== requested.length) {
     throw new ClaimInvalid([{ field: 'approvedMonths', message: `must be a non-empty subset of the claimed months ${claimed.join(', ')}` }]);
@@ -99,15 +102,17 @@ const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication
 };
 
 const postingPeriod = (command: PerformSupportStep, step: StepDefinition, workflow: Workflow) => {
-  const { postedFrom, postedUntil } = command.data;
   const today = localDate(command.metadata.now, workflow.programme.calendar);
-  if (postedFrom === undefined && postedUntil === undefined) return { postedFrom: today, postedUntil: today };
+  // No dates given means posted today only; that must still meet the step's minimum below.
+  const { postedFrom, postedUntil } =
+    command.data.postedFrom === undefined && command.data.postedUntil === undefined ? { postedFrom: today, postedUntil: today } : command.data;
   if (!isDate(postedFrom) || !isDate(postedUntil) || postedFrom > postedUntil || postedUntil > today) {
     throw new ClaimInvalid([{ field: 'postedFrom', message: 'postedFrom and postedUntil must be dates, in order, not in the future' }]);
   }
   const required = step.minWorkingDays ?? 0;
-  // QĐ 15: the list stays posted for the full period; a shorter posting cannot be recorded as done.
-  if (workingDaysBetween(postedFrom, postedUntil, workflow.programme.calendar) < required) {
+  // QĐ 15: the list stays posted for the full period, first and last day included; a shorter
+  // posting cannot be recorded as done.
+  if (workingDaysSpanned(postedFrom, postedUntil, workflow.programme.calendar) < required) {
     throw new InvalidTransition(`step ${step.name} requires the list posted for ${required} working days`);
   }
   return { postedFrom, postedUntil };
@@ -153,7 +158,7 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
       if (state.approvedMonths) {
         return { type: 'SupportApplicationDecided', data: { ...base, kind: step.kind, reference: data.reference, decidedBy: by, decidedAt: at } };
       }
-      const approvedMonths = approvedMonthsFor(command, state);
+      const approvedMonths = approvedMonthsFor(command, state, workflow.category);
       return {
         type: 'SupportApplicationApproved',
         data: { ...base, approvedMonths, approvedAmount: amountFor(workflow.category, state.claim, approvedMonths), reason: data.reason, approvedBy: by, approvedAt: at },

@@ -67,7 +67,7 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
       claim: data.claim,
       steps: data.steps,
       nextStep: 1,
-      performedBy: { intake: data.submittedBy },
+      performedBy: { [data.steps[0] ?? 'intake']: data.submittedBy },
       approvedMonths: null,
       approvedAmount: 0,
       paidAmount: 0,

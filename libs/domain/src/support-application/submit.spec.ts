@@ -1,0 +1,228 @@
+import {
+  anApplicant,
+  claimFor,
+  filedClaim,
+  inWard,
+  intakeOfficer,
+  submitCommand,
+  submitted,
+  supportApplicationSpec,
+  villageReviewer,
+  type CategoryCode,
+} from '@lib/testing/builders/support-application.builders';
+import { shippedProgrammes } from '@lib/testing/programmes';
+import { ClaimInvalid, InvalidTransition, NotEligible, NotPermitted } from '../shared/domain-error';
+import { catalogOf, type ProgrammeDefinition } from '../programme/programme-definition';
+
+const given = supportApplicationSpec();
+
+const refusedFor = (field: string, message: string | RegExp) => ({ field, message: typeof message === 'string' ? message : expect.stringMatching(message) });
+
+describe('SupportApplication', () => {
+  describe('when nothing has been submitted', () => {
+    it.each([
+      ['1', 5_400_000],
+      ['2', 3_000_000],
+      ['3', 2_000_000],
+      ['4', 2_000_000],
+      ['5', 1_500_000],
+      ['6', 1_500_000],
+      ['7', 6_750_000],
+    ] as [CategoryCode, number][])('accepts a valid category %s claim, claiming %d VND', (category, claimedAmount) =>
+      given([]).when(submitCommand({ category })).then([submitted(category, { claimedAmount })]));
+
+    it('records the claim with its months in calendar order', () =>
+      given([])
+        .when(submitCommand({ category: '2', claim: claimFor('2', { months: ['2020-06', '2020-04'] }) }))
+        .then([submitted('2', { claim: filedClaim('2', { months: ['2020-04', '2020-06'] }), claimedAmount: 2_000_000 })]));
+
+    it('drops optional fields left out of the claim', () =>
+      given([])
+        .when(submitCommand({ category: '4', claim: claimFor('4', { residence: undefined }) }))
+        .then([submitted('4', { claim: filedClaim('4', { residence: undefined }) })]));
+
+    describe('refuses, as ClaimInvalid,', () => {
+      it('an unknown programme', () =>
+        given([]).when(submitCommand({ category: '4', programmeId: 'nq68-2021' })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('programme', 'unknown programme nq68-2021')])));
+
+      it('an unknown category, naming the categories there are', () =>
+        given([]).when(submitCommand({ category: '8', claim: { months: ['2020-04'] } })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('category', 'must be one of 1, 2, 3, 4, 5, 6, 7')])));
+
+      it('a claim with bad fields, listing every one of them', () =>
+        given([])
+          .when(
+            submitCommand({
+              category: '1',
+              claim: claimFor('1', {
+                months: ['2020-4'],
+                employerName: '   ',
+                employerTaxCode: 4900123456,
+                suspensionStart: '2020-02-30',
+                suspensionEnd: undefined,
+                socialInsured: 'yes',
+                employerUnableToPay: null,
+              }),
+            }),
+          )
+          .thenThrows(ClaimInvalid, (error) => {
+            expect(error.errors).toHaveLength(7);
+            expect(error.errors).toEqual(
+              expect.arrayContaining([
+                refusedFor('claim.months', 'must be a non-empty list of months YYYY-MM'),
+                refusedFor('claim.employerName', /non-empty string/),
+                refusedFor('claim.employerTaxCode', /non-empty string/),
+                refusedFor('claim.suspensionStart', 'must be a date YYYY-MM-DD'),
+                refusedFor('claim.suspensionEnd', 'is required'),
+                refusedFor('claim.socialInsured', 'must be true or false'),
+                refusedFor('claim.employerUnableToPay', 'is required'),
+              ]),
+            );
+          }));
+
+      it('a claim field the category does not have', () =>
+        given([]).when(submitCommand({ category: '4', claim: claimFor('4', { bonusRequested: true }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.bonusRequested', 'is not a field of category 4')])));
+
+      it('a field of another category', () =>
+        given([]).when(submitCommand({ category: '4', claim: claimFor('4', { revenue2020: 10_000_000 }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.revenue2020', 'is not a field of category 4')])));
+
+      it.each([
+        ['no months', undefined],
+        ['an empty list of months', []],
+        ['a month that is not YYYY-MM', ['April 2020']],
+      ])('a monthly category claiming %s', (_case, months) =>
+        given([]).when(submitCommand({ category: '4', claim: claimFor('4', { months }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.months', 'must be a non-empty list of months YYYY-MM')])));
+
+      it('a month claimed twice', () =>
+        given([]).when(submitCommand({ category: '4', claim: claimFor('4', { months: ['2020-04', '2020-04'] }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.months', 'must not repeat a month')])));
+
+      it('an occupation outside the national list (category 4)', () =>
+        given([]).when(submitCommand({ category: '4', claim: claimFor('4', { occupation: 'rice-farmer' }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.occupation', /^must be one of street-vendor, waste-collector/)])));
+
+      it.each([
+        [0, 'must be at least 1'],
+        [31, 'must be at most 30'],
+        [4.5, 'must be a whole number'],
+        ['nine', 'must be a whole number'],
+      ])('a household of %p members (category 7)', (householdMembers, message) =>
+        given([]).when(submitCommand({ category: '7', claim: claimFor('7', { householdMembers }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.householdMembers', message)])));
+
+      it('a negative revenue (category 2)', () =>
+        given([]).when(submitCommand({ category: '2', claim: claimFor('2', { revenue2020: -1 }) })).thenThrows(ClaimInvalid, (error) =>
+          expect(error.errors).toEqual([refusedFor('claim.revenue2020', 'must be at least 0')])));
+    });
+
+    describe('refuses, as NotEligible,', () => {
+      it('a month outside the qualifying window', () =>
+        given([]).when(submitCommand({ category: '4', claim: claimFor('4', { months: ['2020-06', '2020-07'] }) })).thenThrows(NotEligible, (error) =>
+          expect(error.reasons).toEqual([refusedFor('claim.months', '2020-07 outside the qualifying window 2020-04 to 2020-06')])));
+
+      it('a one-off category claiming a month outside April to June', () =>
+        given([]).when(submitCommand({ category: '5', claim: claimFor('5', { months: ['2020-03'] }) })).thenThrows(NotEligible, (error) =>
+          expect(error.reasons).toEqual([
+            refusedFor('claim.months', '2020-03 outside the qualifying window 2020-04 to 2020-06'),
+            refusedFor('claim.months', 'category 5 is paid once for the whole window 2020-04, 2020-05, 2020-06'),
+          ])));
+
+      it('four months, naming both the month outside the window and the 3-month cap', () =>
+        given([])
+          .when(submitCommand({ category: '2', claim: claimFor('2', { months: ['2020-04', '2020-05', '2020-06', '2020-07'] }) }))
+          .thenThrows(NotEligible, (error) =>
+            expect(error.reasons).toEqual([
+              refusedFor('claim.months', '2020-07 outside the qualifying window 2020-04 to 2020-06'),
+              refusedFor('claim.months', '4 months claimed; category 2 pays at most 3'),
+            ])));
+
+      it('more months than the cap even inside a wider window', () => {
+        const wider = widenedWindow('4', '2020-12');
+        supportApplicationSpec(catalogOf([wider]))([])
+          .when(submitCommand({ category: '4', claim: claimFor('4', { months: ['2020-04', '2020-05', '2020-06', '2020-07'] }) }))
+          .thenThrows(NotEligible, (error) => expect(error.reasons).toEqual([refusedFor('claim.months', '4 months claimed; category 4 pays at most 3')]));
+      });
+
+      it('every unmet condition at once', () =>
+        given([])
+          .when(submitCommand({ category: '3', claim: claimFor('3', { contractSignedOn: '2020-04-15', receivingUnemploymentBenefit: true, monthlyIncome: 2_000_000 }) }))
+          .thenThrows(NotEligible, (error) =>
+            expect(error.reasons.map((reason) => reason.field)).toEqual(['claim.contractSignedOn', 'claim.receivingUnemploymentBenefit', 'claim.monthlyIncome'])));
+    });
+
+    describe.each<[string, CategoryCode, Record<string, unknown>, string, string | RegExp]>([
+      ['category 1 suspension starting before 2020-04-01', '1', { suspensionStart: '2020-03-31' }, 'claim.suspensionStart', /must start between 2020-04-01 and 2020-06-01/],
+      ['category 1 suspension starting after 2020-06-01', '1', { suspensionStart: '2020-06-02', months: ['2020-06'] }, 'claim.suspensionStart', /must start between 2020-04-01 and 2020-06-01/],
+      ['category 1 suspension ending before 2020-05-01', '1', { suspensionEnd: '2020-04-30', months: ['2020-04'] }, 'claim.suspensionEnd', /at least one month/],
+      ['category 1 worker not in compulsory social insurance', '1', { socialInsured: false }, 'claim.socialInsured', /compulsory social insurance/],
+      ['category 1 employer still able to pay wages', '1', { employerUnableToPay: false }, 'claim.employerUnableToPay', /no revenue or no funds/],
+      ['category 1 month before the suspension started', '1', { suspensionStart: '2020-05-15', months: ['2020-04', '2020-05'] }, 'claim.suspensionStart', 'no month before the suspension started can be claimed'],
+      ['category 2 revenue of 100,000,000 VND', '2', { revenue2020: 100_000_000 }, 'claim.revenue2020', /must be under 100,000,000 VND/],
+      ['category 2 business suspended before 2020-04-01', '2', { suspendedFrom: '2020-03-31' }, 'claim.suspendedFrom', /suspended from 2020-04-01/],
+      ['category 2 month before the suspension', '2', { suspendedFrom: '2020-05-01' }, 'claim.suspendedFrom', 'no month before the suspension can be claimed'],
+      ['category 3 contract signed on 2020-04-01', '3', { contractSignedOn: '2020-04-01' }, 'claim.contractSignedOn', /signed before 2020-04-01/],
+      ['category 3 termination before 2020-04-01', '3', { terminatedOn: '2020-03-31' }, 'claim.terminatedOn', /ended between 2020-04-01 and 2020-06-15/],
+      ['category 3 termination after 2020-06-15', '3', { terminatedOn: '2020-06-16', months: ['2020-06'] }, 'claim.terminatedOn', /ended between 2020-04-01 and 2020-06-15/],
+      ['category 3 worker entitled to unemployment benefit', '3', { receivingUnemploymentBenefit: true }, 'claim.receivingUnemploymentBenefit', /unemployment benefit/],
+      ['category 3 worker not in compulsory social insurance', '3', { socialInsured: false }, 'claim.socialInsured', /compulsory social insurance/],
+      ['category 3 income at the near-poor line', '3', { monthlyIncome: 1_300_000 }, 'claim.monthlyIncome', /below the near-poor line/],
+      ['category 3 month before the termination', '3', { months: ['2020-04', '2020-05'] }, 'claim.terminatedOn', 'no month before the termination can be claimed'],
+      ['category 4 job lost before 2020-04-01', '4', { jobLostOn: '2020-03-31' }, 'claim.jobLostOn', /lost between 2020-04-01 and 2020-06-30/],
+      ['category 4 income at the near-poor line', '4', { monthlyIncome: 1_300_000 }, 'claim.monthlyIncome', /below the near-poor line/],
+      ['category 4 month before the job loss', '4', { jobLostOn: '2020-05-10' }, 'claim.jobLostOn', 'no month before the job loss can be claimed'],
+    ])('a claim with %s', (_case, category, overrides, field, message) => {
+      it('is refused as NotEligible, naming the condition', () =>
+        given([]).when(submitCommand({ category, claim: claimFor(category, overrides) })).thenThrows(NotEligible, (error) =>
+          expect(error.reasons).toEqual([refusedFor(field, message)])));
+    });
+
+    describe.each<[string, CategoryCode, Record<string, unknown>, number]>([
+      ['category 1 suspension starting on 2020-04-01', '1', { suspensionStart: '2020-04-01' }, 5_400_000],
+      ['category 1 suspension starting on 2020-06-01', '1', { suspensionStart: '2020-06-01', months: ['2020-06'] }, 1_800_000],
+      ['category 1 suspension ending on 2020-05-01', '1', { suspensionEnd: '2020-05-01', months: ['2020-04'] }, 1_800_000],
+      ['category 2 revenue of 99,999,999 VND', '2', { revenue2020: 99_999_999 }, 3_000_000],
+      ['category 2 business suspended from 2020-05-01 claiming May and June', '2', { suspendedFrom: '2020-05-01', months: ['2020-05', '2020-06'] }, 2_000_000],
+      ['category 3 contract signed on 2020-03-31', '3', { contractSignedOn: '2020-03-31' }, 2_000_000],
+      ['category 3 termination on 2020-06-15', '3', { terminatedOn: '2020-06-15', months: ['2020-06'] }, 1_000_000],
+      ['category 3 income just below the near-poor line', '3', { monthlyIncome: 1_299_999 }, 2_000_000],
+      ['category 4 job lost on 2020-06-30', '4', { jobLostOn: '2020-06-30', months: ['2020-06'] }, 1_000_000],
+      ['category 4 lottery seller without a stated residence', '4', { occupation: 'lottery-seller', residence: undefined }, 2_000_000],
+    ])('a claim with %s', (_case, category, overrides, claimedAmount) => {
+      it(`is accepted, claiming ${claimedAmount} VND`, () =>
+        given([]).when(submitCommand({ category, claim: claimFor(category, overrides) })).then([
+          submitted(category, { claim: filedClaim(category, overrides), claimedAmount }),
+        ]));
+    });
+
+    describe('refuses, as NotPermitted,', () => {
+      it('an officer without the intake role (reason role)', () =>
+        given([]).when(submitCommand({ category: '4', by: villageReviewer })).thenThrows(NotPermitted, (error) => expect(error.reason).toBe('role')));
+
+      it('an intake officer of another ward (reason ward-scope)', () =>
+        given([]).when(submitCommand({ category: '4', by: inWard(intakeOfficer, 'W02') })).thenThrows(NotPermitted, (error) =>
+          expect(error.reason).toBe('ward-scope')));
+
+      it('an applicant who lives in another ward than the intake officer (reason ward-scope)', () =>
+        given([]).when(submitCommand({ category: '4', applicant: anApplicant({ ward: 'W07' }) })).thenThrows(NotPermitted, (error) =>
+          expect(error.reason).toBe('ward-scope')));
+    });
+  });
+
+  describe('when already submitted', () => {
+    it('refuses a second submission as InvalidTransition', () =>
+      given([submitted('4')]).when(submitCommand({ category: '4' })).thenThrows(InvalidTransition));
+  });
+});
+
+/** nq42-2020 v1 with one category's window stretched, to test the month cap on its own. */
+const widenedWindow = (category: CategoryCode, to: string): ProgrammeDefinition => {
+  const shipped = shippedProgrammes().find((programme) => programme.id === 'nq42-2020' && programme.version === 1)!;
+  return {
+    ...shipped,
+    categories: shipped.categories.map((candidate) => (candidate.code === category ? { ...candidate, window: { ...candidate.window, to } } : candidate)),
+  };
+};
