@@ -12,3 +12,5 @@ export * from './support-application/perform-support-step/perform-support-step.c
 export * from './support-application/record-support-payment/record-support-payment.command';
 export * from './support-application/withdraw-support-application/withdraw-support-application.command';
 export * from './support-application/record-support-recovery/record-support-recovery.command';
+export * from './demo/demo-data';
+export * from './demo/demo-seeder';

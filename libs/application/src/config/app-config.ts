@@ -32,6 +32,10 @@ export class AppConfig {
   @IsIn(['all', 'api', 'projector'])
   RUN = 'all';
 
+  /** Demo applications seeded on first start when DATABASE_URL is unset (trial mode); 0 for none. */
+  @IsInt() @Min(0) @Max(100000) @Transform(toInt)
+  DEMO_APPLICATIONS = 200;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

@@ -8,6 +8,11 @@ export interface CommandContext {
   correlationId: string;
   /** From If-Match: without it, a concurrent change is retried on a fresh read. */
   expectedVersion?: number;
+  /**
+   * When the act happened, for trusted back-office imports only (the demo seeder replays 2020);
+   * the HTTP layer never sets it, so officers' commands always carry the server's clock.
+   */
+  at?: string;
 }
 
 /** The body every command answers with (API.md). */

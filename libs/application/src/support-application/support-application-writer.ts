@@ -41,7 +41,7 @@ export class SupportApplicationWriter {
     if (previous) return previous as CommandResult;
     const streamId = supportApplicationStream(applicationId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const now = this.clock.now();
+      const now = context.at ?? this.clock.now();
       const history = await this.store.readStream(streamId);
       const head = headOf(history);
       if (context.expectedVersion !== undefined && context.expectedVersion !== head.version) {
