@@ -23,6 +23,8 @@ const common = {
 };
 
 module.exports = {
+  // Suites wait on PostgreSQL more than on the CPU: more workers than cores pays off.
+  maxWorkers: 4,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], testTimeout: 60000 },
