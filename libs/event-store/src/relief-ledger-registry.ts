@@ -1,5 +1,6 @@
 import {
   BENEFICIARY_SCHEMA_VERSIONS,
+  FRAUD_ALERT_SCHEMA_VERSIONS,
   SUPPORT_APPLICATION_SCHEMA_VERSIONS,
   supportApplicationUpcasters,
 } from '@lib/domain';
@@ -9,4 +10,5 @@ import { EventTypeRegistry } from './event-type-registry';
 export const createEventTypeRegistry = (): EventTypeRegistry =>
   new EventTypeRegistry()
     .register(SUPPORT_APPLICATION_SCHEMA_VERSIONS, supportApplicationUpcasters)
-    .register(BENEFICIARY_SCHEMA_VERSIONS);
+    .register(BENEFICIARY_SCHEMA_VERSIONS)
+    .register(FRAUD_ALERT_SCHEMA_VERSIONS);

@@ -1,5 +1,6 @@
 import type { Role } from '../shared/domain-event';
 import type { WorkingCalendar } from '../shared/working-days';
+import type { FraudRules } from './fraud-rules';
 
 export const STEP_KINDS = ['intake', 'review', 'posting', 'approval', 'decision', 'payment'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
@@ -76,6 +77,8 @@ export interface ProgrammeDefinition {
   readonly combination: { readonly rule: 'highest-only'; readonly stackableCategories: readonly string[] };
   readonly calendar: WorkingCalendar;
   readonly categories: readonly CategoryDefinition[];
+  /** Detective rules F1–F19: thresholds, severities, legal bases (absent: no detectors run). */
+  readonly fraudRules?: FraudRules;
 }
 
 /** Resolves a programme definition; without a version, the newest. Pure data lookup. */

@@ -7,6 +7,7 @@ import {
   type CategoryDefinition,
   type ProgrammeDefinition,
 } from './programme-definition';
+import { fraudRulesProblems } from './fraud-rules';
 
 export class ProgrammeDefinitionInvalid extends Error {
   constructor(readonly source: string, readonly problems: string[]) {
@@ -118,6 +119,13 @@ export const validateProgramme = (input: unknown, source = 'definition'): Progra
   if (isObject(combination) && Array.isArray(combination.stackableCategories)) {
     combination.stackableCategories.forEach((code: unknown) => need(codes.has(code as string), `combination.stackableCategories names unknown category ${String(code)}`));
   }
+  const claimFields = new Map(categories.filter(isObject).map((category: Record<string, unknown>) => [
+    String(category.code),
+    new Set((Array.isArray(category.claimFields) ? category.claimFields : []).map((field: Record<string, unknown>) => String(field?.name))),
+  ]));
+  // Fraud rules name categories and claim fields: checked once those are sound, so one broken
+  // category is reported once, not again through every rule that refers to it.
+  if (problems.length === 0) problems.push(...fraudRulesProblems(input.fraudRules, claimFields));
   if (problems.length > 0) throw new ProgrammeDefinitionInvalid(source, problems);
   return input as unknown as ProgrammeDefinition;
 };

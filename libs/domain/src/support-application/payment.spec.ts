@@ -35,6 +35,11 @@ describe('SupportApplication payment', () => {
 
     it('is paid exactly the approved amount', () => given(history).when(paymentCommand(1_000_000)).then([paid(1_000_000)]));
 
+    it('records who signed for the money when not the applicant (nhận thay)', () => {
+      const command = paymentCommand(1_000_000);
+      given(history).when({ ...command, data: { ...command.data, payee: ' 020080009999 ' } }).then([{ ...paid(1_000_000), data: { ...paid(1_000_000).data, payee: '020080009999' } }]);
+    });
+
     it.each([
       ['the amount claimed rather than approved', 2_000_000],
       ['less than approved', 999_999],

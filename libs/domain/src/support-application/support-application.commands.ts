@@ -42,6 +42,7 @@ export interface RecordSupportPayment {
     amount: number;
     method: 'cash' | 'bank' | 'post-office';
     reference: string;
+    payee?: string;
   };
   metadata: CommandMetadata;
 }

@@ -186,8 +186,9 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
   requireSegregation(actor, step.name, state.performedBy, (name) => workflow.category.steps.find((s) => s.name === name)?.kind);
   const owed = state.approvedAmount - state.paidAmount;
   if (command.data.amount !== owed) throw new AmountMismatch(owed, command.data.amount);
-  const { amount, method, reference } = command.data;
-  return { type: 'SupportApplicationPaid', data: { applicationId: state.applicationId, step: step.name, amount, method, reference, paidBy: actor.id, paidAt: now } };
+  const { amount, method, reference, payee } = command.data;
+  // F13: a payee who signs for many applicants is a cluster the detectors look for.
+  return { type: 'SupportApplicationPaid', data: { applicationId: state.applicationId, step: step.name, amount, method, reference, ...(payee?.trim() ? { payee: payee.trim() } : {}), paidBy: actor.id, paidAt: now } };
 };
 
 export const withdraw = (command: WithdrawSupportApplication, current: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationWithdrawn => {

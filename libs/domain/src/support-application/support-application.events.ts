@@ -83,6 +83,8 @@ export type SupportApplicationPaid = DomainEvent<'SupportApplicationPaid', {
   amount: number;
   method: 'cash' | 'bank' | 'post-office';
   reference: string;
+  /** Who signed for the money when not the applicant (nhận thay): citizen ID or name on the receipt. */
+  payee?: string;
   paidBy: string;
   paidAt: string;
 }>;

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsPositive, IsString, Length, Max } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Max } from 'class-validator';
 
 export class PaymentRequest {
   @ApiProperty({ description: 'VND; must equal the approved amount still owed', example: 2000000 })
@@ -13,6 +13,10 @@ export class PaymentRequest {
   @ApiProperty({ description: 'receipt or transfer reference', example: 'PC-0001' })
   @IsString() @Length(1, 200)
   reference!: string;
+
+  @ApiPropertyOptional({ description: 'who signed for the money when not the applicant (nhận thay): citizen ID or name on the receipt' })
+  @IsOptional() @IsString() @Length(1, 200)
+  payee?: string;
 }
 
 export class WithdrawalRequest {
