@@ -25,6 +25,8 @@ const common = {
 module.exports = {
   // Suites wait on PostgreSQL more than on the CPU: more workers than cores pays off.
   maxWorkers: 4,
+  // Database suites share two cores with PostgreSQL: generous hook and test limits, not timing claims.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], testTimeout: 60000 },

@@ -6,6 +6,8 @@ import { cliContext } from './cli-context';
 import { printHistory } from './commands/history.command';
 import { seed } from './commands/seed.command';
 import { mintToken } from './commands/token.command';
+import { printStatus, rebuild } from './commands/projections.command';
+import { verify } from './commands/verify.command';
 
 const positiveInt = (value: string): number => {
   const parsed = Number(value);
@@ -69,6 +71,29 @@ program
       await app.close();
     }
   });
+
+program
+  .command('verify')
+  .description('recompute every hash chain and compare every application with its read-model row; exit 1 on any mismatch')
+  .option('--no-progress', 'no progress bar')
+  .action(async (options) => {
+    const intact = await verify(validateConfig(process.env), options.progress, (line) => console.log(line));
+    process.exitCode = intact ? 0 : 1;
+  });
+
+const projections = program.command('projections').description('read models: status and rebuild');
+
+projections
+  .command('status')
+  .description('checkpoint, lag and version of every projection')
+  .action(() => printStatus(validateConfig(process.env), (line) => console.log(line)));
+
+projections
+  .command('rebuild')
+  .argument('<name>', 'projection name, as `projections status` lists it')
+  .description('rebuild into fresh tables from position zero, then switch over; the API keeps serving meanwhile')
+  .option('--no-progress', 'no progress bar')
+  .action((name: string, options) => rebuild(validateConfig(process.env), name, options.progress, (line) => console.log(line)));
 
 program.parseAsync(process.argv).catch((error) => {
   console.error(error instanceof ConfigInvalid ? error.message : `error: ${(error as Error).message}`);

@@ -20,3 +20,7 @@ export * from './read-side.module';
 export * from './database/read-model-database.module';
 export * from './projector/projector.module';
 export * from './database/prepare-database';
+export * from './projector/registered-projections';
+export * from './rebuild/projection-rebuilder';
+export * from './rebuild/projection-status';
+export * from './verify/verifier';

@@ -12,7 +12,11 @@ export const TEST_JWT_SECRET = 'relief-ledger-test-secret-0123456789';
 export interface ApiTestApp {
   app: INestApplication;
   http: ReturnType<typeof request>;
-  /** Runs the projector until the read models hold every committed event. */
+  /**
+   * Runs the projector until it has applied every event committed so far. It may have to wait:
+   * the gap-safe reader stops below the oldest transaction still writing anywhere on the
+   * PostgreSQL server, and other suites hold some open on purpose.
+   */
   settle(): Promise<void>;
   token(role: Role | Role[], ward?: string | null, sub?: string): string;
   close(): Promise<void>;
@@ -31,7 +35,16 @@ export const createApiTestApp = async (db: TestDatabase, env: Record<string, str
     app,
     http: request(app.getHttpServer()),
     settle: async () => {
-      await app.get(Projector).catchUp();
+      const projector = app.get(Projector);
+      const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM events');
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await projector.catchUp();
+        const applied = await db.pool.query('SELECT min(events_applied)::int AS n FROM projection_checkpoints');
+        if ((applied.rows[0].n ?? 0) >= rows[0].n) return;
+        if (Date.now() > deadline) throw new Error(`projector still behind after 30 s: ${applied.rows[0].n} of ${rows[0].n} events`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     token: (role, ward = 'W01', sub) => {
       const roles = Array.isArray(role) ? role : [role];

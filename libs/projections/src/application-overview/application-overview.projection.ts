@@ -6,13 +6,6 @@ import type { ApplicationOverviewRow } from './application-overview.entity';
 import { OVERVIEW_EVENT_TYPES, evolveOverview } from './application-overview.evolve';
 import { overviewFromRecord, overviewToRecord } from './application-overview.record';
 
-export interface OverviewTables {
-  overview: string;
-  dashboard: string;
-}
-
-export const OVERVIEW_TABLES: OverviewTables = { overview: 'application_overview', dashboard: 'ward_dashboard' };
-
 /**
  * Application overview and the ward dashboard, kept together: the dashboard's counters move
  * by each overview row's change, in the same transaction, so the two never disagree.
@@ -22,14 +15,13 @@ export class ApplicationOverviewProjection implements Projection {
   readonly name = 'application-overview';
   readonly version = 1;
   readonly handles = OVERVIEW_EVENT_TYPES;
-
-  constructor(private readonly tables: OverviewTables = OVERVIEW_TABLES) {}
+  readonly tables = ['application_overview', 'ward_dashboard'];
 
   async apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
     const relevant = events.filter((event) => this.handles.has(event.type));
     if (relevant.length === 0) return;
     const ids = [...new Set(relevant.map((event) => (event.data as { applicationId: string }).applicationId))];
-    const records = await manager.query(`SELECT * FROM ${this.tables.overview} WHERE application_id = ANY($1::uuid[])`, [ids]);
+    const records = await manager.query(`SELECT * FROM application_overview WHERE application_id = ANY($1::uuid[])`, [ids]);
     const before = new Map<string, ApplicationOverviewRow>(records.map((record: Record<string, unknown>) => {
       const row = overviewFromRecord(record);
       return [row.applicationId, row];
@@ -43,8 +35,8 @@ export class ApplicationOverviewProjection implements Projection {
     const changed = [...current.values()].filter((row) => row !== before.get(row.applicationId));
     if (changed.length === 0) return;
     await manager.query(
-      `INSERT INTO ${this.tables.overview}
-       SELECT * FROM jsonb_populate_recordset(NULL::${this.tables.overview}, $1::jsonb)
+      `INSERT INTO application_overview
+       SELECT * FROM jsonb_populate_recordset(NULL::application_overview, $1::jsonb)
        ON CONFLICT (application_id) DO UPDATE SET
          status = EXCLUDED.status, current_step = EXCLUDED.current_step, version = EXCLUDED.version,
          claim = EXCLUDED.claim, next_step = EXCLUDED.next_step, performed_by = EXCLUDED.performed_by,
@@ -57,7 +49,7 @@ export class ApplicationOverviewProjection implements Projection {
     const deltas = dashboardDeltas(changed.map((after) => ({ before: before.get(after.applicationId) ?? null, after })));
     if (deltas.length === 0) return;
     await manager.query(
-      `INSERT INTO ${this.tables.dashboard} AS d (ward, category, status, applications, claimed_amount, approved_amount, paid_amount, recovered_amount)
+      `INSERT INTO ward_dashboard AS d (ward, category, status, applications, claimed_amount, approved_amount, paid_amount, recovered_amount)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
        ON CONFLICT (ward, category, status) DO UPDATE SET
          applications = d.applications + EXCLUDED.applications,

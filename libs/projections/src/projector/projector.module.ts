@@ -3,8 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DATABASE_URL, type AppConfig } from '@lib/application';
 import { EventStore } from '@lib/event-store';
-import { ApplicationOverviewProjection } from '../application-overview/application-overview.projection';
 import { Projector } from './projector';
+import { registeredProjections } from './registered-projections';
 
 /** Runs the projector inside a Nest process: started at bootstrap, drained at shutdown. */
 @Module({
@@ -14,7 +14,7 @@ import { Projector } from './projector';
       inject: [EventStore, DataSource, ConfigService],
       useFactory: (store: EventStore, dataSource: DataSource, config: ConfigService<AppConfig, true>) => {
         const logger = new Logger('Projector');
-        return new Projector(store, dataSource, [new ApplicationOverviewProjection()], {
+        return new Projector(store, dataSource, registeredProjections(), {
           batchSize: 500,
           pollIntervalMs: 1000,
           listenUrl: config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore } from '@lib/event-store';
 import type { Projection } from '../projection';
 
@@ -10,6 +10,8 @@ export interface ProjectorOptions {
   /** LISTEN/NOTIFY wake-up; omit to poll only. */
   listenUrl?: string;
   onError?: (error: unknown) => void;
+  /** Write into this schema's tables (a rebuild); `public` stays on the path for the log. */
+  schema?: string;
 }
 
 /**
@@ -30,26 +32,32 @@ export class Projector {
     private readonly options: ProjectorOptions,
   ) {}
 
-  /** Applies at most one batch to one projection; returns how many events it read. */
-  async runBatch(projection: Projection): Promise<number> {
+  /** Applies at most one batch to one projection, in its own transaction; returns how many events it read. */
+  runBatch(projection: Projection): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-        [projection.name, projection.version],
-      );
-      const [checkpoint] = await manager.query(
-        `SELECT transaction_id::text AS transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
-        [projection.name],
-      );
-      const batch = await this.store.readAll({ transactionId: checkpoint.transaction_id, position: checkpoint.position }, this.options.batchSize);
-      if (batch.events.length === 0) return 0;
-      await projection.apply(manager, batch.events);
-      await manager.query(
-        `UPDATE projection_checkpoints SET transaction_id = $2::xid8, position = $3, events_applied = events_applied + $4, updated_at = now() WHERE name = $1`,
-        [projection.name, batch.checkpoint.transactionId, batch.checkpoint.position, batch.events.length],
-      );
-      return batch.events.length;
+      if (this.options.schema) await manager.query(`SET LOCAL search_path TO ${this.options.schema}, public`);
+      return this.applyNextBatch(manager, projection);
     });
+  }
+
+  /** One batch inside the caller's transaction: the checkpoint row is locked, then moved with the batch. */
+  async applyNextBatch(manager: EntityManager, projection: Projection): Promise<number> {
+    await manager.query(
+      `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
+      [projection.name, projection.version],
+    );
+    const [checkpoint] = await manager.query(
+      `SELECT transaction_id::text AS transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+      [projection.name],
+    );
+    const batch = await this.store.readAll({ transactionId: checkpoint.transaction_id, position: checkpoint.position }, this.options.batchSize);
+    if (batch.events.length === 0) return 0;
+    await projection.apply(manager, batch.events);
+    await manager.query(
+      `UPDATE projection_checkpoints SET transaction_id = $2::xid8, position = $3, events_applied = events_applied + $4, updated_at = now() WHERE name = $1`,
+      [projection.name, batch.checkpoint.transactionId, batch.checkpoint.position, batch.events.length],
+    );
+    return batch.events.length;
   }
 
   /** Runs every projection until the log has nothing more for it. */
