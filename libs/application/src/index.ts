@@ -14,3 +14,4 @@ export * from './support-application/withdraw-support-application/withdraw-suppo
 export * from './support-application/record-support-recovery/record-support-recovery.command';
 export * from './demo/demo-data';
 export * from './demo/demo-seeder';
+export * from './legacy-import/import-legacy-events';

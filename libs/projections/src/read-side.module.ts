@@ -4,9 +4,15 @@ import { ListApplicationsHandler } from './application-overview/queries/list-app
 import { GetApplicationHistoryHandler } from './case-history/get-application-history.query-handler';
 import { GetApplicationStateHandler } from './case-history/get-application-state.query-handler';
 import { GetWardDashboardHandler } from './ward-dashboard/queries/get-ward-dashboard.query-handler';
+import { GetBeneficiaryHandler } from './beneficiary-index/queries/get-beneficiary.query-handler';
+import { GetOfficerActivityHandler } from './officer-activity/queries/get-officer-activity.query-handler';
+import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-steps/queries/list-overdue-steps.query-handler';
+
+/** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
+const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, ListOverdueStepsHandler, CountOverdueStepsHandler];
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
 @Module({
-  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler],
+  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers],
 })
 export class ReadSideModule {}

@@ -4,3 +4,5 @@ export * from './test-database';
 export * from './write-side-app';
 export * from './builders/support-application.builders';
 export * from './api-test-app';
+export * from './stored-events';
+export * from './projection-test-bed';

@@ -2,7 +2,15 @@ import { ApplicationOverviewRow } from '../application-overview/application-over
 import { CreateReadModels1732600000001 } from '../migrations/1732600000001-create-read-models';
 import { ProjectionCheckpointRow } from '../projector/projection-checkpoint.entity';
 import { WardDashboardRow } from '../ward-dashboard/ward-dashboard.entity';
+import { BeneficiaryApplicationRow, BeneficiaryIndexRow } from '../beneficiary-index/beneficiary-index.entity';
+import { OfficerActivityRow } from '../officer-activity/officer-activity.entity';
+import { OverdueStepRow } from '../overdue-steps/overdue-steps.entity';
+import { CreateBeneficiaryIndex1764200000001 } from '../migrations/1764200000001-create-beneficiary-index';
+import { CreateOfficerActivity1764200000002 } from '../migrations/1764200000002-create-officer-activity';
+import { CreateOverdueSteps1764200000003 } from '../migrations/1764200000003-create-overdue-steps';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, WardDashboardRow, ProjectionCheckpointRow];
+projectionEntities.push(BeneficiaryApplicationRow, BeneficiaryIndexRow, OfficerActivityRow, OverdueStepRow);
 export const projectionMigrations: Function[] = [CreateReadModels1732600000001];
+projectionMigrations.push(CreateBeneficiaryIndex1764200000001, CreateOfficerActivity1764200000002, CreateOverdueSteps1764200000003);

@@ -1,0 +1,70 @@
+import type { EntityManager } from 'typeorm';
+import type { StoredEvent } from '@lib/event-store';
+import type { Projection } from '../projection';
+import { recordMapper } from '../shared/record-mapper';
+import type { BeneficiaryApplicationRow } from './beneficiary-index.entity';
+import { BENEFICIARY_INDEX_EVENT_TYPES, evolveBeneficiaryApplication } from './beneficiary-index.evolve';
+
+export const beneficiaryApplicationRecords = recordMapper<BeneficiaryApplicationRow>(
+  ['applicationId', 'citizenId', 'fullName', 'dateOfBirth', 'programmeId', 'programmeVersion', 'category', 'ward', 'status', 'version', 'steps', 'nextStep',
+    'claimedMonths', 'approvedMonths', 'approvedAmount', 'paidAmount', 'recoveryOrderedAmount', 'recoveredAmount', 'payments', 'submittedAt', 'updatedAt'],
+  { numeric: ['approvedAmount', 'paidAmount', 'recoveryOrderedAmount', 'recoveredAmount'], dates: ['submittedAt', 'updatedAt'] },
+);
+
+/**
+ * The beneficiary index, keyed by citizen ID: one row per application of the person, and a
+ * summary row per person recomputed from them for every person a batch touches. What the
+ * person holds excludes applications rejected or withdrawn.
+ */
+export class BeneficiaryIndexProjection implements Projection {
+  readonly name = 'beneficiary-index';
+  readonly version = 1;
+  readonly handles = BENEFICIARY_INDEX_EVENT_TYPES;
+  readonly tables = ['beneficiary_applications', 'beneficiary_index'];
+
+  async apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
+    const relevant = events.filter((event) => this.handles.has(event.type));
+    if (relevant.length === 0) return;
+    const ids = [...new Set(relevant.map((event) => (event.data as { applicationId: string }).applicationId))];
+    const records: Record<string, unknown>[] = await manager.query(`SELECT * FROM beneficiary_applications WHERE application_id = ANY($1::uuid[])`, [ids]);
+    const before = new Map(records.map((record) => {
+      const row = beneficiaryApplicationRecords.fromRecord(record);
+      return [row.applicationId, row] as const;
+    }));
+    const current = new Map(before);
+    for (const event of relevant) {
+      const id = (event.data as { applicationId: string }).applicationId;
+      const next = evolveBeneficiaryApplication(current.get(id) ?? null, event);
+      if (next) current.set(id, next);
+    }
+    const changed = [...current.values()].filter((row) => row !== before.get(row.applicationId));
+    if (changed.length === 0) return;
+    await manager.query(
+      `INSERT INTO beneficiary_applications
+       SELECT * FROM jsonb_populate_recordset(NULL::beneficiary_applications, $1::jsonb)
+       ON CONFLICT (application_id) DO UPDATE SET
+         status = EXCLUDED.status, version = EXCLUDED.version, next_step = EXCLUDED.next_step, approved_months = EXCLUDED.approved_months,
+         approved_amount = EXCLUDED.approved_amount, paid_amount = EXCLUDED.paid_amount, recovery_ordered_amount = EXCLUDED.recovery_ordered_amount,
+         recovered_amount = EXCLUDED.recovered_amount, payments = EXCLUDED.payments, updated_at = EXCLUDED.updated_at`,
+      [JSON.stringify(changed.map(beneficiaryApplicationRecords.toRecord))],
+    );
+    const citizens = [...new Set(changed.map((row) => row.citizenId))];
+    await manager.query(
+      `INSERT INTO beneficiary_index AS b
+       SELECT citizen_id,
+              (array_agg(full_name ORDER BY submitted_at DESC, application_id))[1],
+              (array_agg(date_of_birth ORDER BY submitted_at DESC, application_id))[1],
+              array_agg(DISTINCT ward ORDER BY ward), array_agg(DISTINCT category ORDER BY category), array_agg(DISTINCT programme_id ORDER BY programme_id),
+              count(*)::int,
+              sum(CASE WHEN status IN ('rejected', 'withdrawn') THEN 0 ELSE approved_amount END),
+              sum(paid_amount), sum(recovery_ordered_amount), sum(recovered_amount), max(updated_at)
+         FROM beneficiary_applications WHERE citizen_id = ANY($1::text[]) GROUP BY citizen_id
+       ON CONFLICT (citizen_id) DO UPDATE SET
+         full_name = EXCLUDED.full_name, date_of_birth = EXCLUDED.date_of_birth, wards = EXCLUDED.wards, categories = EXCLUDED.categories,
+         programmes = EXCLUDED.programmes, applications = EXCLUDED.applications, approved_amount = EXCLUDED.approved_amount,
+         paid_amount = EXCLUDED.paid_amount, recovery_ordered_amount = EXCLUDED.recovery_ordered_amount,
+         recovered_amount = EXCLUDED.recovered_amount, updated_at = EXCLUDED.updated_at`,
+      [citizens],
+    );
+  }
+}
