@@ -23,6 +23,8 @@ export interface StoredEvent<Data extends object = any> {
   /** The version the event was stored at; `data` is already upcast to the current shape. */
   storedSchemaVersion: number;
   data: Data;
+  /** The data as stored (and hashed), present only when upcasting changed it. */
+  storedData?: object;
   metadata: EventMetadata;
   recordedAt: string;
   hash: string;

@@ -26,8 +26,12 @@ export interface HashedFields {
  * Each event's hash covers its own content and the previous event's hash in the stream, so
  * altering, removing or reordering any stored event breaks every hash after it.
  */
-export const chainHash = (previousHash: string | null, fields: HashedFields): string =>
-  createHash('sha256').update(previousHash ?? '').update('\n').update(canonicalJson(fields)).digest('hex');
+export const chainHash = (previousHash: string | null, fields: HashedFields): string => {
+  // Exactly these fields: a stored row passed in carries more (transactionId, position, hash).
+  const { eventId, streamId, streamVersion, type, schemaVersion, data, metadata, recordedAt } = fields;
+  const hashed: HashedFields = { eventId, streamId, streamVersion, type, schemaVersion, data, metadata, recordedAt };
+  return createHash('sha256').update(previousHash ?? '').update('\n').update(canonicalJson(hashed)).digest('hex');
+};
 
 export interface ChainBreak {
   streamId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
+import { DatabaseError, type Pool, type QueryResultRow } from 'pg';
 import {
   ConcurrencyError,
   EventStore,
@@ -47,6 +47,11 @@ export const toRawRow = (row: QueryResultRow): RawEventRow => ({
   hash: row.hash,
 });
 
+const isDeadlock = (error: unknown): boolean => (error as { code?: string }).code === '40P01';
+
+/** Two appends naming the same streams in opposite order can deadlock; PostgreSQL aborts one whole. */
+const DEADLOCK_RETRIES = 5;
+
 const isUniqueViolation = (error: unknown, constraint: string): boolean =>
   (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
 
@@ -62,7 +67,9 @@ export class PostgresEventStore extends EventStore {
 
   private upcast(raw: RawEventRow): StoredEvent {
     const { schemaVersion, ...rest } = raw;
-    return { ...rest, storedSchemaVersion: schemaVersion, data: this.registry.upcast(raw.type, schemaVersion, raw.data) };
+    const data = this.registry.upcast(raw.type, schemaVersion, raw.data);
+    // The hash covers the data as stored: keep that beside the upcast shape when they differ.
+    return { ...rest, storedSchemaVersion: schemaVersion, data, ...(data === raw.data ? {} : { storedData: raw.data }) };
   }
 
   async readRawStream(streamId: string, options: ReadStreamOptions = {}): Promise<RawEventRow[]> {
@@ -84,6 +91,24 @@ export class PostgresEventStore extends EventStore {
     return rows[0]?.result ?? null;
   }
 
+  /**
+   * pool.query closes the connection on any error; a refused append (a unique violation, the
+   * everyday ConcurrencyError) leaves it perfectly usable, so keep it: otherwise every loser
+   * under contention costs a reconnect, and on a busy server the reconnect itself can fail.
+   */
+  private async queryKeepingConnection(sql: string, params: unknown[]) {
+    const client = await this.pool.connect();
+    let broken: unknown;
+    try {
+      return await client.query(sql, params);
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) broken = error;
+      throw error;
+    } finally {
+      client.release(broken as Error | undefined);
+    }
+  }
+
   private async headHash(streamId: string, version: number): Promise<string | null> {
     if (version === 0) return null;
     const { rows } = await this.pool.query('SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2', [streamId, version]);
@@ -97,7 +122,12 @@ export class PostgresEventStore extends EventStore {
     const columns = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
     const heads: Record<string, StreamHead> = {};
     for (const { streamId, expected, events } of request.appends) {
-      let previous = expected.hash === null && expected.version > 0 ? await this.headHash(streamId, expected.version) : expected.hash;
+      // The named head must be a stored event with that hash: otherwise a caller ahead of the
+      // stream would leave a hole in its versions, or a wrong hash would fork the chain. Stored
+      // rows never change, so checking before the insert is enough; a later head is caught there.
+      const stored = expected.version > 0 ? await this.headHash(streamId, expected.version) : null;
+      if (expected.hash !== null && expected.hash !== stored) throw new ConcurrencyError(streamId, expected.version);
+      let previous = stored;
       let version = expected.version;
       for (const event of events) {
         version += 1;
@@ -118,8 +148,17 @@ export class PostgresEventStore extends EventStore {
       }
       heads[streamId] = { version, hash: previous };
     }
-    try {
-      const { rows } = await this.pool.query(
+    if (columns.eventId.length === 0) {
+      // Nothing to append, but the command is still recorded: its repeat must get this result back.
+      const { rowCount } = await this.pool.query(
+        'INSERT INTO processed_commands (command_id, result) VALUES ($1, $2) ON CONFLICT (command_id) DO NOTHING',
+        [request.commandId, JSON.stringify(request.result)],
+      );
+      if (rowCount === 0) return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
+      return { duplicate: false, result: request.result, positions: [], heads };
+    }
+    const statement = () =>
+      this.queryKeepingConnection(
         `WITH command AS (
            INSERT INTO processed_commands (command_id, result) VALUES ($1, $2) ON CONFLICT (command_id) DO NOTHING RETURNING command_id
          )
@@ -131,7 +170,20 @@ export class PostgresEventStore extends EventStore {
          RETURNING global_position`,
         [request.commandId, JSON.stringify(request.result), recordedAt, columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.hash],
       );
-      if (rows.length === 0 && columns.eventId.length > 0) {
+    // A deadlock victim appended nothing; run again, it then meets the winner's rows as a
+    // unique violation (a ConcurrencyError naming the right stream), or succeeds.
+    const statementRetryingDeadlocks = async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await statement();
+        } catch (error) {
+          if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+        }
+      }
+    };
+    try {
+      const { rows } = await statementRetryingDeadlocks();
+      if (rows.length === 0) {
         return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
       }
       return { duplicate: false, result: request.result, positions: rows.map((row) => Number(row.global_position)), heads };
