@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+import type { DestinationStream } from 'pino';
 import type { Role } from '@lib/domain';
 import { validateConfig } from '@lib/application';
 import { Projector } from '@lib/projections';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
+import { settleProjector } from './projector-settle';
 import type { TestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'relief-ledger-test-secret-0123456789';
@@ -23,29 +25,21 @@ export interface ApiTestApp {
 }
 
 /** The real HTTP service (all modules, projector included) on a test database. */
-export const createApiTestApp = async (db: TestDatabase, env: Record<string, string> = {}): Promise<ApiTestApp> => {
-  const config = validateConfig({ DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '20', ...env });
+export const createApiTestApp = async (db: TestDatabase, env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<ApiTestApp> => {
+  // On the embedded database (trial mode) there is no URL: DATABASE_URL must be unset.
+  const database = db.embedded ? {} : { DATABASE_URL: db.url };
+  const config = validateConfig({ ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...env });
   const saved = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '20', ...env });
-  const app = await createApiApp(config, { withProjector: true, logger: false });
+  if (db.embedded) delete process.env.DATABASE_URL;
+  Object.assign(process.env, { ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...env });
+  const app = await createApiApp(config, { withProjector: true, logger: false, embedded: db.embedded, logStream: options.logStream });
   process.env = saved;
   await app.init();
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
   return {
     app,
     http: request(app.getHttpServer()),
-    settle: async () => {
-      const projector = app.get(Projector);
-      const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM events');
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        await projector.catchUp();
-        const applied = await db.pool.query('SELECT min(events_applied)::int AS n FROM projection_checkpoints');
-        if ((applied.rows[0].n ?? 0) >= rows[0].n) return;
-        if (Date.now() > deadline) throw new Error(`projector still behind after 30 s: ${applied.rows[0].n} of ${rows[0].n} events`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
+    settle: () => settleProjector(app.get(Projector), db.pool),
     token: (role, ward = 'W01', sub) => {
       const roles = Array.isArray(role) ? role : [role];
       return jwt.sign({ sub: sub ?? `${roles.join('+')}@${ward ?? 'province'}`, name: 'Test Officer', roles, ward }, { algorithm: 'HS256', expiresIn: '1h' });

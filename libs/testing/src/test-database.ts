@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { EmbeddedDatabase } from '@lib/application';
 import { createDataSource, runMigrations } from '@lib/projections';
 
 /** The server the tests run against; each suite gets a database of its own on it. */
@@ -11,6 +12,8 @@ export interface TestDatabase {
   url: string;
   pool: Pool;
   dataSource: DataSource;
+  /** Set for a database in the embedded PostgreSQL (trial mode), which has no URL. */
+  embedded?: EmbeddedDatabase;
   drop(): Promise<void>;
 }
 
@@ -20,13 +23,24 @@ const withDatabase = (serverUrl: string, name: string): string => {
   return url.toString();
 };
 
+const TOO_MANY_CONNECTIONS = '53300';
+
+/** Parallel suites can briefly use up the server's connections; wait for one rather than fail. */
 const admin = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
-  const client = new Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
+  for (let attempt = 1; ; attempt += 1) {
+    const client = new Client({ connectionString: TEST_SERVER_URL });
+    try {
+      await client.connect();
+    } catch (error) {
+      if ((error as { code?: string }).code !== TOO_MANY_CONNECTIONS || attempt >= 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 + Math.random() * 250));
+      continue;
+    }
+    try {
+      return await run(client);
+    } finally {
+      await client.end();
+    }
   }
 };
 
@@ -35,7 +49,7 @@ const admin = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
  * other's events. `drop()` removes it; a crashed run leaves `rl_test_*` databases behind,
  * which `dropStaleTestDatabases` clears.
  */
-export const createTestDatabase = async (suite: string, poolSize = 10): Promise<TestDatabase> => {
+export const createTestDatabase = async (suite: string, poolSize = 5): Promise<TestDatabase> => {
   const name = `rl_test_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(TEST_SERVER_URL, name);
@@ -43,6 +57,8 @@ export const createTestDatabase = async (suite: string, poolSize = 10): Promise<
   await dataSource.initialize();
   await runMigrations(dataSource);
   const pool = new Pool({ connectionString: url, max: poolSize });
+  // drop() terminates the database's backends; an idle client hearing of it is not a failure.
+  pool.on('error', () => undefined);
   return {
     name,
     url,

@@ -33,7 +33,7 @@ describe('SupportApplicationWriter (handlers on PostgreSQL)', () => {
   let app: WriteSideApp;
 
   beforeAll(async () => {
-    db = await createTestDatabase('writer', 40);
+    db = await createTestDatabase('writer', 6);
     app = await createWriteSideApp(db);
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   claimFor,
   createTestDatabase,
   createWriteSideApp,
+  settleProjector,
   shippedCatalog,
   type TestDatabase,
   type WriteSideApp,
@@ -94,10 +95,15 @@ describe('Read models rebuilt from zero', () => {
     await db.drop();
   });
 
-  const dump = async () => ({
-    overview: await db.dataSource.query('SELECT * FROM application_overview ORDER BY application_id'),
-    dashboard: await db.dataSource.query('SELECT * FROM ward_dashboard WHERE applications <> 0 ORDER BY ward, category, status'),
-  });
+  /** Every table of every read model, in a stable order; counters that came back to zero are as good as absent. */
+  const dump = async () => {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of registeredProjections().flatMap((projection) => projection.tables)) {
+      const zeroes = table === 'ward_dashboard' ? 'WHERE applications <> 0' : '';
+      tables[table] = await db.dataSource.query(`SELECT * FROM ${table} t ${zeroes} ORDER BY t::text`);
+    }
+    return tables;
+  };
 
   it('equal the ones built incrementally, over random command sequences and interleavings', async () => {
     const writer = app.module.get(SupportApplicationWriter);
@@ -114,10 +120,10 @@ describe('Read models rebuilt from zero', () => {
           for (let round = 0; queues.some((queue) => queue.length > 0); round += 1) {
             const picks = new Set(interleaving.slice(round % interleaving.length, (round % interleaving.length) + 3).map((i) => i % queues.length));
             await Promise.allSettled([...picks].map((i) => queues[i].shift()?.()));
-            if (round % 2 === 0) await incremental.runBatch(registeredProjections()[0]);
+            if (round % 2 === 0) for (const projection of incremental.projections) await incremental.runBatch(projection);
             if (round > 200) queues.forEach((queue) => queue.splice(0));
           }
-          await incremental.catchUp();
+          await settleProjector(incremental, db.pool);
           const built = await dump();
           for (const projection of registeredProjections()) await new ProjectionRebuilder(store, db.dataSource, batchSize * 3).rebuild(projection);
           expect(await dump()).toEqual(built);
