@@ -7,9 +7,10 @@ import { GetWardDashboardHandler } from './ward-dashboard/queries/get-ward-dashb
 import { GetBeneficiaryHandler } from './beneficiary-index/queries/get-beneficiary.query-handler';
 import { GetOfficerActivityHandler } from './officer-activity/queries/get-officer-activity.query-handler';
 import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-steps/queries/list-overdue-steps.query-handler';
+import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
-const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, ListOverdueStepsHandler, CountOverdueStepsHandler];
+const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, ListOverdueStepsHandler, CountOverdueStepsHandler, ListFraudAlertsHandler, GetFraudAlertHandler, ExportFraudAlertsCsvHandler];
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
 @Module({

@@ -8,9 +8,13 @@ import { OverdueStepRow } from '../overdue-steps/overdue-steps.entity';
 import { CreateBeneficiaryIndex1764200000001 } from '../migrations/1764200000001-create-beneficiary-index';
 import { CreateOfficerActivity1764200000002 } from '../migrations/1764200000002-create-officer-activity';
 import { CreateOverdueSteps1764200000003 } from '../migrations/1764200000003-create-overdue-steps';
+import { FraudAlertResolutionRow, FraudAlertRow } from '../fraud-alerts/fraud-alerts.entity';
+import { CreateFraudAlerts1764200000004 } from '../migrations/1764200000004-create-fraud-alerts';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, WardDashboardRow, ProjectionCheckpointRow];
 projectionEntities.push(BeneficiaryApplicationRow, BeneficiaryIndexRow, OfficerActivityRow, OverdueStepRow);
+projectionEntities.push(FraudAlertRow, FraudAlertResolutionRow);
 export const projectionMigrations: Function[] = [CreateReadModels1732600000001];
 projectionMigrations.push(CreateBeneficiaryIndex1764200000001, CreateOfficerActivity1764200000002, CreateOverdueSteps1764200000003);
+projectionMigrations.push(CreateFraudAlerts1764200000004);

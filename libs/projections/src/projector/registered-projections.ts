@@ -4,6 +4,7 @@ import { BeneficiaryIndexProjection } from '../beneficiary-index/beneficiary-ind
 import { OfficerActivityProjection } from '../officer-activity/officer-activity.projection';
 import { OverdueStepsProjection } from '../overdue-steps/overdue-steps.projection';
 import { defaultProgrammeCatalog } from '../shared/default-programmes';
+import { FraudAlertsProjection } from '../fraud-alerts/fraud-alerts.projection';
 
 /** Every read model the projector maintains; `cli projections` rebuilds them by name. */
 export const registeredProjections = (): Projection[] => [
@@ -11,4 +12,5 @@ export const registeredProjections = (): Projection[] => [
   new BeneficiaryIndexProjection(),
   new OfficerActivityProjection(),
   new OverdueStepsProjection(defaultProgrammeCatalog()),
+  new FraudAlertsProjection(defaultProgrammeCatalog()),
 ];

@@ -1,0 +1,226 @@
+import { localDate, type ProgrammeCatalog } from '@lib/domain';
+import type { StoredEvent } from '@lib/event-store';
+
+/** A step event as the detectors need it: who, when, where in the log. */
+export interface StepRecord {
+  step: string;
+  type: string;
+  by: string;
+  at: string;
+  position: number;
+}
+
+export interface PaymentFact {
+  amount: number;
+  /** Approved minus already paid, just before this payment: what the law allowed to pay. */
+  owedBefore: number;
+  approvedBefore: boolean;
+  decidedBefore: boolean;
+  payee: string | null;
+  at: string;
+  position: number;
+}
+
+/** A finding that the support was improper: a refusal after payment, or a confirmed alert. */
+export interface Judgment {
+  position: number;
+  at: string;
+  source: 'rejected-after-payment' | 'confirmed-alert';
+  /** Paid and ordered back at that moment: F15 compares them then, not later. */
+  paid: number;
+  recoveryOrdered: number;
+}
+
+/**
+ * Everything the fraud detectors know about one application, folded from its events (and from
+ * the alert resolutions that name it). Keys that cluster applications are normalised here.
+ */
+export interface CaseFacts {
+  applicationId: string;
+  programmeId: string;
+  programmeVersion: number;
+  category: string;
+  ward: string;
+  citizenId: string;
+  fullName: string;
+  claim: Record<string, unknown>;
+  submittedAt: string;
+  submittedPosition: number;
+  bankAccount: string | null;
+  phone: string | null;
+  addressKey: string | null;
+  householdKey: string | null;
+  steps: string[];
+  performed: StepRecord[];
+  posting: { from: string; until: string; position: number } | null;
+  approval: { months: string[]; amount: number; position: number; at: string } | null;
+  decision: { decisionNo: string; position: number } | null;
+  payments: PaymentFact[];
+  paidAmount: number;
+  /** Log positions between which the person held this support (approval, or a payment without one, until a release). */
+  heldFrom: number | null;
+  heldUntil: number | null;
+  withdrawal: { on: string; position: number } | null;
+  rejectedAt: number | null;
+  recoveryOrdered: number;
+  judgments: Judgment[];
+  /** F17: approved while the programme's total was above the reported budget. */
+  overBudget: { position: number; at: string; total: number } | null;
+  version: number;
+}
+
+const VIETNAM = { holidays: [], utcOffsetMinutes: 420 };
+
+export const digitsOnly = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const digits = value.replace(/\D/g, '').replace(/^84(?=\d{9}$)/, '0');
+  return digits.length >= 6 ? digits : null;
+};
+
+/** Case, accents, punctuation and spacing do not make two addresses different. */
+export const textKey = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const key = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return key.length > 0 ? key : null;
+};
+
+/** A household business is one taxpayer; without a tax code, one business name at one address. */
+const householdKeyOf = (category: string, claim: Record<string, unknown>, addressKey: string | null): string | null => {
+  if (category !== '2') return null;
+  const taxCode = typeof claim.taxCode === 'string' && claim.taxCode.trim() ? claim.taxCode.trim() : null;
+  return taxCode ? `tax:${taxCode}` : addressKey && textKey(claim.businessName) ? `name:${textKey(claim.businessName)}@${addressKey}` : null;
+};
+
+type Data = Record<string, any>;
+
+const stepRecord = (event: StoredEvent, by: string, at: string): StepRecord => ({ step: String(event.data.step), type: event.type, by: String(event.data[by]), at: String(event.data[at]), position: event.position });
+
+const STEP_FIELDS: Record<string, [string, string]> = {
+  SupportApplicationReviewed: ['reviewedBy', 'reviewedAt'],
+  SupportApplicationPosted: ['postedBy', 'postedAt'],
+  SupportApplicationApproved: ['approvedBy', 'approvedAt'],
+  SupportApplicationDecided: ['decidedBy', 'decidedAt'],
+  SupportApplicationRejected: ['rejectedBy', 'rejectedAt'],
+  SupportApplicationPaid: ['paidBy', 'paidAt'],
+};
+
+export const CASE_FACT_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'SupportApplicationSubmitted', ...Object.keys(STEP_FIELDS), 'SupportApplicationWithdrawn', 'SupportRecoveryOrdered', 'FraudAlertConfirmed',
+]);
+
+const submittedFacts = (event: StoredEvent): CaseFacts => {
+  const data = event.data as Data;
+  const applicant = data.applicant ?? {};
+  const claim = (data.claim ?? {}) as Record<string, unknown>;
+  const addressKey = textKey(applicant.address);
+  const ward = String(applicant.ward ?? '');
+  return {
+    applicationId: String(data.applicationId),
+    programmeId: String(data.programmeId),
+    programmeVersion: Number(data.programmeVersion),
+    category: String(data.category),
+    ward,
+    citizenId: String(applicant.citizenId ?? '').trim(),
+    fullName: String(applicant.fullName ?? ''),
+    claim,
+    submittedAt: String(data.submittedAt),
+    submittedPosition: event.position,
+    bankAccount: digitsOnly(applicant.bankAccount),
+    phone: digitsOnly(applicant.phone),
+    addressKey: addressKey && `${ward}|${addressKey}`,
+    householdKey: householdKeyOf(String(data.category), claim, addressKey && `${ward}|${addressKey}`),
+    steps: Array.isArray(data.steps) ? data.steps : [],
+    performed: [],
+    posting: null,
+    approval: null,
+    decision: null,
+    payments: [],
+    paidAmount: 0,
+    heldFrom: null,
+    heldUntil: null,
+    withdrawal: null,
+    rejectedAt: null,
+    recoveryOrdered: 0,
+    judgments: [],
+    overBudget: null,
+    version: event.streamVersion,
+  };
+};
+
+const release = (facts: CaseFacts, position: number): CaseFacts =>
+  facts.heldFrom !== null && facts.heldUntil === null ? { ...facts, heldUntil: position } : facts;
+
+/** A payee who is the applicant is no collector. */
+const payeeOf = (facts: CaseFacts, payee: unknown): string | null => {
+  const key = textKey(payee);
+  if (!key || key === textKey(facts.citizenId) || key === textKey(facts.fullName)) return null;
+  return digitsOnly(payee) === payee ? (payee as string) : key;
+};
+
+/**
+ * Pure and total: the facts after one event. Application events apply once, by stream version;
+ * a confirmed alert applies to each application it names, once, by log position.
+ */
+export const evolveCaseFacts = (facts: CaseFacts | null, event: StoredEvent, programmes: ProgrammeCatalog): CaseFacts | null => {
+  const data = event.data as Data;
+  if (event.type === 'SupportApplicationSubmitted') return facts ?? submittedFacts(event);
+  if (!facts) return null;
+  if (event.type === 'FraudAlertConfirmed') {
+    if (facts.judgments.some((judgment) => judgment.position === event.position)) return facts;
+    const judgment: Judgment = { position: event.position, at: String(data.confirmedAt), source: 'confirmed-alert', paid: facts.paidAmount, recoveryOrdered: facts.recoveryOrdered };
+    return { ...facts, judgments: [...facts.judgments, judgment] };
+  }
+  if (event.streamVersion <= facts.version) return facts;
+  const next: CaseFacts = { ...facts, version: event.streamVersion };
+  const fields = STEP_FIELDS[event.type];
+  if (fields) next.performed = [...facts.performed, stepRecord(event, ...fields)];
+  switch (event.type) {
+    case 'SupportApplicationPosted':
+      return { ...next, posting: facts.posting ?? { from: String(data.postedFrom), until: String(data.postedUntil), position: event.position } };
+    case 'SupportApplicationApproved':
+      if (facts.approval) return next;
+      return {
+        ...next,
+        approval: { months: Array.isArray(data.approvedMonths) ? data.approvedMonths : [], amount: Number(data.approvedAmount) || 0, position: event.position, at: String(data.approvedAt) },
+        heldFrom: facts.heldFrom ?? event.position,
+      };
+    case 'SupportApplicationDecided':
+      return data.kind === 'decision' && (data.decisionNo || data.reference) && !facts.decision
+        ? { ...next, decision: { decisionNo: String(data.decisionNo ?? data.reference), position: event.position } }
+        : next;
+    case 'SupportApplicationPaid': {
+      const amount = Number(data.amount) || 0;
+      const payment: PaymentFact = {
+        amount,
+        owedBefore: (facts.approval?.amount ?? 0) - facts.paidAmount,
+        approvedBefore: facts.approval !== null,
+        decidedBefore: facts.decision !== null,
+        payee: payeeOf(facts, data.payee),
+        at: String(data.paidAt),
+        position: event.position,
+      };
+      return { ...next, payments: [...facts.payments, payment], paidAmount: facts.paidAmount + amount, heldFrom: facts.heldFrom ?? event.position };
+    }
+    case 'SupportApplicationRejected': {
+      const rejected = release({ ...next, rejectedAt: event.position }, event.position);
+      if (facts.paidAmount === 0) return rejected;
+      const judgment: Judgment = { position: event.position, at: String(data.rejectedAt), source: 'rejected-after-payment', paid: facts.paidAmount, recoveryOrdered: facts.recoveryOrdered };
+      return { ...rejected, judgments: [...facts.judgments, judgment] };
+    }
+    case 'SupportApplicationWithdrawn': {
+      const calendar = programmes(facts.programmeId, facts.programmeVersion)?.calendar ?? VIETNAM;
+      return release({ ...next, withdrawal: { on: localDate(String(data.withdrawnAt), calendar), position: event.position } }, event.position);
+    }
+    case 'SupportRecoveryOrdered':
+      return { ...next, recoveryOrdered: facts.recoveryOrdered + (Number(data.amount) || 0) };
+    default:
+      return next;
+  }
+};
+
+/** The months the person holds under this application: as approved, else as claimed (a legacy payment without approval). */
+export const monthsHeld = (facts: CaseFacts): string[] =>
+  facts.approval?.months ?? (Array.isArray(facts.claim.months) ? (facts.claim.months as string[]) : []);
+
+/** What counts against the budget: the approved amount, or what was paid without approval. */
+export const amountHeld = (facts: CaseFacts): number => facts.approval?.amount ?? facts.paidAmount;

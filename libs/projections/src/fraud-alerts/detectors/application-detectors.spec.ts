@@ -1,0 +1,72 @@
+import {
+  CATEGORIES, anApplicant, approved, asStored, awaiting, decided, filedClaim, paid, paidInFull, posted, rejected, reviewed, shippedCatalog, submitted,
+  inspector, villageReviewer, type CategoryCode,
+} from '@lib/testing';
+import type { SupportApplicationEvent } from '@lib/domain';
+import { evolveCaseFacts, type CaseFacts } from '../case-facts';
+import { detectApplication } from './application-detectors';
+
+const catalog = shippedCatalog();
+const programme = catalog('nq42-2020', 1)!;
+
+const factsOf = (events: { type: string; data: object }[]): CaseFacts =>
+  asStored(events).reduce<CaseFacts | null>((facts, event) => evolveCaseFacts(facts, event, catalog), null)!;
+const rulesOf = (events: { type: string; data: object }[]) => detectApplication(factsOf(events), programme).map((finding) => finding.rule);
+const withClaim = (category: CategoryCode, overrides: Record<string, unknown>, rest: SupportApplicationEvent[] = []) =>
+  [submitted(category, { claim: filedClaim(category, overrides) }), ...rest];
+
+/** Category 1's default appraisal and decision days are outside its 3- and 2-day limits; on time here. */
+const cleanPaid = (category: CategoryCode) =>
+  paidInFull(category).map((event) => {
+    if (category !== '1') return event;
+    if (event.type === 'SupportApplicationApproved') return approved('district-appraisal', { months: filedClaim('1').months, amount: 5_400_000, at: '2020-05-20T02:00:00.000Z' });
+    if (event.type === 'SupportApplicationDecided') return decided('provincial-decision', { at: '2020-05-21T02:00:00.000Z' });
+    return event;
+  });
+
+describe('Fraud detectors: one application', () => {
+  describe('when paid in full by the rules', () => {
+    it.each(CATEGORIES)('raises nothing for category %s', (category) => expect(rulesOf(cleanPaid(category))).toEqual([]));
+  });
+
+  it.each<[string, { type: string; data: object }[], string]>([
+    ['F2: a temporary resident without the other place’s confirmation', withClaim('4', { residence: 'temporary' }), 'F2'],
+    ['F3: an approval above rate × months', [...awaiting('4', 'ward-approval'), approved('ward-approval', { months: ['2020-04', '2020-05'], amount: 3_000_000 })], 'F3'],
+    ['F3: an approved month outside the window', [...awaiting('4', 'ward-approval'), approved('ward-approval', { months: ['2020-03', '2020-04'], amount: 2_000_000 })], 'F3'],
+    ['F4: a payment without the provincial decision', [...awaiting('4', 'provincial-decision'), paid(2_000_000)], 'F4'],
+    ['F4: a payment above the approved amount', [...awaiting('4', 'payment'), paid(5_000_000)], 'F4'],
+    ['F5: a list forwarded without posting', [submitted('4'), reviewed('village-review'), approved('ward-approval', { months: ['2020-04', '2020-05'], amount: 2_000_000 })], 'F5'],
+    ['F5: a posting of one working day', [submitted('4'), reviewed('village-review'), posted('public-posting', { postedFrom: '2020-05-21', postedUntil: '2020-05-21' })], 'F5'],
+    ['F6: one officer reviewing and deciding', [...awaiting('7', 'provincial-decision'), decided('provincial-decision', { by: villageReviewer })], 'F6'],
+    ['F7: a household business with 150 million revenue', withClaim('2', { revenue2020: 150_000_000 }), 'F7'],
+    ['F7: a household business without its closure decision', withClaim('2', { closureDecisionRef: undefined }), 'F7'],
+    ['F8: an occupation outside the list (farming)', withClaim('4', { occupation: 'rice-farmer' }), 'F8'],
+    ['F8: income above the near-poor line', withClaim('4', { monthlyIncome: 2_500_000 }), 'F8'],
+    ['F9: a month claimed before the job loss', withClaim('4', { jobLostOn: '2020-05-02' }), 'F9'],
+    ['F10: a contract signed after 1 April', withClaim('3', { contractSignedOn: '2020-04-15' }), 'F10'],
+    ['F10: also receiving unemployment benefit', withClaim('3', { receivingUnemploymentBenefit: true }), 'F10'],
+    ['F11: a suspension starting in March', withClaim('1', { suspensionStart: '2020-03-15' }), 'F11'],
+    ['F11: approved without the BHXH confirmation', [submitted('1'), approved('district-appraisal', { months: filedClaim('1').months, amount: 5_400_000, at: '2020-05-19T02:00:00.000Z' })], 'F11'],
+    ['F12: a poor household without its list reference', withClaim('7', { povertyListRef: undefined }), 'F12'],
+    ['F14: a receipt below the approved amount', [...awaiting('4', 'payment'), paid(1_500_000)], 'F14'],
+    ['F15: refused after payment with nothing ordered back', [...paidInFull('4'), rejected('payment', 'not eligible after re-review', { by: inspector })], 'F15'],
+    ['F16: a village review after its 5 working days', [submitted('4'), reviewed('village-review', { at: '2020-05-27T02:00:00.000Z' })], 'F16'],
+  ])('%s', (_case, events, rule) => expect(rulesOf(events)).toEqual([rule]));
+
+  it('raises F9 for a category 4 claim filed before the 15th of its first month', () =>
+    expect(rulesOf([submitted('4', { claim: filedClaim('4', { months: ['2020-05'], jobLostOn: '2020-05-01' }), at: '2020-05-08T02:00:00.000Z' })])).toEqual(['F9']));
+
+  it('names the application, the rule’s legal basis comes from the programme, and the evidence is the approval’s position', () => {
+    const events = asStored([...awaiting('4', 'ward-approval'), approved('ward-approval', { months: ['2020-04', '2020-05'], amount: 3_000_000 })]);
+    const facts = events.reduce<CaseFacts | null>((folded, event) => evolveCaseFacts(folded, event, catalog), null)!;
+    expect(detectApplication(facts, programme)).toEqual([expect.objectContaining({
+      rule: 'F3', subject: `application:${facts.applicationId}`, applicationIds: [facts.applicationId], wards: ['W01'], evidence: [events[events.length - 1].position],
+    })]);
+  });
+
+  it('raises nothing once a rule is disabled in the programme', () => {
+    const quiet = { ...programme, fraudRules: { ...programme.fraudRules, F8: { ...programme.fraudRules!.F8!, enabled: false } } };
+    expect(detectApplication(factsOf(withClaim('4', { occupation: 'rice-farmer' })), quiet)).toEqual([]);
+    expect(anApplicant().ward).toBe('W01');
+  });
+});

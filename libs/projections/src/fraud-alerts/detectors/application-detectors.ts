@@ -1,0 +1,191 @@
+import {
+  SEGREGATED_KINDS,
+  addWorkingDays,
+  findCategory,
+  fraudRule,
+  localDate,
+  monthsBetween,
+  workingDaysSpanned,
+  type CategoryDefinition,
+  type FraudRuleId,
+  type ProgrammeDefinition,
+} from '@lib/domain';
+import type { CaseFacts } from '../case-facts';
+import { failedClaimChecks } from './claim-checks';
+import { findingOf, type Evidence, type Finding } from './finding';
+
+type Check = (facts: CaseFacts, category: CategoryDefinition, programme: ProgrammeDefinition) => { evidence: Evidence[]; reasons: string[] } | null;
+
+const piece = (facts: CaseFacts, position: number, at: string): Evidence => ({ applicationId: facts.applicationId, ward: facts.ward, position, at });
+const atSubmission = (facts: CaseFacts): Evidence => piece(facts, facts.submittedPosition, facts.submittedAt);
+const found = (evidence: Evidence[], reasons: string[]) => (reasons.length > 0 ? { evidence, reasons } : null);
+
+/** F3: the approval must be rate × months (× members), within the window and the month cap. */
+const wrongAmount: Check = (facts, category) => {
+  const approval = facts.approval;
+  if (!approval) return null;
+  const reasons: string[] = [];
+  const window = monthsBetween(category.window.from, category.window.to);
+  const outside = approval.months.filter((month) => !window.includes(month));
+  if (outside.length) reasons.push(`months ${outside.join(', ')} outside the window ${category.window.from} to ${category.window.to}`);
+  if (new Set(approval.months).size > category.maxMonths) reasons.push(`${approval.months.length} months approved; the cap is ${category.maxMonths}`);
+  const multiplier = category.multiplierField ? Number(facts.claim[category.multiplierField]) : 1;
+  const expected = category.rate * approval.months.length * multiplier;
+  if (approval.amount !== expected) reasons.push(`approved ${approval.amount} VND; the rate gives ${expected} VND`);
+  return found([piece(facts, approval.position, approval.at)], reasons);
+};
+
+/** F4: money out needs the Chairman's decision first, and never more than approved. */
+const paidWithoutDecision: Check = (facts) => {
+  const bad = facts.payments.filter((payment) => !payment.decidedBefore || !payment.approvedBefore || payment.amount > payment.owedBefore);
+  const reasons = bad.flatMap((payment) => [
+    ...(!payment.approvedBefore ? ['paid without an approval'] : []),
+    ...(!payment.decidedBefore ? ['paid without the provincial decision (number and date)'] : []),
+    ...(payment.approvedBefore && payment.amount > payment.owedBefore ? [`paid ${payment.amount} VND where ${payment.owedBefore} VND was owed`] : []),
+  ]);
+  return found(bad.map((payment) => piece(facts, payment.position, payment.at)), reasons);
+};
+
+/** F14 (skimming): a receipt for less than the approved amount still owed. */
+const paidLess: Check = (facts) => {
+  const bad = facts.payments.filter((payment) => payment.approvedBefore && payment.amount < payment.owedBefore);
+  return found(bad.map((payment) => piece(facts, payment.position, payment.at)), bad.map((payment) => `paid ${payment.amount} VND of ${payment.owedBefore} VND approved`));
+};
+
+/** F5: a list goes on only after being posted for the required working days. */
+const notPosted: Check = (facts, category, programme) => {
+  const index = category.steps.findIndex((step) => step.kind === 'posting');
+  if (index < 0) return null;
+  const posting = category.steps[index];
+  const later = new Set(category.steps.slice(index + 1).map((step) => step.name));
+  const forwarded = facts.performed.find((record) => later.has(record.step) && record.type !== 'SupportApplicationRejected')
+    ?? facts.payments.map((payment) => ({ position: payment.position, at: payment.at }))[0];
+  if (forwarded && (!facts.posting || facts.posting.position > forwarded.position)) {
+    return { evidence: [piece(facts, forwarded.position, forwarded.at)], reasons: [`forwarded without the ${posting.name} step`] };
+  }
+  if (!facts.posting) return null;
+  const days = workingDaysSpanned(facts.posting.from, facts.posting.until, programme.calendar);
+  const required = posting.minWorkingDays ?? 0;
+  const record = facts.performed.find((candidate) => candidate.position === facts.posting!.position);
+  return days < required ? { evidence: [piece(facts, facts.posting.position, record?.at ?? facts.submittedAt)], reasons: [`posted ${days} working days; the law requires ${required}`] } : null;
+};
+
+/** F6: one officer never performs two review, approval, decision or payment steps of one application. */
+const sameOfficer: Check = (facts, category) => {
+  const kindOf = (step: string) => category.steps.find((candidate) => candidate.name === step)?.kind;
+  const segregated = facts.performed.filter((record) => SEGREGATED_KINDS.includes(kindOf(record.step)!));
+  const byOfficer = new Map<string, typeof segregated>();
+  for (const record of segregated) byOfficer.set(record.by, [...(byOfficer.get(record.by) ?? []), record]);
+  const twice = [...byOfficer.entries()].filter(([, records]) => new Set(records.map((record) => record.step)).size > 1);
+  return found(
+    twice.flatMap(([, records]) => records.map((record) => piece(facts, record.position, record.at))),
+    twice.map(([officer, records]) => `officer ${officer} performed ${[...new Set(records.map((record) => record.step))].join(' and ')}`),
+  );
+};
+
+/** F7, F8, F10, F11, F12 (and F9's job-loss month): the category's conditions re-run on the claim. */
+const claimChecks = (rule: FraudRuleId): Check => (facts, category, programme) => {
+  const specs = fraudRule(programme.fraudRules, rule)?.claimChecks?.[facts.category];
+  return specs ? found([atSubmission(facts)], failedClaimChecks(category, facts.claim, specs)) : null;
+};
+
+/** F9: an informal worker files after the 15th of the month claimed (QĐ 15). */
+const filedEarly: Check = (facts, category, programme) => {
+  const rule = fraudRule(programme.fraudRules, 'F9');
+  const day = rule?.thresholds?.filingDayOfMonth;
+  const months = Array.isArray(facts.claim.months) ? (facts.claim.months as string[]) : [];
+  const own = claimChecks('F9')(facts, category, programme);
+  if (!rule?.claimChecks?.[facts.category] || !day || months.length === 0) return own;
+  const filed = localDate(facts.submittedAt, programme.calendar);
+  const earliest = `${[...months].sort()[0]}-${String(day).padStart(2, '0')}`;
+  const reasons = [...(own?.reasons ?? []), ...(filed < earliest ? [`filed on ${filed}, before the ${day}th of the first month claimed`] : [])];
+  return found([atSubmission(facts)], reasons);
+};
+
+/** F11 beyond the claim: at least one month of suspension, and the BHXH confirmation before approval. */
+const furlough: Check = (facts, category, programme) => {
+  const own = claimChecks('F11')(facts, category, programme);
+  if (!fraudRule(programme.fraudRules, 'F11')?.claimChecks?.[facts.category]) return own;
+  const reasons = [...(own?.reasons ?? [])];
+  const evidence = [atSubmission(facts)];
+  const { suspensionStart: start, suspensionEnd: end } = facts.claim as Record<string, string>;
+  if (typeof start === 'string' && typeof end === 'string') {
+    const [y, m, d] = start.split('-').map(Number);
+    const monthLater = new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+    if (end < monthLater) reasons.push(`suspension ${start} to ${end} lasts less than one month`);
+  }
+  const approvalIndex = category.steps.findIndex((step) => step.kind === 'approval');
+  const confirmations = category.steps.slice(1, approvalIndex).filter((step) => step.kind === 'review').map((step) => step.name);
+  const approved = facts.approval ?? facts.payments[0];
+  if (approved && confirmations.some((name) => !facts.performed.some((record) => record.step === name && record.position < (facts.approval?.position ?? facts.payments[0].position)))) {
+    reasons.push(`approved without ${confirmations.join(', ')}`);
+    evidence.push(piece(facts, facts.approval?.position ?? facts.payments[0].position, facts.approval?.at ?? facts.payments[0].at));
+  }
+  return found(evidence, reasons);
+};
+
+/** F2 (one application): temporary residents need the other place's "has not applied" confirmation. */
+const crossProvince: Check = (facts) =>
+  facts.category === '4' && facts.claim.residence === 'temporary' && !facts.claim.otherProvinceConfirmationRef
+    ? { evidence: [atSubmission(facts)], reasons: ['temporary resident without the other place’s confirmation (otherProvinceConfirmationRef)'] }
+    : null;
+
+/** F15: when support was judged improper, what was paid must be ordered back in full. */
+const notRecovered: Check = (facts) => {
+  const short = facts.judgments.filter((judgment) => judgment.paid > 0 && judgment.recoveryOrdered < judgment.paid);
+  return found(
+    short.map((judgment) => piece(facts, judgment.position, judgment.at)),
+    short.map((judgment) => `${judgment.source === 'confirmed-alert' ? 'confirmed improper' : 'refused after payment'}: ${judgment.paid} VND paid, ${judgment.recoveryOrdered} VND ordered back`),
+  );
+};
+
+/** F16: each step within its time limit in working days, counted from the previous step or `countFrom`. */
+const late: Check = (facts, category, programme) => {
+  const completedOn = new Map<string, string>([[category.steps[0].name, localDate(facts.submittedAt, programme.calendar)]]);
+  const evidence: Evidence[] = [];
+  const reasons: string[] = [];
+  for (const record of facts.performed) {
+    const index = category.steps.findIndex((step) => step.name === record.step);
+    const step = category.steps[index];
+    const on = localDate(record.at, programme.calendar);
+    const from = step && completedOn.get(step.countFrom ?? category.steps[index - 1]?.name);
+    if (step && from && step.timeLimitWorkingDays !== null && record.type !== 'SupportApplicationRejected') {
+      const due = addWorkingDays(from, step.timeLimitWorkingDays, programme.calendar);
+      if (on > due) {
+        evidence.push(piece(facts, record.position, record.at));
+        reasons.push(`${step.name} done on ${on}, due ${due} (${step.timeLimitWorkingDays} working days from ${from})`);
+      }
+    }
+    completedOn.set(record.step, on);
+  }
+  return found(evidence, reasons);
+};
+
+const CHECKS: [FraudRuleId, Check][] = [
+  ['F2', crossProvince],
+  ['F3', wrongAmount],
+  ['F4', paidWithoutDecision],
+  ['F5', notPosted],
+  ['F6', sameOfficer],
+  ['F7', claimChecks('F7')],
+  ['F8', claimChecks('F8')],
+  ['F9', filedEarly],
+  ['F10', claimChecks('F10')],
+  ['F11', furlough],
+  ['F12', claimChecks('F12')],
+  ['F14', paidLess],
+  ['F15', notRecovered],
+  ['F16', late],
+];
+
+/** Pure: every rule one application breaks on its own, under its programme version's parameters. */
+export const detectApplication = (facts: CaseFacts, programme: ProgrammeDefinition): Finding[] => {
+  const category = findCategory(programme, facts.category);
+  if (!category) return [];
+  return CHECKS.flatMap(([rule, check]) => {
+    if (!fraudRule(programme.fraudRules, rule)) return [];
+    const result = check(facts, category, programme);
+    return result ? [findingOf(rule, `application:${facts.applicationId}`, programme, result.evidence, result.reasons)] : [];
+  });
+};
+

@@ -1,0 +1,98 @@
+import { anApplicant, approved, asStored, awaiting, filedClaim, paidInFull, rejected, shippedCatalog, submitted, withdrawn, type CategoryCode } from '@lib/testing';
+import type { Applicant, SupportApplicationEvent } from '@lib/domain';
+import { evolveCaseFacts, type CaseFacts } from '../case-facts';
+import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst } from './group-detectors';
+
+const catalog = shippedCatalog();
+const programme = catalog('nq42-2020', 1)!;
+let serial = 0;
+
+/** One application's facts; each gets its own id, and its own person unless told. */
+const app = (events: SupportApplicationEvent[], applicant: Partial<Applicant> = {}): CaseFacts => {
+  serial += 1;
+  const applicationId = `8d000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+  const person = anApplicant({ citizenId: `0200800${String(serial).padStart(5, '0')}`, phone: `09000${String(serial).padStart(5, '0')}`, address: `Số ${serial} Lê Lợi`, ...applicant });
+  const renamed = events.map((event) => ({ ...event, data: { ...event.data, applicationId, ...('applicant' in event.data ? { applicant: person } : {}) } }));
+  return asStored(renamed).reduce<CaseFacts | null>((facts, event) => evolveCaseFacts(facts, event, catalog), null)!;
+};
+const paidApp = (category: CategoryCode, applicant: Partial<Applicant> = {}) => app(paidInFull(category), applicant);
+const approvedFor = (category: CategoryCode, months: string[], amount: number) => {
+  const step = category === '1' ? 'district-appraisal' : 'ward-approval';
+  return [...awaiting(category, step), approved(step, { months, amount })];
+};
+const rules = (findings: { rule: string }[]) => findings.map((finding) => finding.rule);
+
+describe('Fraud detectors: groups', () => {
+  describe('one person', () => {
+    const citizenId = '020080077777';
+
+    it('F1: approved in categories 4 and 7 at once', () => {
+      const apps = [paidApp('7', { citizenId }), paidApp('4', { citizenId })];
+      const [finding] = detectPerson(citizenId, apps, programme);
+      expect(finding).toMatchObject({ rule: 'F1', subject: `person:${citizenId}:nq42-2020`, applicationIds: apps.map((a) => a.applicationId).sort() });
+    });
+
+    it('nothing for the meritorious-service supplement with poor-household support (categories 5 and 7)', () =>
+      expect(detectPerson(citizenId, [paidApp('5', { citizenId }), paidApp('7', { citizenId })], programme)).toEqual([]));
+
+    it('nothing when the first support was refused before the second was approved', () => {
+      const refused = app([...approvedFor('4', ['2020-04'], 1_000_000), rejected('district-appraisal', 'not eligible')], { citizenId });
+      expect(detectPerson(citizenId, [refused, paidApp('7', { citizenId })], programme)).toEqual([]);
+    });
+
+    it('F3: category 4 held twice for April', () =>
+      expect(rules(detectPerson(citizenId, [app(approvedFor('4', ['2020-04'], 1_000_000), { citizenId }), app(approvedFor('4', ['2020-04', '2020-05'], 2_000_000), { citizenId })], programme))).toEqual(['F3']));
+
+    it('nothing for category 4 claimed month by month (April, then May)', () =>
+      expect(detectPerson(citizenId, [app(approvedFor('4', ['2020-04'], 1_000_000), { citizenId }), app(approvedFor('4', ['2020-05'], 1_000_000), { citizenId })], programme)).toEqual([]));
+
+    it('F11 and F1: furloughed (category 1) and an informal worker (category 4) for May', () =>
+      expect(rules(detectPerson(citizenId, [app(approvedFor('1', ['2020-05'], 1_800_000), { citizenId }), app(approvedFor('4', ['2020-05'], 1_000_000), { citizenId })], programme)).sort()).toEqual(['F1', 'F11']));
+
+    it('F2: category 4 paid in two wards', () => {
+      const first = app(paidInFull('4').map((e) => e), { citizenId, ward: 'W01' });
+      const second = app([submitted('4', { claim: filedClaim('4', { months: ['2020-06'] }) }), ...paidInFull('4').slice(1)], { citizenId, ward: 'W02' });
+      expect(rules(detectPerson(citizenId, [first, second], programme))).toContain('F2');
+    });
+  });
+
+  describe('F13 clusters', () => {
+    it('raises when the third person shares one bank account, at that person', () => {
+      const apps = [1, 2, 3].map(() => app([submitted('4')], { bankAccount: '1234-5678-90' }));
+      expect(detectCluster('bankAccount', '1234567890', apps.slice(0, 2), programme)).toEqual([]);
+      expect(detectCluster('bankAccount', '1234567890', apps, programme)).toEqual([expect.objectContaining({ rule: 'F13', subject: 'bankAccount:1234567890', raisedPosition: apps[2].submittedPosition })]);
+    });
+
+    it('counts people, not applications: one person’s three monthly claims share a phone', () => {
+      const apps = [1, 2, 3, 4].map(() => app([submitted('4')], { citizenId: '020080012121', phone: '0911111111' }));
+      expect(detectCluster('phone', '0911111111', apps, programme)).toEqual([]);
+    });
+
+    it('raises for a payee collecting for three people', () => {
+      const apps = [1, 2, 3].map(() => {
+        const events = paidInFull('4');
+        const last = events[events.length - 1];
+        return app([...events.slice(0, -1), { ...last, data: { ...last.data, payee: 'Trần Văn Thu' } } as SupportApplicationEvent]);
+      });
+      expect(rules(detectCluster('payee', 'tran van thu', apps, programme))).toEqual(['F13']);
+    });
+  });
+
+  it('F3: one household business paid twice for April through two people', () => {
+    const apps = [paidApp('2'), paidApp('2')];
+    expect(apps[0].householdKey).toBe(apps[1].householdKey);
+    expect(rules(detectHousehold(apps[0].householdKey!, apps, programme))).toEqual(['F3']);
+  });
+
+  it('F14: ten withdrawals in one ward on one day, not nine', () => {
+    const apps = Array.from({ length: 10 }, () => app([submitted('4'), withdrawn('tự nguyện từ chối')]));
+    expect(detectRefusalBurst('W01', apps[0].withdrawal!.on, apps.slice(0, 9), programme)).toEqual([]);
+    expect(detectRefusalBurst('W01', apps[0].withdrawal!.on, apps, programme)).toEqual([expect.objectContaining({ rule: 'F14', subject: `refusals:W01:${apps[0].withdrawal!.on}`, applicationIds: apps.map((a) => a.applicationId).sort() })]);
+  });
+
+  it('F17: names the applications approved over the budget', () => {
+    const over = { ...paidApp('7'), overBudget: { position: 99, at: '2020-05-22T02:00:00.000Z', total: 200_000_750_000 } };
+    expect(detectOverBudget([paidApp('7')], programme)).toEqual([]);
+    expect(detectOverBudget([over], programme)).toEqual([expect.objectContaining({ rule: 'F17', applicationIds: [over.applicationId] })]);
+  });
+});

@@ -1,0 +1,163 @@
+import type { EntityManager } from 'typeorm';
+import { fraudRule, type FraudRuleId, type ProgrammeCatalog } from '@lib/domain';
+import type { StoredEvent } from '@lib/event-store';
+import type { Projection } from '../projection';
+import { CASE_FACT_EVENT_TYPES, amountHeld, evolveCaseFacts, type CaseFacts } from './case-facts';
+import { detectApplication } from './detectors/application-detectors';
+import { alertIdOf, type Finding } from './detectors/finding';
+import { TouchedGroups, detectTouchedGroups } from './touched-groups';
+
+export interface RaisedAlert {
+  rule: string;
+  severity: string;
+}
+
+export interface FraudAlertsOptions {
+  /** Called once per alert when first raised (a metrics counter). */
+  onRaised?: (alert: RaisedAlert) => void;
+}
+
+const HOLDING_EVENTS = new Set(['SupportApplicationApproved', 'SupportApplicationPaid', 'SupportApplicationRejected', 'SupportApplicationWithdrawn']);
+
+const holding = (facts: CaseFacts | null | undefined) => !!facts && facts.heldFrom !== null && facts.heldUntil === null;
+
+/**
+ * Fraud rules F1–F19 as detectors over the log. Per batch: fold each application's facts, keep
+ * the programme's running approved total (F17), save the facts, then run the per-application
+ * rules on what changed and the group rules (person, shared account, phone, address, payee,
+ * household, ward-day) on every group the batch touched. Detectors only ever see more evidence,
+ * so an alert is keyed by rule and subject and upserted: raised once, updated as it grows.
+ */
+export class FraudAlertsProjection implements Projection {
+  readonly name = 'fraud-alerts';
+  readonly version = 1;
+  readonly handles: ReadonlySet<string> = new Set([...CASE_FACT_EVENT_TYPES, 'FraudAlertDismissed']);
+  readonly tables = ['fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_resolutions'];
+
+  constructor(private readonly programmes: ProgrammeCatalog, private readonly options: FraudAlertsOptions = {}) {}
+
+  async apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
+    const relevant = events.filter((event) => this.handles.has(event.type));
+    if (relevant.length === 0) return;
+    const idsOf = (event: StoredEvent): string[] => (event.type.startsWith('FraudAlert') ? event.data.applicationIds : [event.data.applicationId]);
+    const ids = [...new Set(relevant.flatMap(idsOf))];
+    const rows: { facts: CaseFacts }[] = await manager.query(`SELECT facts FROM fraud_case_facts WHERE application_id = ANY($1::uuid[])`, [ids]);
+    const before = new Map(rows.map(({ facts }) => [facts.applicationId, facts]));
+    const current = new Map(before);
+    // F17's running totals, read only by batches in which some support starts or stops being held.
+    const moves = relevant.some((event) => HOLDING_EVENTS.has(event.type));
+    const totals = new Map<string, number>(moves ? (await manager.query(`SELECT programme_id, approved_total FROM fraud_budget_totals`)).map((row: { programme_id: string; approved_total: string }) => [row.programme_id, Number(row.approved_total)]) : []);
+    const touched = new TouchedGroups();
+    const resolutions: StoredEvent[] = [];
+    for (const event of relevant) {
+      if (event.type.startsWith('FraudAlert')) resolutions.push(event);
+      if (event.type === 'FraudAlertDismissed') continue;
+      for (const id of idsOf(event)) {
+        const previous = current.get(id) ?? null;
+        let next = evolveCaseFacts(previous, event, this.programmes);
+        if (!next || next === previous) continue;
+        next = this.countAgainstBudget(previous, next, event, totals);
+        current.set(id, next);
+        touched.note(previous, next);
+      }
+    }
+    const changed = [...current.values()].filter((facts) => facts !== before.get(facts.applicationId));
+    await this.saveFacts(manager, changed, totals);
+    const findings = [
+      ...changed.flatMap((facts) => {
+        const programme = this.programmes(facts.programmeId, facts.programmeVersion);
+        return programme ? detectApplication(facts, programme) : [];
+      }),
+      ...(await detectTouchedGroups(manager, touched, this.programmes)),
+    ];
+    const alertIds = await this.upsertAlerts(manager, findings);
+    alertIds.push(...(await this.saveResolutions(manager, resolutions)));
+    if (alertIds.length) {
+      await manager.query(
+        `UPDATE fraud_alerts a SET status = COALESCE(
+           (SELECT r.outcome FROM fraud_alert_resolutions r WHERE r.alert_id = a.id AND a.application_ids <@ r.application_ids), 'open')
+         WHERE a.id = ANY($1::uuid[])`,
+        [[...new Set(alertIds)]],
+      );
+    }
+  }
+
+  /** F17: the running total moves as support starts and stops being held, in log order. */
+  private countAgainstBudget(previous: CaseFacts | null, next: CaseFacts, event: StoredEvent, totals: Map<string, number>): CaseFacts {
+    const total = totals.get(next.programmeId) ?? 0;
+    if (!holding(previous) && holding(next)) {
+      const after = total + amountHeld(next);
+      totals.set(next.programmeId, after);
+      const budget = fraudRule(this.programmes(next.programmeId, next.programmeVersion)?.fraudRules, 'F17')?.thresholds?.budgetVnd;
+      if (budget !== undefined && after > budget && !next.overBudget) {
+        return { ...next, overBudget: { position: event.position, at: next.approval?.at ?? event.recordedAt, total: after } };
+      }
+    } else if (holding(previous) && !holding(next)) totals.set(next.programmeId, total - amountHeld(previous!));
+    return next;
+  }
+
+  private async saveFacts(manager: EntityManager, changed: readonly CaseFacts[], totals: Map<string, number>): Promise<void> {
+    if (changed.length) {
+      await manager.query(
+        `INSERT INTO fraud_case_facts (application_id, programme_id, citizen_id, ward, bank_account, phone, address_key, household_key, payees, withdrawn_on, over_budget, facts)
+         SELECT (f->>'applicationId')::uuid, f->>'programmeId', f->>'citizenId', f->>'ward', f->>'bankAccount', f->>'phone', f->>'addressKey', f->>'householdKey',
+                ARRAY(SELECT DISTINCT p->>'payee' FROM jsonb_array_elements(f->'payments') p WHERE p->>'payee' IS NOT NULL),
+                (f->'withdrawal'->>'on')::date, f->'overBudget' IS NOT NULL AND f->'overBudget' <> 'null'::jsonb, f
+           FROM jsonb_array_elements($1::jsonb) f
+         ON CONFLICT (application_id) DO UPDATE SET payees = EXCLUDED.payees, withdrawn_on = EXCLUDED.withdrawn_on, over_budget = EXCLUDED.over_budget, facts = EXCLUDED.facts`,
+        [JSON.stringify(changed)],
+      );
+    }
+    if (totals.size) {
+      await manager.query(
+        `INSERT INTO fraud_budget_totals SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT (programme_id) DO UPDATE SET approved_total = EXCLUDED.approved_total`,
+        [[...totals.keys()], [...totals.values()]],
+      );
+    }
+  }
+
+  /** Upserts findings; a later finding of the same rule and subject replaces the content and keeps the earliest raise. */
+  private async upsertAlerts(manager: EntityManager, findings: readonly Finding[]): Promise<string[]> {
+    const records = findings.flatMap((finding) => {
+      const rule = fraudRule(this.programmes(finding.programmeId, finding.programmeVersion)?.fraudRules, finding.rule as FraudRuleId);
+      return rule ? [{ ...finding, id: alertIdOf(finding.rule, finding.subject), title: rule.title, legalBasis: rule.legalBasis, severity: rule.severity }] : [];
+    });
+    // One finding per alert in a statement: the last one computed is the most complete.
+    const unique = [...new Map(records.map((record) => [record.id, record])).values()];
+    if (unique.length === 0) return [];
+    const upserted: { id: string; rule: string; severity: string; inserted: boolean }[] = await manager.query(
+      `INSERT INTO fraud_alerts AS a (id, rule, subject, title, legal_basis, severity, programme_id, ward, wards, application_ids, evidence, reasons, status,
+                                      raised_position, raised_at, updated_position, updated_at)
+       SELECT f.id, f.rule, f.subject, f.title, f."legalBasis", f.severity, f."programmeId", f.wards[1], f.wards, f."applicationIds", f.evidence, f.reasons, 'open',
+              f."raisedPosition", f."raisedAt", f."updatedPosition", f."updatedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, rule text, subject text, title text, "legalBasis" text, severity text, "programmeId" text, wards text[],
+              "applicationIds" text[], evidence bigint[], reasons text[], "raisedPosition" bigint, "raisedAt" timestamptz, "updatedPosition" bigint, "updatedAt" timestamptz)
+       ON CONFLICT (id) DO UPDATE SET
+         title = EXCLUDED.title, legal_basis = EXCLUDED.legal_basis, severity = EXCLUDED.severity, ward = EXCLUDED.ward, wards = EXCLUDED.wards,
+         application_ids = EXCLUDED.application_ids, evidence = EXCLUDED.evidence, reasons = EXCLUDED.reasons,
+         raised_at = CASE WHEN EXCLUDED.raised_position < a.raised_position THEN EXCLUDED.raised_at ELSE a.raised_at END,
+         raised_position = LEAST(a.raised_position, EXCLUDED.raised_position),
+         updated_position = EXCLUDED.updated_position, updated_at = EXCLUDED.updated_at
+       RETURNING id, rule, severity, (xmax = 0) AS inserted`,
+      [JSON.stringify(unique.map((record) => ({ ...record, wards: record.wards.length ? record.wards : [''] })))],
+    );
+    for (const alert of upserted) if (alert.inserted) this.options.onRaised?.({ rule: alert.rule, severity: alert.severity });
+    return upserted.map((alert) => alert.id);
+  }
+
+  private async saveResolutions(manager: EntityManager, resolutions: readonly StoredEvent[]): Promise<string[]> {
+    for (const event of resolutions) {
+      const confirmed = event.type === 'FraudAlertConfirmed';
+      const { data } = event;
+      await manager.query(
+        `INSERT INTO fraud_alert_resolutions VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (alert_id) DO UPDATE SET outcome = EXCLUDED.outcome, application_ids = EXCLUDED.application_ids, note = EXCLUDED.note,
+           resolved_by = EXCLUDED.resolved_by, resolved_at = EXCLUDED.resolved_at, recovery = EXCLUDED.recovery, position = EXCLUDED.position
+         WHERE fraud_alert_resolutions.position < EXCLUDED.position`,
+        [data.alertId, confirmed ? 'confirmed' : 'dismissed', data.applicationIds, data.note, confirmed ? data.confirmedBy : data.dismissedBy,
+          confirmed ? data.confirmedAt : data.dismissedAt, JSON.stringify(data.recoveryOrdered ?? []), event.position],
+      );
+    }
+    return resolutions.map((event) => event.data.alertId);
+  }
+}

@@ -1,0 +1,79 @@
+import type { EntityManager } from 'typeorm';
+import type { ProgrammeCatalog } from '@lib/domain';
+import type { CaseFacts } from './case-facts';
+import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
+import type { Finding } from './detectors/finding';
+
+/** The groups a batch changed: only they are looked at again. */
+export class TouchedGroups {
+  readonly persons = new Set<string>();
+  readonly clusters: Record<ClusterKind, Set<string>> = { bankAccount: new Set(), phone: new Set(), address: new Set(), payee: new Set() };
+  readonly households = new Set<string>();
+  readonly refusals = new Set<string>();
+  readonly budgets = new Set<string>();
+
+  /** What changed between two versions of one application's facts. */
+  note(before: CaseFacts | null, after: CaseFacts): void {
+    this.persons.add(after.citizenId);
+    if (!before) {
+      if (after.bankAccount) this.clusters.bankAccount.add(after.bankAccount);
+      if (after.phone) this.clusters.phone.add(after.phone);
+      if (after.addressKey) this.clusters.address.add(after.addressKey);
+    }
+    if (after.payments.length !== (before?.payments.length ?? 0)) {
+      for (const payment of after.payments) if (payment.payee) this.clusters.payee.add(payment.payee);
+      if (after.householdKey) this.households.add(after.householdKey);
+    }
+    if (after.withdrawal && !before?.withdrawal) this.refusals.add(`${after.ward}|${after.withdrawal.on}`);
+    if (after.overBudget && !before?.overBudget) this.budgets.add(after.programmeId);
+  }
+}
+
+const COLUMN: Record<ClusterKind, string> = { bankAccount: 'bank_account', phone: 'phone', address: 'address_key', payee: 'payees' };
+
+const groupBy = <K>(facts: readonly CaseFacts[], key: (facts: CaseFacts) => K[]): Map<K, CaseFacts[]> => {
+  const groups = new Map<K, CaseFacts[]>();
+  for (const one of facts) for (const k of key(one)) groups.set(k, [...(groups.get(k) ?? []), one]);
+  return groups;
+};
+
+/** Each group's programme: the one its first application was filed under. */
+const under = (groups: Map<string, CaseFacts[]>, programmes: ProgrammeCatalog, detect: (key: string, apps: CaseFacts[], programme: NonNullable<ReturnType<ProgrammeCatalog>>) => Finding[]): Finding[] =>
+  [...groups.entries()].flatMap(([key, apps]) => {
+    const programme = programmes(apps[0].programmeId, apps[0].programmeVersion);
+    return programme ? detect(key, apps, programme) : [];
+  });
+
+/** Loads each touched group whole (facts already saved for this batch) and runs its detectors. */
+export const detectTouchedGroups = async (manager: EntityManager, touched: TouchedGroups, programmes: ProgrammeCatalog): Promise<Finding[]> => {
+  const load = async (where: string, values: unknown[]): Promise<CaseFacts[]> =>
+    (await manager.query(`SELECT facts FROM fraud_case_facts WHERE ${where}`, values)).map((row: { facts: CaseFacts }) => row.facts);
+  const findings: Finding[] = [];
+  if (touched.persons.size) {
+    const facts = await load('citizen_id = ANY($1::text[])', [[...touched.persons]]);
+    findings.push(...under(groupBy(facts, (one) => [`${one.citizenId}|${one.programmeId}`]), programmes, (key, apps, programme) => detectPerson(key.split('|')[0], apps, programme)));
+  }
+  for (const kind of Object.keys(COLUMN) as ClusterKind[]) {
+    const values = [...touched.clusters[kind]];
+    if (values.length === 0) continue;
+    const facts = await load(kind === 'payee' ? 'payees && $1::text[]' : `${COLUMN[kind]} = ANY($1::text[])`, [values]);
+    const keyOf = (one: CaseFacts): string[] =>
+      kind === 'payee' ? one.payments.flatMap((payment) => (payment.payee && touched.clusters.payee.has(payment.payee) ? [payment.payee] : [])).filter((v, i, all) => all.indexOf(v) === i)
+        : [{ bankAccount: one.bankAccount, phone: one.phone, address: one.addressKey }[kind as Exclude<ClusterKind, 'payee'>]!];
+    findings.push(...under(groupBy(facts, keyOf), programmes, (value, apps, programme) => detectCluster(kind, value, apps, programme)));
+  }
+  if (touched.households.size) {
+    const facts = await load('household_key = ANY($1::text[])', [[...touched.households]]);
+    findings.push(...under(groupBy(facts, (one) => [one.householdKey!]), programmes, (key, apps, programme) => detectHousehold(key, apps, programme)));
+  }
+  if (touched.refusals.size) {
+    const pairs = [...touched.refusals].map((pair) => pair.split('|'));
+    const facts = await load('(ward, withdrawn_on) IN (SELECT * FROM unnest($1::text[], $2::date[]))', [pairs.map(([ward]) => ward), pairs.map(([, day]) => day)]);
+    findings.push(...under(groupBy(facts, (one) => [`${one.ward}|${one.withdrawal!.on}`]), programmes, (key, apps, programme) => detectRefusalBurst(key.split('|')[0], key.split('|')[1], apps, programme)));
+  }
+  if (touched.budgets.size) {
+    const facts = await load('over_budget AND programme_id = ANY($1::text[])', [[...touched.budgets]]);
+    findings.push(...under(groupBy(facts, (one) => [one.programmeId]), programmes, (_key, apps, programme) => detectOverBudget(apps, programme)));
+  }
+  return findings;
+};
