@@ -3,6 +3,7 @@ export * from './shared/domain-event';
 export * from './shared/month';
 export * from './shared/working-days';
 export * from './shared/upcasting';
+export * from './shared/stream-names';
 export * from './programme/programme-definition';
 export * from './programme/validate-programme';
 export * from './programme/fraud-rules';

@@ -1,3 +1,4 @@
+import { supportApplicationStream } from '@lib/domain';
 import { EventStore, PostgresEventStore, verifyChain } from '@lib/event-store';
 import type { INestApplicationContext } from '@nestjs/common';
 
@@ -34,7 +35,7 @@ const summary = (type: string, data: Record<string, any>): string => {
 /** A readable timeline of one application: who did what, when (Vietnam time), and whether the chain holds. */
 export const printHistory = async (app: INestApplicationContext, applicationId: string, out: (line: string) => void): Promise<boolean> => {
   const store = app.get(EventStore) as PostgresEventStore;
-  const streamId = `support-application-${applicationId}`;
+  const streamId = supportApplicationStream(applicationId);
   const events = await store.readStream(streamId);
   if (events.length === 0) {
     out(`no application ${applicationId}`);

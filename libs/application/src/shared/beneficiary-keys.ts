@@ -12,5 +12,4 @@ export class BeneficiaryKeys {
   }
 }
 
-export const beneficiaryStream = (key: string): string => `beneficiary-${key}`;
-export const supportApplicationStream = (applicationId: string): string => `support-application-${applicationId}`;
+export { beneficiaryStream, supportApplicationStream } from '@lib/domain';

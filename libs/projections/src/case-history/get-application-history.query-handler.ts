@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { supportApplicationStream } from '@lib/domain';
 import { EventStore, type StoredEvent } from '@lib/event-store';
 import { GetApplicationHistoryQuery } from './get-application-history.query';
 
@@ -7,6 +8,6 @@ export class GetApplicationHistoryHandler implements IQueryHandler<GetApplicatio
   constructor(private readonly store: EventStore) {}
 
   execute({ applicationId }: GetApplicationHistoryQuery): Promise<StoredEvent[]> {
-    return this.store.readStream(`support-application-${applicationId}`);
+    return this.store.readStream(supportApplicationStream(applicationId));
   }
 }

@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { supportApplicationStream } from '@lib/domain';
 import { EventStore } from '@lib/event-store';
 import type { ApplicationOverviewRow } from '../application-overview/application-overview.entity';
 import { evolveOverview } from '../application-overview/application-overview.evolve';
@@ -10,7 +11,7 @@ export class GetApplicationStateHandler implements IQueryHandler<GetApplicationS
   constructor(private readonly store: EventStore) {}
 
   async execute({ applicationId, at }: GetApplicationStateQuery): Promise<ApplicationOverviewRow | null> {
-    const events = await this.store.readStream(`support-application-${applicationId}`, { toVersion: at.version, asOf: at.asOf });
+    const events = await this.store.readStream(supportApplicationStream(applicationId), { toVersion: at.version, asOf: at.asOf });
     return events.reduce<ApplicationOverviewRow | null>(evolveOverview, null);
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SUPPORT_APPLICATION_STREAM_PREFIX } from '@lib/domain';
 import { createEventTypeRegistry, toRawRow, verifyChain, type RawEventRow, type StoredEvent } from '@lib/event-store';
 import type { ApplicationOverviewRow } from '../application-overview/application-overview.entity';
 import { evolveOverview } from '../application-overview/application-overview.evolve';
@@ -17,7 +18,7 @@ export interface VerifyReport {
   mismatches: Mismatch[];
 }
 
-const APPLICATION_STREAM = 'support-application-';
+const APPLICATION_STREAM = SUPPORT_APPLICATION_STREAM_PREFIX;
 
 /** The read-model fields an auditor relies on; display-only fields are left out. */
 const COMPARED: (keyof ApplicationOverviewRow)[] = [

@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { supportApplicationStream } from '@lib/domain';
 import { EventStore } from '@lib/event-store';
 import { ApplicationOverviewRow } from '../application-overview.entity';
 import { evolveOverview } from '../application-overview.evolve';
@@ -16,7 +17,7 @@ export class GetApplicationOverviewHandler implements IQueryHandler<GetApplicati
   async execute({ applicationId }: GetApplicationOverviewQuery): Promise<ApplicationOverviewRow | null> {
     const row = await this.dataSource.getRepository(ApplicationOverviewRow).findOneBy({ applicationId });
     if (row) return row;
-    const events = await this.store.readStream(`support-application-${applicationId}`);
+    const events = await this.store.readStream(supportApplicationStream(applicationId));
     return events.reduce<ApplicationOverviewRow | null>(evolveOverview, null);
   }
 }
