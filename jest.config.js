@@ -8,6 +8,10 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 
+// PGlite's CommonJS build loads Node built-ins with dynamic import(), which Jest's module
+// sandbox refuses without --experimental-vm-modules; compiled to require() it loads.
+const swcCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 const moduleNameMapper = {
   '^@lib/(domain|event-store|application|projections|testing)$': '<rootDir>/libs/$1/src',
   '^@lib/(domain|event-store|application|projections|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -15,9 +19,9 @@ const moduleNameMapper = {
 
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.(t|j)s$': swc },
+  transform: { '^.+\\.(t|j)s$': swc, '^.+/@electric-sql/pglite/.+\\.cjs$': swcCommonJs },
   // NestJS 12 ships ESM only; Jest on Node 20 must transpile it to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
 };

@@ -1,4 +1,4 @@
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, createEmbeddedTestDatabase, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
 
 const applicant = (citizenId: string, ward = 'W01') => ({
   citizenId,
@@ -10,12 +10,18 @@ const applicant = (citizenId: string, ward = 'W01') => ({
 });
 const informalClaim = { months: ['2020-04', '2020-05', '2020-06'], occupation: 'motorbike-taxi', jobLostOn: '2020-04-01', monthlyIncome: 0 };
 
-describe('Support application workflow over HTTP', () => {
+/** The same cases on the server's PostgreSQL and on trial mode's embedded one (`npm start` without DATABASE_URL). */
+const databases: [string, () => Promise<TestDatabase>][] = [
+  ['PostgreSQL', () => createTestDatabase('e2e_workflow')],
+  ['the embedded PostgreSQL of trial mode (PGlite)', createEmbeddedTestDatabase],
+];
+
+describe.each(databases)('Support application workflow over HTTP, on %s', (_, createDatabase) => {
   let db: TestDatabase;
   let api: ApiTestApp;
 
   beforeAll(async () => {
-    db = await createTestDatabase('e2e_workflow');
+    db = await createDatabase();
     api = await createApiTestApp(db);
   });
   afterAll(async () => {

@@ -1,13 +1,17 @@
 import { Module, ValidationPipe, type DynamicModule, type ValidationError } from '@nestjs/common';
 import { BadRequestException } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { InfrastructureModule, validateConfig } from '@lib/application';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { EMBEDDED_DATABASE, InfrastructureModule, validateConfig, type AppConfig, type EmbeddedDatabase } from '@lib/application';
 import { ProjectorModule, ReadModelDatabaseModule, ReadSideModule } from '@lib/projections';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardsController } from './dashboards/dashboards.controller';
-import { HealthController } from './health/health.controller';
+import { httpLoggingParams } from './operations/http-logging';
+import { OperationsModule } from './operations/operations.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SupportApplicationCommandsController } from './support-applications/support-application-commands.controller';
@@ -34,6 +38,18 @@ const validationPipe = new ValidationPipe({
 export interface ApiModuleOptions {
   /** Run the projector in this process too (`npm start`, the demo, small deployments). */
   withProjector: boolean;
+  /** Trial mode: the embedded database, instead of DATABASE_URL. */
+  embedded?: EmbeddedDatabase;
+  /** Where the JSON log lines go (stdout unless given); `false`: nowhere (tests). */
+  log?: DestinationStream | false;
+}
+
+/** Makes the embedded database (trial mode) visible to the pools that would otherwise dial DATABASE_URL. */
+@Module({})
+class EmbeddedDatabaseModule {
+  static forRoot(embedded: EmbeddedDatabase): DynamicModule {
+    return { module: EmbeddedDatabaseModule, global: true, providers: [{ provide: EMBEDDED_DATABASE, useValue: embedded }], exports: [EMBEDDED_DATABASE] };
+  }
 }
 
 @Module({})
@@ -43,6 +59,22 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateConfig }),
+        ...(options.embedded ? [EmbeddedDatabaseModule.forRoot(options.embedded)] : []),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppConfig, true>) =>
+            httpLoggingParams(options.log === false ? 'silent' : config.get('LOG_LEVEL'), options.log || undefined),
+        }),
+        // RATE_LIMIT requests per client address per window; 0 turns it off.
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppConfig, true>) => ({
+            throttlers: [{ ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('RATE_LIMIT')) }],
+            skipIf: () => config.get('RATE_LIMIT') === 0,
+            errorMessage: 'too many requests from this address; wait before retrying (see Retry-After)',
+          }),
+        }),
+        OperationsModule,
         InfrastructureModule,
         ReadModelDatabaseModule,
         ReadSideModule,
@@ -54,9 +86,10 @@ export class ApiModule {
         SupportApplicationQueriesController,
         ProgrammesController,
         DashboardsController,
-        HealthController,
       ],
       providers: [
+        // The rate limit comes first: a flood of bad tokens is limited too.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: validationPipe },

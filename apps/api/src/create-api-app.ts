@@ -1,20 +1,36 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '@lib/application';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { AppConfig, EmbeddedDatabase } from '@lib/application';
 import { ApiModule } from './api.module';
+import { httpMetrics } from './operations/http-metrics.middleware';
+
+export interface ApiAppOptions {
+  withProjector: boolean;
+  /** `false`: no log at all (tests). */
+  logger?: false;
+  /** Trial mode: run on the embedded database. */
+  embedded?: EmbeddedDatabase;
+  /** Send the JSON log lines here instead of stdout (tests read them). */
+  logStream?: DestinationStream;
+}
 
 /**
  * The HTTP application, configured the same way for `npm start`, the e2e tests and the
- * benchmarks: body limit, OpenAPI at /docs, shutdown hooks.
+ * benchmarks: JSON logs, HTTP metrics, body limit, OpenAPI at /docs. Shutdown on SIGTERM is
+ * main.ts's (operations/graceful-shutdown.ts), so tests can start and close apps freely.
  */
-export const createApiApp = async (config: AppConfig, options: { withProjector: boolean; logger?: false }): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ withProjector: options.withProjector }), {
-    bodyParser: false,
-    logger: options.logger ?? ['error', 'warn', 'log'],
-  });
+export const createApiApp = async (config: AppConfig, options: ApiAppOptions): Promise<NestExpressApplication> => {
+  const quiet = options.logger === false && !options.logStream;
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot({ withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
+    { bodyParser: false, bufferLogs: !quiet, logger: quiet ? false : undefined },
+  );
+  if (!quiet) app.useLogger(app.get(Logger));
+  app.use(httpMetrics);
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  app.enableShutdownHooks();
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(
     app,

@@ -1,30 +1,56 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
 import type { Pool } from 'pg';
-import { ConfigInvalid, DemoSeeder, PG_POOL, ProgrammeRegistry, SupportApplicationWriter, validateConfig } from '@lib/application';
+import pino, { type Logger } from 'pino';
+import { ConfigInvalid, DemoSeeder, EmbeddedDatabase, EmbeddedDatabaseInUse, PG_POOL, ProgrammeRegistry, SupportApplicationWriter, loggerOptions, validateConfig } from '@lib/application';
 import { prepareDatabase } from '@lib/projections';
 import { createApiApp } from './create-api-app';
+import { shutDownGracefully } from './operations/graceful-shutdown';
+
+const TRIAL_WARNING = (dir: string) =>
+  `TRIAL MODE: DATABASE_URL is not set, so the service runs on an embedded PostgreSQL (PGlite) kept in ${dir}, with demo data. ` +
+  'It is for trying the service, NOT for real data: it never fsyncs and serves one connection. Set DATABASE_URL for real use.';
 
 /** `npm start`: the API, and the projector too unless RUN=api. */
 const main = async () => {
   const config = validateConfig(process.env);
-  const logger = new Logger('relief-ledger');
+  const logger = pino(loggerOptions(config.LOG_LEVEL)).child({ context: 'relief-ledger' });
   const trial = config.DATABASE_URL === undefined;
+  const embedded = trial ? await EmbeddedDatabase.open(resolve(config.DATA_DIR)) : undefined;
   if (trial) {
-    logger.warn('DATABASE_URL is not set: TRIAL MODE on the local PostgreSQL database relief_ledger, with demo data. For trying the service, not for real data.');
+    logger.warn(TRIAL_WARNING(resolve(config.DATA_DIR)));
+    // Said plainly to whoever reads the terminal, not only to the log collector.
+    if (process.stderr.isTTY) console.error(`\n  ${TRIAL_WARNING(config.DATA_DIR)}\n`);
   }
-  const applied = await prepareDatabase(config);
-  if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
-  const app = await createApiApp(config, { withProjector: config.RUN === 'all' });
+  const applied = await prepareDatabase(config, embedded);
+  if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
+  const app = await createApiApp(config, { withProjector: config.RUN === 'all', embedded });
   await app.listen(config.PORT);
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: NodeJS.Signals) => {
+    stopping ??= (async () => {
+      logger.info(`${signal}: draining requests in flight, then stopping`);
+      await shutDownGracefully(app, config.SHUTDOWN_GRACE_MS, (message) => logger.warn(message));
+      await embedded?.close();
+      logger.info('stopped');
+    })().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   if (trial && config.DEMO_APPLICATIONS > 0) await seedDemoOnce(app, config.DEMO_APPLICATIONS, logger);
-  logger.log(`listening on http://localhost:${config.PORT} (OpenAPI at /docs; projector ${config.RUN === 'all' ? 'in this process' : 'not running here'})`);
+  logger.info(`listening on http://localhost:${config.PORT} (OpenAPI at /docs; projector ${config.RUN === 'all' ? 'in this process' : 'not running here'})`);
 };
 
 const seedDemoOnce = async (app: Awaited<ReturnType<typeof createApiApp>>, applications: number, logger: Logger) => {
   const { rows } = await app.get<Pool>(PG_POOL).query('SELECT EXISTS (SELECT 1 FROM events) AS seeded');
   if (rows[0].seeded) return;
-  logger.log(`first start: seeding ${applications} demo applications through the domain…`);
+  logger.info(`first start: seeding ${applications} demo applications through the domain…`);
   const report = await new DemoSeeder(app.get(SupportApplicationWriter), app.get(ProgrammeRegistry)).run({
     applications,
     wards: 12,
@@ -32,11 +58,11 @@ const seedDemoOnce = async (app: Awaited<ReturnType<typeof createApiApp>>, appli
     concurrency: 8,
     programmeId: 'nq42-2020',
   });
-  logger.log(`demo data: ${JSON.stringify(report.byStatus)}; mint a token with: npm run cli -- token --sub demo --role inspector`);
+  logger.info(`demo data: ${JSON.stringify(report.byStatus)}; mint a token with: npm run cli -- token --sub demo --role inspector`);
 };
 
 main().catch((error) => {
   // One clear line for a bad setting; the stack only for the unexpected.
-  console.error(error instanceof ConfigInvalid ? error.message : error);
+  console.error(error instanceof ConfigInvalid || error instanceof EmbeddedDatabaseInUse ? error.message : error);
   process.exit(1);
 });

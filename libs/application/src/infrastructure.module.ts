@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
@@ -15,6 +15,10 @@ import { RecordSupportRecoveryHandler } from './support-application/record-suppo
 import { SubmitSupportApplicationHandler } from './support-application/submit-support-application/submit-support-application.handler';
 import { WithdrawSupportApplicationHandler } from './support-application/withdraw-support-application/withdraw-support-application.handler';
 import { DEFAULT_DATABASE_URL } from './config/database-url';
+import { EMBEDDED_DATABASE, type EmbeddedDatabase } from './database/embedded-database';
+import { poolOptions } from './database/pool-options';
+import { instrumentEventStore } from './metrics/instrumented-event-store';
+import { CommandMetrics } from './metrics/command-metrics';
 
 export const PG_POOL = Symbol('PG_POOL');
 
@@ -33,14 +37,18 @@ const commandHandlers = [
   providers: [
     {
       provide: PG_POOL,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) =>
-        new Pool({
-          connectionString: config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL,
-          max: config.get('DB_POOL_SIZE'),
-        }),
+      inject: [ConfigService, { token: EMBEDDED_DATABASE, optional: true }],
+      useFactory: (config: ConfigService<AppConfig, true>, embedded?: EmbeddedDatabase) => {
+        if (embedded) return embedded.pool;
+        const timeouts = { DB_ACQUIRE_TIMEOUT_MS: config.get('DB_ACQUIRE_TIMEOUT_MS'), DB_STATEMENT_TIMEOUT_MS: config.get('DB_STATEMENT_TIMEOUT_MS') };
+        const pool = new Pool(poolOptions(timeouts, config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL, config.get('DB_POOL_SIZE')));
+        // An idle connection that the server drops (a restart) is reported here; without a
+        // listener the process would crash. The pool replaces it on the next request.
+        pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
+        return pool;
+      },
     },
-    { provide: EventStore, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool, createEventTypeRegistry()) },
+    { provide: EventStore, inject: [PG_POOL], useFactory: (pool: Pool) => instrumentEventStore(new PostgresEventStore(pool, createEventTypeRegistry())) },
     {
       provide: ProgrammeRegistry,
       inject: [ConfigService],
@@ -59,13 +67,18 @@ const commandHandlers = [
         new SupportApplicationWriter(store, programmes, keys, clock),
     },
     ...commandHandlers,
+    CommandMetrics,
   ],
   exports: [PG_POOL, EventStore, ProgrammeRegistry, BeneficiaryKeys, Clock, SupportApplicationWriter, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Optional() @Inject(EMBEDDED_DATABASE) private readonly embedded?: EmbeddedDatabase,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    // The embedded database's pool belongs to it; whoever opened it closes it.
+    if (!this.embedded) await this.pool.end();
   }
 }

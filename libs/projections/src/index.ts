@@ -1,6 +1,7 @@
 export * from './database/data-source';
 export * from './projection';
 export * from './projector/projector';
+export * from './projector/projection-lag';
 export * from './projector/projection-checkpoint.entity';
 export * from './application-overview/application-overview.entity';
 export * from './application-overview/application-overview.evolve';

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
-import { TooMuchContention, VersionMismatch } from '@lib/application';
+import { TooMuchContention, VersionMismatch, isDatabaseUnavailable } from '@lib/application';
 import { InvalidCursor } from '@lib/projections';
 import { problem, type Problem } from './problem';
 
@@ -75,6 +75,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof TooMuchContention) return problem(503, 'contention', error.message);
     if (error instanceof InvalidCursor) return problem(400, 'validation-failed', error.message, { errors: [{ field: 'cursor', message: error.message }] });
     if (error instanceof HttpException) return fromHttp(error);
+    // Down, restarting, out of connections or too slow: retry later, never a 500 or a hang.
+    if (isDatabaseUnavailable(error)) return problem(503, 'unavailable', 'the database is unavailable or too slow right now; retry shortly');
     const parsed = error instanceof Error ? fromBodyParser(error as Error & { type?: string; status?: number }) : null;
     return parsed ?? problem(500, 'internal', 'an unexpected error occurred; it has been logged');
   }

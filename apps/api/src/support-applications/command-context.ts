@@ -18,7 +18,9 @@ export const commandContext = (request: Request, actor: Actor): CommandContext =
   if (ifMatch !== undefined && !match) {
     throw new BadRequestException({ message: 'If-Match must be a version such as "3"', errors: [{ field: 'If-Match', message: 'invalid' }] });
   }
-  const correlation = request.header('x-correlation-id');
+  // The request logger's id (X-Correlation-Id or generated): the same in log lines and events.
+  const logged = (request as Request & { id?: unknown }).id;
+  const correlation = typeof logged === 'string' ? logged : request.header('x-correlation-id');
   return {
     actor,
     // Keys are per officer: two officers' clients that pick the same key never collide.

@@ -1,15 +1,32 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 
 /** Every setting the service reads, with its default; README lists them. */
 export class AppConfig {
   @IsInt() @Min(1) @Max(65535) @Transform(toInt)
   PORT = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional() @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// connection string' })
   DATABASE_URL?: string;
+
+  /** Migrations run as this (owner) role; the service itself connects as DATABASE_URL. Unset: DATABASE_URL. */
+  @IsOptional() @Matches(POSTGRES_URL, { message: 'MIGRATION_DATABASE_URL must be a postgres:// connection string' })
+  MIGRATION_DATABASE_URL?: string;
+
+  /** Trial mode (DATABASE_URL unset): where the embedded PostgreSQL keeps its files. */
+  @IsString() @MinLength(1)
+  DATA_DIR = 'data';
+
+  /** A query running longer is cancelled and the request answered 503; 0 for no limit. */
+  @IsInt() @Min(0) @Max(3_600_000) @Transform(toInt)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** Waiting longer than this for a free connection is answered 503, not left hanging. */
+  @IsInt() @Min(1) @Max(600_000) @Transform(toInt)
+  DB_ACQUIRE_TIMEOUT_MS = 5_000;
 
   @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET = 'relief-ledger-development-secret-change-me';
@@ -26,8 +43,34 @@ export class AppConfig {
   @IsInt() @Min(1) @Max(500) @Transform(toInt)
   DB_POOL_SIZE = 20;
 
-  @IsString()
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 256kb or 1mb' })
   BODY_LIMIT = '256kb';
+
+  /** Requests per client address per window; 0 turns rate limiting off (benchmarks). */
+  @IsInt() @Min(0) @Max(1_000_000) @Transform(toInt)
+  RATE_LIMIT = 1200;
+
+  @IsInt() @Min(1000) @Max(3_600_000) @Transform(toInt)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /** /health/ready fails while a projection is further behind the log than this many events… */
+  @IsInt() @Min(0) @Transform(toInt)
+  READY_MAX_LAG_EVENTS = 10_000;
+
+  /** …or has left an event waiting longer than this. */
+  @IsInt() @Min(0) @Transform(toInt)
+  READY_MAX_LAG_SECONDS = 60;
+
+  @IsInt() @Min(1) @Max(10_000) @Transform(toInt)
+  PROJECTOR_BATCH_SIZE = 500;
+
+  /** The standalone projector's health and metrics port; 0 for none. */
+  @IsInt() @Min(0) @Max(65535) @Transform(toInt)
+  PROJECTOR_PORT = 3001;
+
+  /** On SIGTERM, in-flight requests get this long to finish before their connections are cut. */
+  @IsInt() @Min(0) @Max(600_000) @Transform(toInt)
+  SHUTDOWN_GRACE_MS = 10_000;
 
   @IsIn(['all', 'api', 'projector'])
   RUN = 'all';
@@ -42,13 +85,21 @@ export class AppConfig {
 
 export class ConfigInvalid extends Error {}
 
+/** Secrets and passwords never reach the console, even when wrong. */
+const shown = (name: string, value: unknown): string => {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (/SECRET|KEY/.test(name)) return `a value of ${value.length} characters`;
+  if (/URL/.test(name)) return JSON.stringify(value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'));
+  return JSON.stringify(value);
+};
+
 /** Stops start-up with one line per bad setting, naming it. */
 export const validateConfig = (env: Record<string, unknown>): AppConfig => {
   const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got ${JSON.stringify(error.value)})`);
-    throw new ConfigInvalid(`invalid configuration:\n  ${lines.join('\n  ')}`);
+    const lines = errors.map((error) => `invalid configuration: ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got ${shown(error.property, error.value)})`);
+    throw new ConfigInvalid(lines.join('\n'));
   }
   return config;
 };

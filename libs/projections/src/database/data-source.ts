@@ -1,23 +1,33 @@
 import { DataSource } from 'typeorm';
+import type { EmbeddedDatabase } from '@lib/application';
 import { eventStoreMigrations } from '@lib/event-store';
+import { ServiceRoleGrants1764300000000 } from '../migrations/1764300000000-service-role-grants';
 import { projectionEntities, projectionMigrations } from './read-model-schema';
 
-/** TypeORM owns the schema through migrations only; `synchronize` stays off everywhere. */
-export const createDataSource = (url: string, poolSize = 10): DataSource =>
+/** Runs after every other migration's tables exist (TypeORM orders by timestamp). */
+const securityMigrations: Function[] = [ServiceRoleGrants1764300000000];
+
+/**
+ * TypeORM owns the schema through migrations only; `synchronize` stays off everywhere. The
+ * target is a PostgreSQL URL, or the embedded trial database (its one shared connection).
+ */
+export const createDataSource = (target: string | EmbeddedDatabase, poolSize = 10): DataSource =>
   new DataSource({
     type: 'postgres',
-    url,
+    ...(typeof target === 'string' ? { url: target, extra: { max: poolSize } } : { driver: target.typeormDriver() }),
     entities: projectionEntities,
-    migrations: [...eventStoreMigrations, ...projectionMigrations],
+    migrations: [...eventStoreMigrations, ...projectionMigrations, ...securityMigrations],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    extra: { max: poolSize },
   });
 
 /** Serialises migrations across processes (api and projector may start together). */
 const MIGRATION_LOCK = 7_420_2020;
 
-export const runMigrations = async (dataSource: DataSource): Promise<string[]> => {
+export const runMigrations = async (dataSource: DataSource, options: { serialise: boolean } = { serialise: true }): Promise<string[]> => {
+  // One process, one connection (the embedded database): nobody to serialise with, and a
+  // second connection for the lock would wait for the first for ever.
+  if (!options.serialise) return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

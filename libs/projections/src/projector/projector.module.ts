@@ -1,7 +1,7 @@
 import { Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { DEFAULT_DATABASE_URL, type AppConfig } from '@lib/application';
+import { DEFAULT_DATABASE_URL, EMBEDDED_DATABASE, type AppConfig, type EmbeddedDatabase } from '@lib/application';
 import { EventStore } from '@lib/event-store';
 import { Projector } from './projector';
 import { registeredProjections } from './registered-projections';
@@ -11,13 +11,15 @@ import { registeredProjections } from './registered-projections';
   providers: [
     {
       provide: Projector,
-      inject: [EventStore, DataSource, ConfigService],
-      useFactory: (store: EventStore, dataSource: DataSource, config: ConfigService<AppConfig, true>) => {
+      inject: [EventStore, DataSource, ConfigService, { token: EMBEDDED_DATABASE, optional: true }],
+      useFactory: (store: EventStore, dataSource: DataSource, config: ConfigService<AppConfig, true>, embedded?: EmbeddedDatabase) => {
         const logger = new Logger('Projector');
         return new Projector(store, dataSource, registeredProjections(), {
-          batchSize: 500,
+          batchSize: config.get('PROJECTOR_BATCH_SIZE'),
           pollIntervalMs: 1000,
-          listenUrl: config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL,
+          ...(embedded
+            ? { subscribe: (wake: () => void) => embedded.listen('events_appended', wake) }
+            : { listenUrl: config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL }),
           onError: (error) => logger.error(`projection batch failed, will retry: ${(error as Error).message}`),
         });
       },

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore } from '@lib/event-store';
+import type { Checkpoint, EventStore, ReadAllResult } from '@lib/event-store';
 import type { Projection } from '../projection';
 
 export interface ProjectorOptions {
@@ -9,6 +9,8 @@ export interface ProjectorOptions {
   pollIntervalMs: number;
   /** LISTEN/NOTIFY wake-up; omit to poll only. */
   listenUrl?: string;
+  /** Another wake-up source (the embedded database's in-process LISTEN); returns how to stop it. */
+  subscribe?: (wake: () => void) => Promise<() => Promise<void>>;
   onError?: (error: unknown) => void;
   /** Write into this schema's tables (a rebuild); `public` stays on the path for the log. */
   schema?: string;
@@ -24,6 +26,8 @@ export class Projector {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private listener: Client | null = null;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -32,16 +36,32 @@ export class Projector {
     private readonly options: ProjectorOptions,
   ) {}
 
-  /** Applies at most one batch to one projection, in its own transaction; returns how many events it read. */
-  runBatch(projection: Projection): Promise<number> {
+  /**
+   * Applies at most one batch to one projection, in its own transaction; returns how many events
+   * it read. The batch is read before the transaction takes its connection: on a pool of one
+   * connection (the embedded trial database) a read from inside it would wait for itself.
+   */
+  async runBatch(projection: Projection): Promise<number> {
+    const checkpoints = this.options.schema ? `${this.options.schema}.projection_checkpoints` : 'projection_checkpoints';
+    const [row] = await this.dataSource.query(
+      `SELECT transaction_id::text AS transaction_id, position::text AS position FROM ${checkpoints} WHERE name = $1`,
+      [projection.name],
+    );
+    const checkpoint: Checkpoint = row ? { transactionId: row.transaction_id, position: row.position } : { transactionId: '0', position: '0' };
+    const batch = await this.store.readAll(checkpoint, this.options.batchSize);
+    if (batch.events.length === 0) return 0;
     return this.dataSource.transaction(async (manager) => {
       if (this.options.schema) await manager.query(`SET LOCAL search_path TO ${this.options.schema}, public`);
-      return this.applyNextBatch(manager, projection);
+      return this.applyNextBatch(manager, projection, { checkpoint, batch });
     });
   }
 
-  /** One batch inside the caller's transaction: the checkpoint row is locked, then moved with the batch. */
-  async applyNextBatch(manager: EntityManager, projection: Projection): Promise<number> {
+  /**
+   * One batch inside the caller's transaction: the checkpoint row is locked, then moved with the
+   * batch. A batch read beforehand is applied only if the checkpoint has not moved since (another
+   * projector process got there first); otherwise nothing is applied and 0 returned.
+   */
+  async applyNextBatch(manager: EntityManager, projection: Projection, prefetched?: { checkpoint: Checkpoint; batch: ReadAllResult }): Promise<number> {
     await manager.query(
       `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
       [projection.name, projection.version],
@@ -50,7 +70,8 @@ export class Projector {
       `SELECT transaction_id::text AS transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
       [projection.name],
     );
-    const batch = await this.store.readAll({ transactionId: checkpoint.transaction_id, position: checkpoint.position }, this.options.batchSize);
+    if (prefetched && (prefetched.checkpoint.transactionId !== checkpoint.transaction_id || prefetched.checkpoint.position !== checkpoint.position)) return 0;
+    const batch = prefetched?.batch ?? (await this.store.readAll({ transactionId: checkpoint.transaction_id, position: checkpoint.position }, this.options.batchSize));
     if (batch.events.length === 0) return 0;
     await projection.apply(manager, batch.events);
     await manager.query(
@@ -64,7 +85,9 @@ export class Projector {
   async catchUp(): Promise<number> {
     let total = 0;
     for (const projection of this.projections) {
-      for (let read = await this.runBatch(projection); read > 0; read = await this.runBatch(projection)) total += read;
+      // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
+      for (let read = await this.runBatch(projection); read > 0 && !this.stopping; read = await this.runBatch(projection)) total += read;
+      if (this.stopping) break;
     }
     return total;
   }
@@ -72,17 +95,22 @@ export class Projector {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     if (this.options.listenUrl) await this.listen(this.options.listenUrl);
+    if (this.options.subscribe) this.unsubscribe = await this.options.subscribe(() => this.wake?.());
     this.loop = this.run();
   }
 
   /** Finishes the batch in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.wake?.();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
+    await this.unsubscribe?.().catch(() => undefined);
+    this.unsubscribe = null;
   }
 
   private async run(): Promise<void> {
@@ -107,14 +135,28 @@ export class Projector {
   private async listen(url: string): Promise<void> {
     const client = new Client({ connectionString: url });
     client.on('notification', () => this.wake?.());
-    client.on('error', (error) => {
-      this.options.onError?.(error);
+    const lost = (error?: Error) => {
+      if (error) this.options.onError?.(error);
+      if (this.listener !== client) return;
       this.listener = null;
-      // Polling carries on; try to listen again shortly.
-      if (this.running) setTimeout(() => this.running && void this.listen(url).catch(this.options.onError), this.options.pollIntervalMs);
-    });
+      this.relisten(url);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
     await client.connect();
     await client.query('LISTEN events_appended');
     this.listener = client;
+  }
+
+  /** Polling carries on meanwhile; keep trying to listen again until the database is back. */
+  private relisten(url: string): void {
+    if (!this.running) return;
+    setTimeout(() => {
+      if (!this.running) return;
+      this.listen(url).catch((error) => {
+        this.options.onError?.(error);
+        this.relisten(url);
+      });
+    }, this.options.pollIntervalMs);
   }
 }
