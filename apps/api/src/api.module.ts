@@ -10,6 +10,10 @@ import { EMBEDDED_DATABASE, InfrastructureModule, validateConfig, type AppConfig
 import { ProjectorModule, ReadModelDatabaseModule, ReadSideModule } from '@lib/projections';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardsController } from './dashboards/dashboards.controller';
+import { BeneficiariesController } from './beneficiaries/beneficiaries.controller';
+import { AlertsController } from './alerts/alerts.controller';
+import { ExportsController } from './inspection/exports.controller';
+import { InspectionController } from './inspection/inspection.controller';
 import { httpLoggingParams } from './operations/http-logging';
 import { OperationsModule } from './operations/operations.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -86,6 +90,10 @@ export class ApiModule {
         SupportApplicationQueriesController,
         ProgrammesController,
         DashboardsController,
+        BeneficiariesController,
+        AlertsController,
+        ExportsController,
+        InspectionController,
       ],
       providers: [
         // The rate limit comes first: a flood of bad tokens is limited too.

@@ -21,3 +21,5 @@ export * from './support-application/record-support-recovery/record-support-reco
 export * from './demo/demo-data';
 export * from './demo/demo-seeder';
 export * from './legacy-import/import-legacy-events';
+export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.command';
+export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.handler';

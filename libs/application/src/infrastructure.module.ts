@@ -14,6 +14,7 @@ import { RecordSupportPaymentHandler } from './support-application/record-suppor
 import { RecordSupportRecoveryHandler } from './support-application/record-support-recovery/record-support-recovery.handler';
 import { SubmitSupportApplicationHandler } from './support-application/submit-support-application/submit-support-application.handler';
 import { WithdrawSupportApplicationHandler } from './support-application/withdraw-support-application/withdraw-support-application.handler';
+import { ResolveFraudAlertHandler } from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.handler';
 import { DEFAULT_DATABASE_URL } from './config/database-url';
 import { EMBEDDED_DATABASE, type EmbeddedDatabase } from './database/embedded-database';
 import { poolOptions } from './database/pool-options';
@@ -28,6 +29,7 @@ const commandHandlers = [
   RecordSupportPaymentHandler,
   WithdrawSupportApplicationHandler,
   RecordSupportRecoveryHandler,
+  ResolveFraudAlertHandler,
 ];
 
 /** The write side's adapters: pool, event store, programme definitions, keys, clock. */

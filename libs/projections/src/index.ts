@@ -40,3 +40,4 @@ export * from './fraud-alerts/detectors/finding';
 export * from './fraud-alerts/queries/list-fraud-alerts.query';
 export * from './csv/csv';
 export * from './csv/csv-stream';
+export * from './application-overview/queries/export-applications-csv.query';

@@ -8,9 +8,10 @@ import { GetBeneficiaryHandler } from './beneficiary-index/queries/get-beneficia
 import { GetOfficerActivityHandler } from './officer-activity/queries/get-officer-activity.query-handler';
 import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-steps/queries/list-overdue-steps.query-handler';
 import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
+import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
-const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, ListOverdueStepsHandler, CountOverdueStepsHandler, ListFraudAlertsHandler, GetFraudAlertHandler, ExportFraudAlertsCsvHandler];
+const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, ListOverdueStepsHandler, CountOverdueStepsHandler, ListFraudAlertsHandler, GetFraudAlertHandler, ExportFraudAlertsCsvHandler, ExportApplicationsCsvHandler];
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
 @Module({

@@ -1,0 +1,57 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '@lib/domain';
+import { ResolveFraudAlertCommand } from '@lib/application';
+import { GetFraudAlertQuery, ListFraudAlertsQuery } from '@lib/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { requireRole } from '../auth/read-access';
+import { commandContext } from '../support-applications/command-context';
+import { alertView } from './alert-view';
+import { ListAlertsRequest, ResolutionRequest } from './alerts.request';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('fraud alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Fraud alerts, newest first, a page at a time (inspector, auditor)' })
+  async list(@Query() query: ListAlertsRequest, @CurrentActor() actor: Actor) {
+    requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
+    const { cursor, limit, ...filter } = query;
+    const page = await this.queries.execute(new ListFraudAlertsQuery(filter, limit ?? 50, cursor));
+    return { items: page.items.map((row) => alertView(row)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One alert with its resolution (inspector, auditor)' })
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+    requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
+    const detail = await this.queries.execute(new GetFraudAlertQuery(id));
+    if (!detail) throw new NotFoundException('no such alert');
+    return alertView(detail.alert, detail.resolution);
+  }
+
+  @Post(':id/resolution')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm or dismiss an alert with a note; a confirmation may order recovery (inspector)' })
+  async resolve(@Param('id', uuid) id: string, @Body() body: ResolutionRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    requireRole(actor, ['inspector'], 'resolving a fraud alert');
+    if (body.outcome === 'dismissed' && body.orderRecovery) {
+      throw new BadRequestException({ message: 'a dismissal orders no recovery', errors: [{ field: 'orderRecovery', message: 'only with outcome confirmed' }] });
+    }
+    const detail = await this.queries.execute(new GetFraudAlertQuery(id));
+    if (!detail) throw new NotFoundException('no such alert');
+    const { alert } = detail;
+    const result = await this.commands.execute(
+      new ResolveFraudAlertCommand({ id: alert.id, rule: alert.rule, applicationIds: alert.applicationIds }, body.outcome, body.note, body.orderRecovery ?? false, commandContext(request, actor)),
+    );
+    response.setHeader('ETag', `"${result.version}"`);
+    return result;
+  }
+}
