@@ -75,6 +75,9 @@ describe('Fraud alerts over HTTP', () => {
       expect(response.body.code).toBe('validation-failed');
     });
 
+    it('counts raised alerts by rule and severity in the Prometheus metrics', async () =>
+      expect((await api.http.get('/metrics')).text).toMatch(/relief_alerts_raised_total\{rule="F1",severity="high"\} 1/));
+
     it('is 403 for a ward officer and 401 without a token', async () => {
       expect((await api.http.get('/alerts').set(as('ward-approver'))).status).toBe(403);
       expect((await api.http.get('/alerts')).status).toBe(401);

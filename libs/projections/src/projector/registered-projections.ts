@@ -5,6 +5,7 @@ import { OfficerActivityProjection } from '../officer-activity/officer-activity.
 import { OverdueStepsProjection } from '../overdue-steps/overdue-steps.projection';
 import { defaultProgrammeCatalog } from '../shared/default-programmes';
 import { FraudAlertsProjection } from '../fraud-alerts/fraud-alerts.projection';
+import { alertsRaised } from '@lib/application/metrics/metrics';
 
 /** Every read model the projector maintains; `cli projections` rebuilds them by name. */
 export const registeredProjections = (): Projection[] => [
@@ -12,5 +13,5 @@ export const registeredProjections = (): Projection[] => [
   new BeneficiaryIndexProjection(),
   new OfficerActivityProjection(),
   new OverdueStepsProjection(defaultProgrammeCatalog()),
-  new FraudAlertsProjection(defaultProgrammeCatalog()),
+  new FraudAlertsProjection(defaultProgrammeCatalog(), { onRaised: ({ rule, severity }) => alertsRaised.inc({ rule, severity }) }),
 ];

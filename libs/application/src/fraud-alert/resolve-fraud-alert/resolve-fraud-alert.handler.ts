@@ -3,6 +3,7 @@ import {
   decide,
   evolve,
   evolveFraudAlert,
+  fraudAlertStream,
   initialFraudAlert,
   initialState,
   resolveFraudAlert,
@@ -18,8 +19,6 @@ import { ProgrammeRegistry } from '../../shared/programme-registry';
 import { ResolveFraudAlertCommand, type ResolveFraudAlertResult } from './resolve-fraud-alert.command';
 
 const MAX_ATTEMPTS = 8;
-
-export const fraudAlertStream = (alertId: string): string => `fraud-alert-${alertId}`;
 
 /**
  * Decides the resolution on the alert's stream and, for a confirmation with recovery, a
