@@ -10,6 +10,7 @@ import { EMBEDDED_DATABASE, InfrastructureModule, validateConfig, type AppConfig
 import { ProjectorModule, ReadModelDatabaseModule, ReadSideModule } from '@lib/projections';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardsController } from './dashboards/dashboards.controller';
+import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { BeneficiariesController } from './beneficiaries/beneficiaries.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { ExportsController } from './inspection/exports.controller';
@@ -42,6 +43,8 @@ const validationPipe = new ValidationPipe({
 export interface ApiModuleOptions {
   /** Run the projector in this process too (`npm start`, the demo, small deployments). */
   withProjector: boolean;
+  /** The console's development sign-in (POST /dev/token): trial mode or DEV_SIGN_IN=true only (dev-sign-in.ts). */
+  devSignIn?: boolean;
   /** Trial mode: the embedded database, instead of DATABASE_URL. */
   embedded?: EmbeddedDatabase;
   /** Where the JSON log lines go (stdout unless given); `false`: nowhere (tests). */
@@ -90,6 +93,7 @@ export class ApiModule {
         SupportApplicationQueriesController,
         ProgrammesController,
         DashboardsController,
+        ...(options.devSignIn ? [DevSignInController] : []),
         BeneficiariesController,
         AlertsController,
         ExportsController,

@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig, EmbeddedDatabase } from '@lib/application';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/serve-console';
+import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
 import { httpMetrics } from './operations/http-metrics.middleware';
 
 export interface ApiAppOptions {
@@ -25,13 +27,14 @@ export interface ApiAppOptions {
 export const createApiApp = async (config: AppConfig, options: ApiAppOptions): Promise<NestExpressApplication> => {
   const quiet = options.logger === false && !options.logStream;
   const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot({ withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
+    ApiModule.forRoot({ devSignIn: devSignInEnabled(config), withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
     { bodyParser: false, bufferLogs: !quiet, logger: quiet ? false : undefined },
   );
   if (!quiet) app.useLogger(app.get(Logger));
   app.use(httpMetrics);
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
+  serveConsole(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

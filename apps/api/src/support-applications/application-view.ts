@@ -39,7 +39,14 @@ export const summaryView = (row: ApplicationOverviewRow) => ({
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
+/**
+ * GET /applications/{id}/history. eventId, streamId, schemaVersion (as stored) and, for upcast
+ * events, storedData are what each hash covers (libs/event-store/src/hash-chain.ts), so a
+ * reader such as the console can re-check the chain from this response alone.
+ */
 export const historyView = (event: StoredEvent) => ({
+  eventId: event.eventId,
+  streamId: event.streamId,
   position: event.position,
   version: event.streamVersion,
   type: event.type,
@@ -48,4 +55,5 @@ export const historyView = (event: StoredEvent) => ({
   metadata: event.metadata,
   recordedAt: event.recordedAt,
   hash: event.hash,
+  ...(event.storedData === undefined ? {} : { storedData: event.storedData }),
 });

@@ -79,6 +79,10 @@ export class AppConfig {
   @IsInt() @Min(0) @Max(100000) @Transform(toInt)
   DEMO_APPLICATIONS = 200;
 
+  /** The console's development sign-in (POST /dev/token): on in trial mode unless 'false', otherwise only when 'true'. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'DEV_SIGN_IN must be true or false' })
+  DEV_SIGN_IN?: 'true' | 'false';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

@@ -1,0 +1,63 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ROLES, WARD_SCOPED_ROLES, type Role } from '@lib/domain';
+import type { AppConfig } from '@lib/application';
+import { Public } from '../auth/public.decorator';
+
+export class DevTokenRequest {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES as unknown as string[], { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiPropertyOptional({ description: 'required for ward-scoped roles', example: 'W01' })
+  @IsOptional() @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'ward must be a ward code of letters, digits and dashes' })
+  ward?: string;
+
+  @ApiPropertyOptional({ description: 'the officer id recorded as actor; made from role and ward when absent' })
+  @IsOptional() @Matches(/^[A-Za-z0-9@._+-]{1,100}$/, { message: 'sub must be 1 to 100 letters, digits or @._+-' })
+  sub?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+}
+
+const EXPIRES_IN_SECONDS = 8 * 3600;
+
+/**
+ * Trial-mode sign-in for the console: a token for any role and ward, signed with JWT_SECRET.
+ * Registered only when devSignInEnabled(config) (see api.module.ts); otherwise /dev/token is a 404.
+ */
+@ApiTags('trial mode')
+@Controller('dev/token')
+@Public()
+export class DevSignInController {
+  private readonly jwt: JwtService;
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    this.jwt = new JwtService({ secret: config.get('JWT_SECRET', { infer: true }) });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Whether development sign-in is on (only in trial mode or with DEV_SIGN_IN=true), and the roles it offers' })
+  info() {
+    return { enabled: true, roles: ROLES, wardScopedRoles: WARD_SCOPED_ROLES };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Mint a development token for a role and ward (trial mode only)' })
+  mint(@Body() body: DevTokenRequest) {
+    const ward = body.ward ?? null;
+    if (!ward && WARD_SCOPED_ROLES.includes(body.role)) {
+      throw new BadRequestException({ message: `a ${body.role} acts for one ward: give ward`, errors: [{ field: 'ward', message: 'is required for this role' }] });
+    }
+    const sub = body.sub ?? `${body.role}@${ward ?? 'province'}`;
+    const claims = { sub, name: body.name ?? sub, roles: [body.role], ward };
+    const token = this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: EXPIRES_IN_SECONDS });
+    return { token, tokenType: 'Bearer', expiresIn: EXPIRES_IN_SECONDS, claims };
+  }
+}

@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { get, newIdempotencyKey, post, query, toProblem, waitForVersion, type ApplicationView, type Problem } from '../api';
+import { Badge, Field, Loading, ProblemBox, caseLink } from '../components';
+import { formatTime, useI18n, type MessageKey } from '../i18n';
+import { hasRole, type Session } from '../session';
+import { RecoveryPanel } from './CasePage';
+
+/** GET /alerts (API.md): `{ id, rule, legalBasis, severity, ward, applicationIds, evidence, status, raisedAt }`. */
+export interface Alert {
+  id: string;
+  rule: string;
+  title?: string;
+  legalBasis: string;
+  severity: string;
+  ward: string;
+  wards?: string[];
+  applicationIds: string[];
+  evidence: (number | string)[];
+  reasons?: string[];
+  status: string;
+  raisedAt: string;
+  updatedAt?: string;
+  resolution?: { outcome: string; note: string; resolvedBy?: string; resolvedAt?: string } | null;
+}
+
+const RULES = Array.from({ length: 19 }, (_, index) => `F${index + 1}`);
+
+/** One paid application behind an alert, with the inspector's recovery order. */
+const RecoveryFor = ({ applicationId }: { applicationId: string }) => {
+  const [view, setView] = useState<ApplicationView | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const load = useCallback(() => {
+    get<ApplicationView>(`/applications/${applicationId}`).then(setView, (error) => setProblem(toProblem(error)));
+  }, [applicationId]);
+  useEffect(load, [load]);
+  if (problem) return <ProblemBox problem={problem} />;
+  if (!view) return <Loading />;
+  return (
+    <RecoveryPanel
+      view={view}
+      onDone={(result) => {
+        waitForVersion(result.id, result.version).then(load, (error) => setProblem(toProblem(error)));
+      }}
+    />
+  );
+};
+
+const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Session; onResolved: () => void }) => {
+  const { t, term } = useI18n();
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [resolved, setResolved] = useState<string | null>(null);
+  const [recovering, setRecovering] = useState<string | null>(null);
+  const [key] = useState(newIdempotencyKey);
+  const inspector = hasRole(session, 'inspector');
+  const evidence = alert.evidence.map(Number);
+
+  const resolve = async (outcome: 'confirmed' | 'dismissed', event?: FormEvent) => {
+    event?.preventDefault();
+    setProblem(null);
+    setBusy(true);
+    try {
+      await post(`/alerts/${encodeURIComponent(alert.id)}/resolution`, { outcome, note }, { idempotencyKey: `${key}-${outcome}` });
+      setResolved(outcome);
+      onResolved();
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const status = resolved ?? alert.status;
+  return (
+    <article className={`card alert alert-${alert.severity}`} data-testid="alert" data-id={alert.id} data-rule={alert.rule}>
+      <header className="alert-head">
+        <b>{alert.rule}</b> {alert.title && <span>{alert.title}</span>}
+        <Badge kind={`severity-${alert.severity}`}>{t(alert.severity as MessageKey) ?? alert.severity}</Badge>
+        <Badge kind={`alert-${status}`}>
+          <span data-testid="alert-status">{t(`${status}_` as MessageKey) ?? status}</span>
+        </Badge>
+      </header>
+      <dl className="facts">
+        <dt>{t('legalBasis')}</dt>
+        <dd data-testid="legal-basis">{alert.legalBasis}</dd>
+        <dt>{t('ward')}</dt>
+        <dd>{(alert.wards && alert.wards.length > 0 ? alert.wards : [alert.ward]).join(', ')}</dd>
+        <dt>{t('raisedAt')}</dt>
+        <dd>{formatTime(alert.raisedAt)}</dd>
+        {alert.reasons && alert.reasons.length > 0 && (
+          <>
+            <dt>{t('details')}</dt>
+            <dd>
+              <ul className="plain">{alert.reasons.map((reason, index) => <li key={index}>{reason}</li>)}</ul>
+            </dd>
+          </>
+        )}
+        <dt>{t('applications')}</dt>
+        <dd>
+          <ul className="plain">
+            {alert.applicationIds.map((applicationId) => (
+              <li key={applicationId}>
+                <a href={caseLink(applicationId, evidence)} data-testid="alert-application">{applicationId}</a>
+                {inspector && status === 'confirmed' && (
+                  <button type="button" className="link" onClick={() => setRecovering(recovering === applicationId ? null : applicationId)}>
+                    {t('orderRecovery')}
+                  </button>
+                )}
+                {recovering === applicationId && <RecoveryFor applicationId={applicationId} />}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('events')}</dt>
+        <dd className="events">
+          {evidence.map((position) =>
+            alert.applicationIds.length === 1 ? (
+              <a key={position} href={caseLink(alert.applicationIds[0], [position])} className="chip">#{position}</a>
+            ) : (
+              <span key={position} className="chip">#{position}</span>
+            ),
+          )}
+        </dd>
+        {alert.resolution && (
+          <>
+            <dt>{t('note')}</dt>
+            <dd>
+              {term(alert.resolution.outcome)}: {alert.resolution.note} {alert.resolution.resolvedBy && <span className="muted">({alert.resolution.resolvedBy})</span>}
+            </dd>
+          </>
+        )}
+      </dl>
+      {inspector && status === 'open' && (
+        <form onSubmit={(event) => void resolve('confirmed', event)} className="resolve">
+          <Field label={t('note')} name="note" errors={problem?.errors} required>
+            <textarea name="note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+          </Field>
+          <ProblemBox problem={problem} unmatched={(problem?.errors ?? []).filter((error) => error.field !== 'note')} />
+          <button type="submit" disabled={busy} data-testid="confirm-alert">{t('confirmAlert')}</button>{' '}
+          <button type="button" disabled={busy} onClick={() => void resolve('dismissed')} data-testid="dismiss-alert">
+            {t('dismissAlert')}
+          </button>
+        </form>
+      )}
+      {inspector && status !== 'open' && problem && <ProblemBox problem={problem} />}
+    </article>
+  );
+};
+
+/** Inspectors' alerts board: filters, legal basis, the applications and events behind each alert, resolution. */
+export const Alerts = ({ session }: { session: Session }) => {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState({ ward: '', rule: '', severity: '', status: 'open' });
+  const [alerts, setAlerts] = useState<Alert[] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const load = useCallback(async () => {
+    setProblem(null);
+    try {
+      const answer = await get<{ items: Alert[] } | Alert[]>(`/alerts${query({ ...filters, limit: 100 })}`);
+      const items = Array.isArray(answer) ? answer : answer.items;
+      // The severity filter is applied here too, in case the server does not know it.
+      setAlerts(items.filter((alert) => !filters.severity || alert.severity === filters.severity));
+    } catch (error) {
+      setAlerts([]);
+      setProblem(toProblem(error));
+    }
+  }, [filters]);
+
+  useEffect(() => {
+    setAlerts(null);
+    void load();
+  }, [load]);
+
+  const set = (name: keyof typeof filters) => (event: { target: { value: string } }) => setFilters((current) => ({ ...current, [name]: event.target.value }));
+
+  return (
+    <div>
+      <h2>{t('alertsTitle')}</h2>
+      <div className="toolbar" data-testid="alert-filters">
+        <label>
+          {t('ward')} <input name="ward" value={filters.ward} onChange={set('ward')} size={6} />
+        </label>
+        <label>
+          {t('rule')}{' '}
+          <select name="rule" value={filters.rule} onChange={set('rule')}>
+            <option value="">{t('all')}</option>
+            {RULES.map((rule) => <option key={rule} value={rule}>{rule}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('severity')}{' '}
+          <select name="severity" value={filters.severity} onChange={set('severity')}>
+            <option value="">{t('all')}</option>
+            {(['high', 'medium', 'low'] as const).map((severity) => <option key={severity} value={severity}>{t(severity)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('status')}{' '}
+          <select name="status" value={filters.status} onChange={set('status')}>
+            <option value="">{t('all')}</option>
+            {(['open', 'confirmed', 'dismissed'] as const).map((status) => <option key={status} value={status}>{t(`${status}_` as MessageKey)}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => void load()}>{t('refresh')}</button>
+      </div>
+      {problem?.status === 404 && <p className="muted">{t('alertsUnavailable')}</p>}
+      <ProblemBox problem={problem} />
+      {alerts === null ? <Loading /> : alerts.length === 0 ? <p className="muted">{t('noAlerts')}</p> : alerts.map((alert) => <AlertCard key={alert.id} alert={alert} session={session} onResolved={() => undefined} />)}
+    </div>
+  );
+};

@@ -1,0 +1,202 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { devSignIn, ensureConsoleBuilt, launchChromium, listen, screenshot } from './console-browser';
+
+/**
+ * The web console at /console in Debian's Chromium, against the real service on a test
+ * database: every click goes through the public HTTP API. Screenshots land in
+ * test-artifacts/console/.
+ */
+describe('Web console in a real browser', () => {
+  let db: TestDatabase;
+  let api: ApiTestApp;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    db = await createTestDatabase('e2e_console');
+    api = await createApiTestApp(db, { DEV_SIGN_IN: 'true', RATE_LIMIT: '0' });
+    base = await listen(api);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await db?.drop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterEach(async () => {
+    // The page as the test left it, passed or failed: the first place to look when one fails.
+    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await screenshot(page, `last-${name}`).catch(() => undefined);
+    await context?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  const as = (role: Parameters<ApiTestApp['token']>[0], ward: string | null = 'W01', sub?: string) => ({ Authorization: `Bearer ${api.token(role, ward, sub)}` });
+
+  const fillApplicant = async (form: Locator, citizenId: string) => {
+    await form.locator('[name="applicant.citizenId"]').fill(citizenId);
+    await form.locator('[name="applicant.fullName"]').fill('Hoàng Văn Nam');
+    await form.locator('[name="applicant.dateOfBirth"]').fill('1982-09-12');
+    await form.locator('[name="applicant.address"]').fill('Số 12 Lê Lợi, phường W01');
+    await form.locator('[name="applicant.phone"]').fill('0912345678');
+  };
+
+  /** Signs in as the role, opens the application's row in the worklist and records the step. */
+  const actOnWorklist = async (id: string, role: string, ward: string, sub: string, fill: (panel: Locator) => Promise<void>, shot?: string) => {
+    await devSignIn(page, role, ward, sub);
+    await page.locator(`[data-testid=worklist-row][data-id="${id}"]`).getByTestId('act').click();
+    const panel = page.getByTestId('action-panel');
+    await fill(panel);
+    if (shot) await screenshot(page, shot);
+    await panel.getByTestId('action-submit').click();
+    return panel;
+  };
+
+  it('walks an informal worker from intake to payment through the pages, and the auditor sees the verified timeline', async () => {
+    await page.goto(`${base}/console`);
+    await page.getByTestId('dev-sign-in').locator('[name=role]').waitFor();
+    await screenshot(page, '01-sign-in');
+
+    // Intake, driven by the programme's claim fields.
+    await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');
+    await page.getByTestId('nav-intake').click();
+    const form = page.getByTestId('intake-form');
+    await form.locator('[name=category]').selectOption('4');
+    await fillApplicant(form, '020080001234');
+    await form.locator('[name="month-2020-04"]').check();
+    await form.locator('[name="month-2020-05"]').check();
+    await form.locator('[name="claim.occupation"]').selectOption('motorbike-taxi');
+    await form.locator('[name="claim.jobLostOn"]').fill('2020-04-01');
+    await form.locator('[name="claim.monthlyIncome"]').fill('0');
+    await screenshot(page, '02-intake');
+    await page.getByTestId('intake-submit').click();
+    const id = (await page.getByTestId('created-link').textContent())!.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await api.settle();
+
+    // Each step by its own role and officer, from the ward's worklist.
+    const steps: [string, string, string, (panel: Locator) => Promise<void>, string?][] = [
+      ['village-reviewer', 'W01', 'reviewer-hoa', (panel) => panel.locator('[name=minutesRef]').fill('BB-01/2020'), '03-worklist-review'],
+      ['intake-officer', 'W01', 'officer-lan', async (panel) => {
+        await panel.locator('[name=reference]').fill('Bảng tin UBND phường');
+        await panel.locator('[name=postedFrom]').fill('2020-05-18');
+        await panel.locator('[name=postedUntil]').fill('2020-05-19');
+      }],
+      ['ward-approver', 'W01', 'approver-minh', async (panel) => void (await panel.locator('[name=decision]').selectOption('approved'))],
+      ['district-appraiser', 'W01', 'district-tuan', (panel) => panel.locator('[name=reference]').fill('TĐ-17')],
+      ['province-approver', 'W01', 'chairman-son', (panel) => panel.locator('[name=decisionNo]').fill('1052/QĐ-UBND')],
+    ];
+    for (const [role, ward, sub, fill, shot] of steps) {
+      await actOnWorklist(id, role, ward, sub, fill, shot);
+      await page.getByTestId('action-done').waitFor();
+      await api.settle();
+    }
+
+    // Payment: the amount is the programme's (1,000,000 VND x 2 months), shown, not typed.
+    await actOnWorklist(id, 'treasurer', 'W01', 'treasurer-mai', async (panel) => {
+      expect(await panel.getByTestId('pay-amount').textContent()).toBe('2.000.000 ₫');
+      await panel.locator('[name=method]').selectOption('post-office');
+      await panel.locator('[name=reference]').fill('BĐ-0001');
+    }, '04-payment');
+    expect(await page.getByTestId('action-done').textContent()).toContain('Đã chi trả');
+    await api.settle();
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('chart-status').waitFor();
+    expect(await page.getByTestId('chart-status').textContent()).toContain('Đã chi trả');
+    expect(await page.getByTestId('totals').textContent()).toContain('2.000.000 ₫');
+    await screenshot(page, '05-dashboard');
+
+    // The auditor's timeline: every event with its actor and role, the chain verified in the browser.
+    await devSignIn(page, 'auditor', '', 'auditor-thao');
+    await page.goto(`${base}/console/#/applications/${id}`);
+    await page.locator('[data-testid=chain-status][data-state=verified]').waitFor();
+    const events = page.getByTestId('timeline-event');
+    expect(await events.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')))).toEqual([
+      'SupportApplicationSubmitted',
+      'SupportApplicationReviewed',
+      'SupportApplicationPosted',
+      'SupportApplicationApproved',
+      'SupportApplicationReviewed',
+      'SupportApplicationDecided',
+      'SupportApplicationPaid',
+    ]);
+    const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
+    for (const actor of ['officer-lan', 'reviewer-hoa', 'approver-minh', 'district-tuan', 'chairman-son', 'treasurer-mai']) expect(timeline).toContain(actor);
+    expect(timeline).toContain('Kế toán, thủ quỹ');
+    expect(timeline).toContain('nq42-2020 v1');
+
+    // Time travel: the state as of version 1, from GET /applications/{id}/state?version=1.
+    await page.locator('[data-testid=time-travel] input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await page.locator('[data-testid=past-state]').getByText('Đã tiếp nhận').waitFor();
+    expect(await page.getByTestId('selected-version').textContent()).toBe('1');
+    await screenshot(page, '06-timeline');
+
+    await page.getByTestId('lang').click();
+    await page.getByText('Hash chain verified', { exact: false }).waitFor();
+    await screenshot(page, '07-timeline-en');
+  });
+
+  it("shows the API's refusals: field errors beside their fields, and a problem's title and detail", async () => {
+    await page.goto(`${base}/console/`);
+    await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');
+    await page.getByTestId('nav-intake').click();
+    const form = page.getByTestId('intake-form');
+    await form.locator('[name=category]').selectOption('4');
+
+    // 400: the applicant's fields, each message next to its input.
+    await form.locator('[name="applicant.citizenId"]').fill('12345');
+    await page.getByTestId('intake-submit').click();
+    await form.getByTestId('error-applicant.citizenId').waitFor();
+    expect(await form.getByTestId('error-applicant.citizenId').textContent()).toContain('CMND (9 digits) or CCCD (12 digits)');
+    expect(await form.getByTestId('error-applicant.fullName').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('problem-title').textContent()).toBe('Yêu cầu không hợp lệ');
+    await screenshot(page, '08-intake-errors');
+
+    // 400 from the programme: the claim's own fields (GET /programmes/{id} claimFields).
+    await fillApplicant(form, '020080009999');
+    await form.locator('[name="month-2020-04"]').check();
+    await page.getByTestId('intake-submit').click();
+    await form.getByTestId('error-claim.occupation').waitFor();
+    expect(await form.getByTestId('error-claim.jobLostOn').textContent()).toContain('is required');
+
+    // 422: a condition of the programme, named on its field.
+    await form.locator('[name="claim.occupation"]').selectOption('porter');
+    await form.locator('[name="claim.jobLostOn"]').fill('2020-08-01');
+    await form.locator('[name="claim.monthlyIncome"]').fill('0');
+    await page.getByTestId('intake-submit').click();
+    await form.getByTestId('error-claim.jobLostOn').getByText('2020-06-30', { exact: false }).waitFor();
+    expect(await page.getByTestId('problem-title').textContent()).toBe('Hồ sơ không đáp ứng điều kiện của chương trình');
+
+    // 403: the officer who reviewed may not also approve (segregation of duties).
+    const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
+      programme: 'nq42-2020', category: '4',
+      applicant: { citizenId: '020080005678', fullName: 'Lê Thị Hoa', dateOfBirth: '1979-01-30', ward: 'W01', address: 'Tổ 3, W01' },
+      claim: { months: ['2020-04'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    expect((await api.http.post(`/applications/${id}/village-review`).set(as('village-reviewer', 'W01', 'officer-binh')).send({ outcome: 'confirmed' })).status).toBe(200);
+    expect((await api.http.post(`/applications/${id}/steps/public-posting`).set(as('intake-officer')).send({ outcome: 'completed', postedFrom: '2020-05-18', postedUntil: '2020-05-19' })).status).toBe(200);
+    await api.settle();
+    const panel = await actOnWorklist(id, 'ward-approver', 'W01', 'officer-binh', async () => undefined);
+    await panel.getByTestId('problem').waitFor();
+    expect(await panel.getByTestId('problem-title').textContent()).toBe('Không được phép');
+    expect(await panel.getByTestId('problem-detail').textContent()).toMatch(/officer-binh|already/);
+    await screenshot(page, '09-refusal');
+  });
+});
