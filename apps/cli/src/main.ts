@@ -8,6 +8,7 @@ import { seed } from './commands/seed.command';
 import { mintToken } from './commands/token.command';
 import { printStatus, rebuild } from './commands/projections.command';
 import { verify } from './commands/verify.command';
+import { seedFraud } from './commands/seed-fraud.command';
 
 const positiveInt = (value: string): number => {
   const parsed = Number(value);
@@ -94,6 +95,33 @@ projections
   .description('rebuild into fresh tables from position zero, then switch over; the API keeps serving meanwhile')
   .option('--no-progress', 'no progress bar')
   .action((name: string, options) => rebuild(validateConfig(process.env), name, options.progress, (line) => console.log(line)));
+
+const rate = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return parsed;
+};
+
+program
+  .command('seed-fraud')
+  .description('a synthetic province decided in memory, with fraud patterns injected as legacy imports at a rate; writes the ground truth')
+  .option('--applications <n>', 'about how many applications', positiveInt, 20_000)
+  .option('--fraud-rate <r>', 'share of applications carrying an injected pattern (0 to 1)', rate, 0.01)
+  .option('--wards <n>', 'spread over this many wards (W001, W002, …)', positiveInt, 200)
+  .option('--seed <n>', 'random seed', positiveInt, 2020)
+  .option('--programme <id>', 'programme id', 'nq42-2020')
+  .option('--out <file>', 'ground truth (JSON): per injected case, the rule and the application ids', 'data/fraud-ground-truth.json')
+  .action(async (options) => {
+    await prepareDatabase(validateConfig(process.env));
+    const app = await cliContext();
+    try {
+      const started = Date.now();
+      const report = await seedFraud(app, options, (line) => console.log(line));
+      console.log(`seeded ${report.applications} applications (${report.injectedApplications} in ${report.cases.length} injected cases), ${report.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s; ground truth in ${options.out}`);
+    } finally {
+      await app.close();
+    }
+  });
 
 program.parseAsync(process.argv).catch((error) => {
   console.error(error instanceof ConfigInvalid ? error.message : `error: ${(error as Error).message}`);

@@ -23,3 +23,5 @@ export * from './demo/demo-seeder';
 export * from './legacy-import/import-legacy-events';
 export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.command';
 export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.handler';
+export * from './fraud-synthetic/synthetic-seeder';
+export * from './fraud-synthetic/fraud-injectors';
