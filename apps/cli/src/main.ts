@@ -43,6 +43,7 @@ program
   .option('--wards <n>', 'spread over this many wards (W01, W02, …)', positiveInt, 12)
   .option('--seed <n>', 'random seed: the same seed gives the same people and claims', positiveInt, 2020)
   .option('--concurrency <n>', 'applications in flight at once', positiveInt, 8)
+  .option('--bulk', 'decide in memory and append thousands of commands per statement (fast; for seeding an empty or quiet database)')
   .option('--programme <id>', 'programme id', 'nq42-2020')
   .option('--no-progress', 'no progress bar')
   .action(async (options) => {

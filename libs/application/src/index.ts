@@ -20,6 +20,8 @@ export * from './support-application/withdraw-support-application/withdraw-suppo
 export * from './support-application/record-support-recovery/record-support-recovery.command';
 export * from './demo/demo-data';
 export * from './demo/demo-seeder';
+export * from './bulk/bulk-appender';
+export * from './bulk/bulk-writer';
 export * from './legacy-import/import-legacy-events';
 export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.command';
 export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.handler';

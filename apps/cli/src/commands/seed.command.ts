@@ -1,7 +1,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DemoSeeder, PG_POOL, ProgrammeRegistry, SupportApplicationWriter, type SeedReport } from '@lib/application';
+import { BeneficiaryKeys, BulkWriter, Clock, DemoSeeder, PG_POOL, ProgrammeRegistry, SupportApplicationWriter, type SeedReport } from '@lib/application';
+import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
 
 export interface SeedCommandOptions {
   applications: number;
@@ -10,6 +11,8 @@ export interface SeedCommandOptions {
   concurrency: number;
   programme: string;
   progress: boolean;
+  /** Decide in memory and append thousands of commands per statement (BulkWriter), instead of one append per command. */
+  bulk?: boolean;
 }
 
 /** Seeds demo data through the domain with a progress bar (rate and ETA); returns the tally. */
@@ -24,15 +27,19 @@ export const seed = async (app: INestApplicationContext, options: SeedCommandOpt
   const { rows } = await pool.query(`SELECT count(*)::int AS n FROM events WHERE type = 'SupportApplicationSubmitted'`);
   const started = Date.now();
   if (options.progress) bar.start(options.applications, 0, { rate: '0' });
-  const report = await new DemoSeeder(app.get(SupportApplicationWriter), programmes).run({
+  const seedOptions = {
     applications: options.applications,
     wards: options.wards,
     seed: options.seed,
     concurrency: options.concurrency,
     programmeId: options.programme,
     firstSerial: rows[0].n,
-    onProgress: (done) => options.progress && bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) }),
-  });
+    onProgress: (done: number) => options.progress && bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) }),
+  };
+  const seeder = new DemoSeeder(app.get(SupportApplicationWriter), programmes);
+  const report = options.bulk
+    ? await seeder.runBulk(seedOptions, new BulkWriter(new PostgresEventStore(pool, createEventTypeRegistry()), programmes, app.get(BeneficiaryKeys), app.get(Clock)))
+    : await seeder.run(seedOptions);
   if (options.progress) bar.stop();
   return report;
 };

@@ -52,6 +52,13 @@ const isDeadlock = (error: unknown): boolean => (error as { code?: string }).cod
 /** Two appends naming the same streams in opposite order can deadlock; PostgreSQL aborts one whole. */
 const DEADLOCK_RETRIES = 5;
 
+/** What a bulk append did: every command appended, or none (the ids already recorded). */
+export interface BatchAppendOutcome {
+  duplicates: string[];
+  events: number;
+  heads: Record<string, StreamHead>;
+}
+
 const isUniqueViolation = (error: unknown, constraint: string): boolean =>
   (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
 
@@ -121,12 +128,21 @@ export class PostgresEventStore extends EventStore {
     const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
     const columns = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
     const heads: Record<string, StreamHead> = {};
+    // The named head must be a stored event with that hash: otherwise a caller ahead of the
+    // stream would leave a hole in its versions, or a wrong hash would fork the chain. A head
+    // named with its hash is checked inside the INSERT statement (no round trip of its own);
+    // one named by version only is looked up first, for the hash to chain on. Stored rows never
+    // change, so checking at the statement's start is enough; a later head is caught by the
+    // (stream_id, stream_version) uniqueness.
+    const checks = { streamId: [] as string[], version: [] as number[], hash: [] as string[] };
     for (const { streamId, expected, events } of request.appends) {
-      // The named head must be a stored event with that hash: otherwise a caller ahead of the
-      // stream would leave a hole in its versions, or a wrong hash would fork the chain. Stored
-      // rows never change, so checking before the insert is enough; a later head is caught there.
-      const stored = expected.version > 0 ? await this.headHash(streamId, expected.version) : null;
-      if (expected.hash !== null && expected.hash !== stored) throw new ConcurrencyError(streamId, expected.version);
+      if (expected.version === 0 && expected.hash !== null) throw new ConcurrencyError(streamId, expected.version);
+      const stored = expected.version > 0 && expected.hash === null ? await this.headHash(streamId, expected.version) : expected.hash;
+      if (expected.version > 0 && expected.hash !== null) {
+        checks.streamId.push(streamId);
+        checks.version.push(expected.version);
+        checks.hash.push(expected.hash);
+      }
       let previous = stored;
       let version = expected.version;
       for (const event of events) {
@@ -149,6 +165,9 @@ export class PostgresEventStore extends EventStore {
       heads[streamId] = { version, hash: previous };
     }
     if (columns.eventId.length === 0) {
+      for (let index = 0; index < checks.streamId.length; index += 1) {
+        if ((await this.headHash(checks.streamId[index], checks.version[index])) !== checks.hash[index]) throw new ConcurrencyError(checks.streamId[index], checks.version[index]);
+      }
       // Nothing to append, but the command is still recorded: its repeat must get this result back.
       const { rowCount } = await this.pool.query(
         'INSERT INTO processed_commands (command_id, result) VALUES ($1, $2) ON CONFLICT (command_id) DO NOTHING',
@@ -159,16 +178,24 @@ export class PostgresEventStore extends EventStore {
     }
     const statement = () =>
       this.queryKeepingConnection(
-        `WITH command AS (
-           INSERT INTO processed_commands (command_id, result) VALUES ($1, $2) ON CONFLICT (command_id) DO NOTHING RETURNING command_id
+        `WITH stale AS (
+           SELECT h.stream_id FROM unnest($12::text[], $13::int[], $14::text[]) AS h(stream_id, version, hash)
+            WHERE NOT EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version AND s.hash = h.hash)
+         ), command AS (
+           INSERT INTO processed_commands (command_id, result) SELECT $1::text, $2::jsonb WHERE NOT EXISTS (SELECT 1 FROM stale)
+           ON CONFLICT (command_id) DO NOTHING RETURNING command_id
+         ), appended AS (
+           INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+           SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, $3, e.hash
+             FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[], $11::text[])
+                  AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, hash)
+            WHERE EXISTS (SELECT 1 FROM command)
+           RETURNING global_position
          )
-         INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-         SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, $3, e.hash
-           FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[], $11::text[])
-                AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, hash)
-          WHERE EXISTS (SELECT 1 FROM command)
-         RETURNING global_position`,
-        [request.commandId, JSON.stringify(request.result), recordedAt, columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.hash],
+         SELECT (SELECT array_agg(stream_id) FROM stale) AS stale,
+                (SELECT array_agg(global_position ORDER BY global_position) FROM appended) AS positions`,
+        [request.commandId, JSON.stringify(request.result), recordedAt, columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.hash,
+          checks.streamId, checks.version, checks.hash],
       );
     // A deadlock victim appended nothing; run again, it then meets the winner's rows as a
     // unique violation (a ConcurrencyError naming the right stream), or succeeds.
@@ -182,11 +209,15 @@ export class PostgresEventStore extends EventStore {
       }
     };
     try {
-      const { rows } = await statementRetryingDeadlocks();
-      if (rows.length === 0) {
+      const { rows: [row] } = await statementRetryingDeadlocks();
+      if (row.stale) {
+        const streamId: string = row.stale[0];
+        throw new ConcurrencyError(streamId, request.appends.find((append) => append.streamId === streamId)!.expected.version);
+      }
+      if (row.positions === null) {
         return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
       }
-      return { duplicate: false, result: request.result, positions: rows.map((row) => Number(row.global_position)), heads };
+      return { duplicate: false, result: request.result, positions: (row.positions as string[]).map(Number), heads };
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) {
         const conflicted = request.appends.find((append) => (error as { detail?: string }).detail?.includes(`(${append.streamId},`)) ?? request.appends[0];
@@ -213,5 +244,117 @@ export class PostgresEventStore extends EventStore {
     const events = rows.map((row) => this.upcast(toRawRow(row)));
     const last = events[events.length - 1];
     return { events, checkpoint: last ? { transactionId: last.transactionId, position: String(last.position) } : after };
+  }
+
+  /** Several streams in one query (a bulk writer warming its cache): stream id to its events, in version order. */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((streamId) => [streamId, []]));
+    if (streamIds.length === 0) return streams;
+    const { rows } = await this.pool.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`, [streamIds]);
+    for (const row of rows) streams.get(row.stream_id)!.push(this.upcast(toRawRow(row)));
+    return streams;
+  }
+
+  /**
+   * Many commands in one transaction, for bulk imports (seed, synthetic data): each request
+   * keeps its own command id, metadata, recorded time and result, and several requests may
+   * follow one another on a stream (each naming the head the previous one left). All or
+   * nothing: a stale head or a stream moved meanwhile is a ConcurrencyError; if any command
+   * id was already recorded, nothing is appended and those ids are returned as duplicates.
+   * Not for the request path: one command per append keeps conflicts small there.
+   */
+  async appendBatch(requests: readonly AppendRequest[]): Promise<BatchAppendOutcome> {
+    const columns = {
+      eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[],
+      data: [] as string[], metadata: [] as string[], recordedAt: [] as string[], hash: [] as string[],
+    };
+    const checks = { streamId: [] as string[], version: [] as number[], hash: [] as string[] };
+    const heads = new Map<string, StreamHead>();
+    for (const request of requests) {
+      const recordedAt = new Date(request.recordedAt).toISOString();
+      const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
+      const metadataJson = JSON.stringify(metadata);
+      for (const { streamId, expected, events } of request.appends) {
+        const inBatch = heads.get(streamId);
+        let previous: string | null;
+        if (inBatch) {
+          if (inBatch.version !== expected.version || (expected.hash !== null && expected.hash !== inBatch.hash)) throw new ConcurrencyError(streamId, expected.version);
+          previous = inBatch.hash;
+        } else if (expected.version === 0) {
+          if (expected.hash !== null) throw new ConcurrencyError(streamId, expected.version);
+          previous = null;
+        } else if (expected.hash === null) {
+          previous = await this.headHash(streamId, expected.version);
+        } else {
+          checks.streamId.push(streamId);
+          checks.version.push(expected.version);
+          checks.hash.push(expected.hash);
+          previous = expected.hash;
+        }
+        let version = expected.version;
+        for (const event of events) {
+          version += 1;
+          const eventId = randomUUID();
+          const schemaVersion = this.registry.currentVersion(event.type);
+          const data = JSON.parse(JSON.stringify(event.data));
+          const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
+          columns.eventId.push(eventId);
+          columns.streamId.push(streamId);
+          columns.version.push(version);
+          columns.type.push(event.type);
+          columns.schemaVersion.push(schemaVersion);
+          columns.data.push(JSON.stringify(data));
+          columns.metadata.push(metadataJson);
+          columns.recordedAt.push(recordedAt);
+          columns.hash.push(hash);
+          previous = hash;
+        }
+        heads.set(streamId, { version, hash: previous });
+      }
+    }
+    const client = await this.pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      try {
+        const stale = await client.query(
+          `SELECT h.stream_id, h.version FROM unnest($1::text[], $2::int[], $3::text[]) AS h(stream_id, version, hash)
+            WHERE NOT EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version AND s.hash = h.hash) LIMIT 1`,
+          [checks.streamId, checks.version, checks.hash],
+        );
+        if (stale.rows.length) throw new ConcurrencyError(stale.rows[0].stream_id, stale.rows[0].version);
+        const commandIds = requests.map((request) => request.commandId);
+        const recorded = await client.query(
+          'INSERT INTO processed_commands (command_id, result) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT (command_id) DO NOTHING RETURNING command_id',
+          [commandIds, requests.map((request) => JSON.stringify(request.result))],
+        );
+        if (recorded.rows.length < new Set(commandIds).size) {
+          await client.query('ROLLBACK');
+          const fresh = new Set(recorded.rows.map((row) => row.command_id as string));
+          return { duplicates: commandIds.filter((id) => !fresh.has(id)), events: 0, heads: {} };
+        }
+        if (columns.eventId.length) {
+          await client.query(
+            `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+             SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::text[])`,
+            [columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.recordedAt, columns.hash],
+          );
+        }
+        await client.query('COMMIT');
+        return { duplicates: [], events: columns.eventId.length, heads: Object.fromEntries(heads) };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (isUniqueViolation(error, 'events_stream_version_unique')) {
+          const streamId = [...heads.keys()].find((id) => (error as { detail?: string }).detail?.includes(`(${id},`)) ?? [...heads.keys()][0];
+          throw new ConcurrencyError(streamId, heads.get(streamId)!.version);
+        }
+        throw error;
+      }
+    } catch (error) {
+      if (!(error instanceof DatabaseError) && !(error instanceof ConcurrencyError)) broken = error;
+      throw error;
+    } finally {
+      client.release(broken as Error | undefined);
+    }
   }
 }
