@@ -72,7 +72,8 @@ export const claimFor = (category: string, random: Random): Record<string, unkno
     }
     case '2': {
       const claimed = months(random);
-      return { months: claimed, businessName: `Quán ${random.pick(GIVEN)}`, revenue2020: random.int(20, 99) * 1_000_000, suspendedFrom: `${claimed[0]}-01` };
+      // The provincial closure decision it was suspended under: without it, fraud rule F7 flags the claim.
+      return { months: claimed, businessName: `Quán ${random.pick(GIVEN)}`, revenue2020: random.int(20, 99) * 1_000_000, suspendedFrom: `${claimed[0]}-01`, closureDecisionRef: '1010/QĐ-UBND' };
     }
     case '3': {
       const claimed = months(random);

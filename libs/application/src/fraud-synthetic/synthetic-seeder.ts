@@ -75,7 +75,7 @@ export class SyntheticProvinceSeeder {
     const slots: Slot[] = rules.flatMap((rule) => Array.from({ length: perRule }, (_, index): Slot => ({ kind: 'inject', rule, index })));
     // Injected cases average about two applications; the rest are clean.
     const clean = Math.max(0, options.applications - Math.round(slots.length * 2));
-    slots.push(...Array.from({ length: clean }, (): Slot => ({ kind: 'clean' })));
+    for (let i = 0; i < clean; i += 1) slots.push({ kind: 'clean' });
     for (let i = slots.length - 1; i > 0; i -= 1) {
       const j = random.int(0, i);
       [slots[i], slots[j]] = [slots[j], slots[i]];
