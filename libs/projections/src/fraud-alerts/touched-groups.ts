@@ -14,7 +14,10 @@ export class TouchedGroups {
 
   /** What changed between two versions of one application's facts. */
   note(before: CaseFacts | null, after: CaseFacts): void {
-    this.persons.add(after.citizenId);
+    // A person's rules look at what they held and were paid, so only those moves wake them.
+    if ((before?.heldFrom ?? null) !== after.heldFrom || (before?.heldUntil ?? null) !== after.heldUntil || (before?.payments.length ?? 0) !== after.payments.length) {
+      this.persons.add(after.citizenId);
+    }
     if (!before) {
       if (after.bankAccount) this.clusters.bankAccount.add(after.bankAccount);
       if (after.phone) this.clusters.phone.add(after.phone);
