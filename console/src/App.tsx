@@ -81,9 +81,8 @@ export const App = () => {
   return (
     <I18nContext.Provider value={i18n}>
       <header className="top">
-        <div className="brand">
+        <div className="brand" title={i18n.t('appSubtitle')}>
           <h1>{i18n.t('appTitle')}</h1>
-          <span className="muted small">{i18n.t('appSubtitle')}</span>
         </div>
         <nav>
           {nav.map((item) => (

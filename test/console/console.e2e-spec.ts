@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { importLegacyEvents } from '@lib/application';
+import { EventStore } from '@lib/event-store';
+import { anApplicant, createApiTestApp, createTestDatabase, paidInFull, type ApiTestApp, type TestDatabase } from '@lib/testing';
 import { devSignIn, ensureConsoleBuilt, launchChromium, listen, screenshot } from './console-browser';
 
 /**
@@ -198,5 +200,73 @@ describe('Web console in a real browser', () => {
     expect(await panel.getByTestId('problem-title').textContent()).toBe('Không được phép');
     expect(await panel.getByTestId('problem-detail').textContent()).toMatch(/officer-binh|already/);
     await screenshot(page, '09-refusal');
+  });
+
+  it("confirms an alert on the inspectors' board with recovery ordered, and finds the person by citizen ID", async () => {
+    // One person paid in W01 through the API, and as a poor household in W02 from a legacy list: rule F1.
+    const citizenId = '020080077701';
+    const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
+      programme: 'nq42-2020', category: '4',
+      applicant: { citizenId, fullName: 'Lương Văn Tâm', dateOfBirth: '1979-02-01', ward: 'W01', address: 'Số 3 Phai Vệ, W01', phone: '0915550001' },
+      claim: { months: ['2020-04', '2020-05', '2020-06'], occupation: 'porter', jobLostOn: '2020-04-01', monthlyIncome: 0 },
+    });
+    const paidId = submitted.body.id as string;
+    for (const step of [
+      () => api.http.post(`/applications/${paidId}/village-review`).set(as('village-reviewer')).send({ outcome: 'confirmed', minutesRef: 'BB-9' }),
+      () => api.http.post(`/applications/${paidId}/steps/public-posting`).set(as('intake-officer')).send({ outcome: 'completed', postedFrom: '2020-05-18', postedUntil: '2020-05-19' }),
+      () => api.http.post(`/applications/${paidId}/ward-approval`).set(as('ward-approver')).send({ decision: 'approved' }),
+      () => api.http.post(`/applications/${paidId}/steps/district-appraisal`).set(as('district-appraiser', null)).send({ outcome: 'completed' }),
+      () => api.http.post(`/applications/${paidId}/steps/provincial-decision`).set(as('province-approver', null)).send({ outcome: 'completed', decisionNo: '77/QĐ-UBND' }),
+      () => api.http.post(`/applications/${paidId}/payment`).set(as('treasurer')).send({ amount: 3_000_000, method: 'cash', reference: 'PC-9' }),
+    ]) expect((await step()).status).toBe(200);
+    const legacyId = '9e000000-0000-4000-8000-0000000000c1';
+    const applicant = anApplicant({ citizenId, ward: 'W02', address: 'Số 8 Tam Thanh, W02', phone: '0915550002' });
+    await importLegacyEvents(api.app.get(EventStore), [{
+      streamId: `support-application-${legacyId}`,
+      events: paidInFull('7').map((event) => ({ type: event.type, data: { ...event.data, applicationId: legacyId, ...('applicant' in event.data ? { applicant } : {}) } })),
+    }], { recordedAt: '2020-06-01T02:00:00.000Z' });
+    await api.settle();
+
+    await page.goto(`${base}/console/`);
+    await devSignIn(page, 'inspector', '', 'inspector-thu');
+    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('alert-filters').locator('[name=rule]').selectOption('F1');
+    const card = page.locator('[data-testid=alert][data-rule=F1]');
+    await card.waitFor();
+    expect(await card.getByTestId('legal-basis').textContent()).toContain('NQ 42');
+    expect(await card.getByTestId('alert-application').evaluateAll((links) => links.map((link) => link.textContent))).toEqual([paidId, legacyId].sort());
+    await screenshot(page, '10-alerts');
+
+    await card.locator('[name=note]').fill('Đã đối chiếu danh sách hộ nghèo phường W02: cùng một người.');
+    await card.locator('[name=orderRecovery]').check();
+    await card.getByTestId('confirm-alert').click();
+    await card.getByTestId('alert-status').getByText('Đã xác nhận').waitFor();
+    await card.getByTestId('resolution').getByText('Đã đối chiếu', { exact: false }).waitFor();
+    await screenshot(page, '11-alert-confirmed');
+    await api.settle();
+    const recovered = await api.http.get(`/applications/${paidId}`).set(as('inspector', null));
+    expect(recovered.body).toMatchObject({ status: 'recovery-ordered', recoveryOrderedAmount: 3_000_000 });
+
+    // The application behind the alert, its evidence events highlighted in the timeline.
+    await card.locator(`[data-testid=alert-application]:text("${paidId}")`).click();
+    await page.locator('[data-testid=chain-status][data-state=verified]').waitFor();
+    expect(await page.locator('[data-testid=timeline-event].highlight').count()).toBeGreaterThan(0);
+
+    // The person across wards and categories: both applications and the payment.
+    await page.getByTestId('nav-beneficiaries').click();
+    await page.locator('[name=citizenId]').fill(citizenId);
+    await page.locator('[name=citizenId]').press('Enter');
+    await page.getByTestId('beneficiary').waitFor();
+    expect(await page.getByTestId('beneficiary').locator('tbody tr').first().isVisible()).toBe(true);
+    expect(await page.getByTestId('payments').textContent()).toContain('3.000.000 ₫');
+    await screenshot(page, '12-beneficiary');
+  });
+
+  it('counts overdue applications per awaited step on the ward dashboard (API)', async () => {
+    const response = await api.http.get('/dashboards/wards/W01?asOf=2099-01-01').set(as('inspector', null));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ ward: 'W01', asOf: '2099-01-01', overdueSteps: expect.any(Object) });
+    expect(Object.values(response.body.overdueSteps as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect((await api.http.get('/dashboards/wards/W01?asOf=soon').set(as('inspector', null))).status).toBe(400);
   });
 });

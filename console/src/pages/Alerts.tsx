@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { get, newIdempotencyKey, post, query, toProblem, waitForVersion, type ApplicationView, type Problem } from '../api';
 import { Badge, Field, Loading, ProblemBox, caseLink } from '../components';
-import { formatTime, useI18n, type MessageKey } from '../i18n';
+import { formatMoney, formatTime, useI18n, type MessageKey } from '../i18n';
 import { hasRole, type Session } from '../session';
 import { RecoveryPanel } from './CasePage';
 
@@ -20,7 +20,7 @@ export interface Alert {
   status: string;
   raisedAt: string;
   updatedAt?: string;
-  resolution?: { outcome: string; note: string; resolvedBy?: string; resolvedAt?: string } | null;
+  resolution?: { outcome: string; note: string; resolvedBy?: string; resolvedAt?: string; recoveryOrdered?: { applicationId: string; amount: number }[] } | null;
 }
 
 const RULES = Array.from({ length: 19 }, (_, index) => `F${index + 1}`);
@@ -48,6 +48,8 @@ const RecoveryFor = ({ applicationId }: { applicationId: string }) => {
 const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Session; onResolved: () => void }) => {
   const { t, term } = useI18n();
   const [note, setNote] = useState('');
+  const [orderRecovery, setOrderRecovery] = useState(false);
+  const [resolution, setResolution] = useState(alert.resolution ?? null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [resolved, setResolved] = useState<string | null>(null);
@@ -61,7 +63,8 @@ const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Sess
     setProblem(null);
     setBusy(true);
     try {
-      await post(`/alerts/${encodeURIComponent(alert.id)}/resolution`, { outcome, note }, { idempotencyKey: `${key}-${outcome}` });
+      const body = outcome === 'confirmed' && orderRecovery ? { outcome, note, orderRecovery: true } : { outcome, note };
+      await post(`/alerts/${encodeURIComponent(alert.id)}/resolution`, body, { idempotencyKey: `${key}-${outcome}` });
       setResolved(outcome);
       onResolved();
     } catch (error) {
@@ -72,6 +75,25 @@ const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Sess
   };
 
   const status = resolved ?? alert.status;
+  // A resolved alert's note and recovery orders (GET /alerts/{id}); just after resolving, the
+  // read model may take a moment to show it.
+  useEffect(() => {
+    if (status === 'open') return;
+    let live = true;
+    void (async () => {
+      for (let attempt = 0; attempt < 20 && live; attempt += 1) {
+        const detail = await get<Alert>(`/alerts/${encodeURIComponent(alert.id)}`).catch(() => null);
+        if (detail?.resolution) {
+          if (live) setResolution(detail.resolution);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [alert.id, status]);
   return (
     <article className={`card alert alert-${alert.severity}`} data-testid="alert" data-id={alert.id} data-rule={alert.rule}>
       <header className="alert-head">
@@ -102,7 +124,7 @@ const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Sess
             {alert.applicationIds.map((applicationId) => (
               <li key={applicationId}>
                 <a href={caseLink(applicationId, evidence)} data-testid="alert-application">{applicationId}</a>
-                {inspector && status === 'confirmed' && (
+                {inspector && status === 'confirmed' && !(resolution?.recoveryOrdered ?? []).some((order) => order.applicationId === applicationId) && (
                   <button type="button" className="link" onClick={() => setRecovering(recovering === applicationId ? null : applicationId)}>
                     {t('orderRecovery')}
                   </button>
@@ -122,11 +144,21 @@ const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Sess
             ),
           )}
         </dd>
-        {alert.resolution && (
+        {resolution && (
           <>
             <dt>{t('note')}</dt>
-            <dd>
-              {term(alert.resolution.outcome)}: {alert.resolution.note} {alert.resolution.resolvedBy && <span className="muted">({alert.resolution.resolvedBy})</span>}
+            <dd data-testid="resolution">
+              {term(resolution.outcome)}: {resolution.note}{' '}
+              {resolution.resolvedBy && (
+                <span className="muted">
+                  ({resolution.resolvedBy}, {formatTime(resolution.resolvedAt)})
+                </span>
+              )}
+              {(resolution.recoveryOrdered ?? []).map((order) => (
+                <div key={order.applicationId} className="small">
+                  {t('orderRecovery')}: <a href={caseLink(order.applicationId)}>{order.applicationId.slice(0, 8)}…</a> {formatMoney(order.amount)}
+                </div>
+              ))}
             </dd>
           </>
         )}
@@ -136,6 +168,9 @@ const AlertCard = ({ alert, session, onResolved }: { alert: Alert; session: Sess
           <Field label={t('note')} name="note" errors={problem?.errors} required>
             <textarea name="note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
           </Field>
+          <label className="inline block">
+            <input type="checkbox" name="orderRecovery" checked={orderRecovery} onChange={(event) => setOrderRecovery(event.target.checked)} /> {t('orderRecoveryWithConfirm')}
+          </label>
           <ProblemBox problem={problem} unmatched={(problem?.errors ?? []).filter((error) => error.field !== 'note')} />
           <button type="submit" disabled={busy} data-testid="confirm-alert">{t('confirmAlert')}</button>{' '}
           <button type="button" disabled={busy} onClick={() => void resolve('dismissed')} data-testid="dismiss-alert">
@@ -153,20 +188,23 @@ export const Alerts = ({ session }: { session: Session }) => {
   const { t } = useI18n();
   const [filters, setFilters] = useState({ ward: '', rule: '', severity: '', status: 'open' });
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const load = useCallback(async () => {
-    setProblem(null);
-    try {
-      const answer = await get<{ items: Alert[] } | Alert[]>(`/alerts${query({ ...filters, limit: 100 })}`);
-      const items = Array.isArray(answer) ? answer : answer.items;
-      // The severity filter is applied here too, in case the server does not know it.
-      setAlerts(items.filter((alert) => !filters.severity || alert.severity === filters.severity));
-    } catch (error) {
-      setAlerts([]);
-      setProblem(toProblem(error));
-    }
-  }, [filters]);
+  const load = useCallback(
+    async (cursor?: string) => {
+      setProblem(null);
+      try {
+        const answer = await get<{ items: Alert[]; nextCursor: string | null }>(`/alerts${query({ ...filters, limit: 50, cursor })}`);
+        setAlerts((current) => [...(cursor ? (current ?? []) : []), ...answer.items]);
+        setNextCursor(answer.nextCursor);
+      } catch (error) {
+        if (!cursor) setAlerts([]);
+        setProblem(toProblem(error));
+      }
+    },
+    [filters],
+  );
 
   useEffect(() => {
     setAlerts(null);
@@ -208,6 +246,11 @@ export const Alerts = ({ session }: { session: Session }) => {
       {problem?.status === 404 && <p className="muted">{t('alertsUnavailable')}</p>}
       <ProblemBox problem={problem} />
       {alerts === null ? <Loading /> : alerts.length === 0 ? <p className="muted">{t('noAlerts')}</p> : alerts.map((alert) => <AlertCard key={alert.id} alert={alert} session={session} onResolved={() => undefined} />)}
+      {nextCursor && (
+        <button type="button" onClick={() => void load(nextCursor)}>
+          {t('more')}
+        </button>
+      )}
     </div>
   );
 };

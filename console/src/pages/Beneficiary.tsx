@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { get, toProblem, type Problem } from '../api';
 import { Badge, Field, Loading, ProblemBox, caseLink } from '../components';
-import { formatMoney, formatTime, useI18n } from '../i18n';
+import { formatDate, formatMoney, formatTime, useI18n } from '../i18n';
 
 interface Payment {
   amount: number;
@@ -32,6 +32,12 @@ interface BeneficiaryApplication {
 interface Beneficiary {
   citizenId: string;
   fullName?: string;
+  dateOfBirth?: string | null;
+  wards?: string[];
+  approvedAmount?: number;
+  paidAmount?: number;
+  recoveryOrderedAmount?: number;
+  recoveredAmount?: number;
   summary?: { fullName?: string; approvedAmount?: number; paidAmount?: number; recoveredAmount?: number; wards?: string[] };
   applications: BeneficiaryApplication[];
   payments?: (Payment & { applicationId?: string })[];
@@ -79,6 +85,32 @@ export const BeneficiarySearch = () => {
           <h3>
             {person.fullName ?? person.summary?.fullName} <span className="muted small">{person.citizenId}</span>
           </h3>
+          <dl className="facts">
+            {person.dateOfBirth && (
+              <>
+                <dt>{t('dateOfBirth')}</dt>
+                <dd>{formatDate(person.dateOfBirth)}</dd>
+              </>
+            )}
+            {person.wards && (
+              <>
+                <dt>{t('ward')}</dt>
+                <dd>{person.wards.join(', ')}</dd>
+              </>
+            )}
+            <dt>{t('approvedAmount')}</dt>
+            <dd>{formatMoney(person.approvedAmount ?? person.summary?.approvedAmount)}</dd>
+            <dt>{t('paidAmount')}</dt>
+            <dd data-testid="beneficiary-paid">{formatMoney(person.paidAmount ?? person.summary?.paidAmount)}</dd>
+            {!!person.recoveryOrderedAmount && (
+              <>
+                <dt>{t('recoveryOrderedAmount')}</dt>
+                <dd>{formatMoney(person.recoveryOrderedAmount)}</dd>
+              </>
+            )}
+            <dt>{t('recoveredAmount')}</dt>
+            <dd>{formatMoney(person.recoveredAmount ?? person.summary?.recoveredAmount ?? 0)}</dd>
+          </dl>
           <table className="table">
             <thead>
               <tr>
@@ -120,7 +152,7 @@ export const BeneficiarySearch = () => {
                   <th>{t('paidAt')}</th>
                   <th>{t('paidAmount')}</th>
                   <th>{t('method')}</th>
-                  <th>{t('reference')}</th>
+                  <th>{t('receiptRef')}</th>
                   <th>{t('payee')}</th>
                   <th>{t('caseTitle')}</th>
                 </tr>

@@ -68,6 +68,8 @@ export const SignIn = ({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   const devErrors: FieldError[] = devProblem?.errors ?? [];
 
   return (
+    <>
+    <p className="lead">{t('appSubtitle')} — NQ 42/NQ-CP, QĐ 15/2020/QĐ-TTg</p>
     <div className="sign-in">
       <section className="card">
         <h2>{t('tokenSignIn')}</h2>
@@ -108,5 +110,6 @@ export const SignIn = ({ onSignedIn }: { onSignedIn: (token: string) => void }) 
         )}
       </section>
     </div>
+    </>
   );
 };

@@ -5,10 +5,13 @@ import { categoryTitle, formatDate, formatTime, useI18n } from '../i18n';
 import { ANY_WARD_ROLES, hasRole, type Session } from '../session';
 import { ActionPanel } from './ActionPanel';
 
+/** GET /overdue-steps items: open applications past the legal time limit of the step they await. */
 interface OverdueItem {
   applicationId: string;
-  currentStep: string;
+  awaitedStep: string;
   dueOn: string | null;
+  workingDaysOverdue: number | null;
+  legalBasis: string | null;
 }
 
 const MAX_PAGES = 5;
@@ -42,8 +45,15 @@ export const Worklist = ({ session }: { session: Session }) => {
         if (!cursor) break;
       }
       setItems(all);
-      const late = await get<{ items: OverdueItem[] }>(`/dashboards/wards/${encodeURIComponent(ward)}/overdue-steps${query({ limit: 500 })}`).catch(() => ({ items: [] }));
-      setOverdue(new Map(late.items.map((item) => [item.applicationId, item])));
+      const late: OverdueItem[] = [];
+      let lateCursor: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const answer: { items: OverdueItem[]; nextCursor: string | null } = await get(`/overdue-steps${query({ ward, limit: 200, cursor: lateCursor })}`);
+        late.push(...answer.items);
+        lateCursor = answer.nextCursor;
+        if (!lateCursor) break;
+      }
+      setOverdue(new Map(late.map((item) => [item.applicationId, item])));
       const ids = [...new Set(all.map((item) => item.programme))];
       const loaded = await Promise.all(ids.map((id) => getProgramme(id).catch(() => null)));
       setProgrammes(new Map(loaded.filter((programme): programme is Programme => !!programme).map((programme) => [programme.id, programme])));
@@ -201,7 +211,16 @@ export const Worklist = ({ session }: { session: Session }) => {
                           <Badge kind={item.status}>{term(item.status)}</Badge>
                         </td>
                         <td>{term(item.currentStep)}</td>
-                        <td>{late?.dueOn ? <Badge kind="overdue">{t('overdue')} · {formatDate(late.dueOn)}</Badge> : '—'}</td>
+                        <td title={late?.legalBasis ?? undefined}>
+                          {late?.dueOn ? (
+                            <Badge kind="overdue">
+                              {t('overdue')} · {formatDate(late.dueOn)}
+                              {late.workingDaysOverdue ? ` (+${late.workingDaysOverdue})` : ''}
+                            </Badge>
+                          ) : (
+                            '—'
+                          )}
+                        </td>
                         <td className="small">{formatTime(item.submittedAt)}</td>
                         <td>
                           {awaitsMe(item) && (
