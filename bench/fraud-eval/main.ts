@@ -18,7 +18,7 @@ const rate = (value: string): number => {
 const program = new Command('fraud-eval')
   .description('seed a synthetic province with labelled fraud patterns, run the detectors, print precision and recall per rule')
   .option('--applications <n>', 'about how many applications', positiveInt, 200_000)
-  .option('--fraud-rate <r>', 'share of applications carrying an injected pattern', rate, 0.01)
+  .option('--fraud-rate <r>', 'injected cases per application, spread evenly over the rules', rate, 0.01)
   .option('--wards <n>', 'communes in the province', positiveInt, 200)
   .option('--seed <n>', 'random seed', positiveInt, 2020)
   .option('--batch <n>', 'events per projector batch', positiveInt, 5000)

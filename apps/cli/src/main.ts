@@ -107,7 +107,7 @@ program
   .command('seed-fraud')
   .description('a synthetic province decided in memory, with fraud patterns injected as legacy imports at a rate; writes the ground truth')
   .option('--applications <n>', 'about how many applications', positiveInt, 20_000)
-  .option('--fraud-rate <r>', 'share of applications carrying an injected pattern (0 to 1)', rate, 0.01)
+  .option('--fraud-rate <r>', 'injected cases per application (0 to 1), spread evenly over the rules', rate, 0.01)
   .option('--wards <n>', 'spread over this many wards (W001, W002, …)', positiveInt, 200)
   .option('--seed <n>', 'random seed', positiveInt, 2020)
   .option('--programme <id>', 'programme id', 'nq42-2020')

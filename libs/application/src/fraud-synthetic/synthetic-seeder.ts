@@ -10,7 +10,7 @@ import { drawClean, syntheticPerson, wardOf } from './synthetic-people';
 export interface SyntheticOptions {
   /** About this many applications in all, injected ones included. */
   applications: number;
-  /** Share of applications that carry an injected pattern, spread evenly over the rules. */
+  /** Injected cases per application, spread evenly over the rules; a case is one application, or several for duplicates and clusters. */
   fraudRate: number;
   wards: number;
   seed: number;

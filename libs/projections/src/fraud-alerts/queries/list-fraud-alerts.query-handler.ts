@@ -18,7 +18,7 @@ const decode = (cursor: string): [string, string] => {
   }
 };
 
-const WHERE = `($1::text IS NULL OR $1 = ANY(wards)) AND ($2::text IS NULL OR rule = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR severity = $4)`;
+const WHERE = `($1::text IS NULL OR wards @> ARRAY[$1::text]) AND ($2::text IS NULL OR rule = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR severity = $4)`;
 const filterValues = (filter: FraudAlertFilter) => [filter.ward ?? null, filter.rule ?? null, filter.status ?? null, filter.severity ?? null];
 
 /** Keyset paging on (raised_position, id), newest first: a page costs the same at any depth. */
