@@ -1,18 +1,24 @@
 import { EventStore } from '@lib/event-store';
 import { importLegacyEvents } from '@lib/application';
-import { anApplicant, createApiTestApp, createTestDatabase, paidInFull, reviewed, submitted, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { anApplicant, createApiTestApp, createEmbeddedTestDatabase, createTestDatabase, paidInFull, reviewed, submitted, type ApiTestApp, type TestDatabase } from '@lib/testing';
 
 const PAID = '9f000000-0000-4000-8000-000000000001';
 const WAITING = '9f000000-0000-4000-8000-000000000002';
 const CITIZEN = '020080066601';
 
-describe('Inspectors’ queries over HTTP', () => {
+/** The same queries on the server's PostgreSQL and on trial mode's embedded one (one connection: CSV streams included). */
+const databases: [string, () => Promise<TestDatabase>][] = [
+  ['PostgreSQL', () => createTestDatabase('e2e_inspection')],
+  ['the embedded PostgreSQL of trial mode (PGlite)', createEmbeddedTestDatabase],
+];
+
+describe.each(databases)('Inspectors’ queries over HTTP, on %s', (_, createDatabase) => {
   let db: TestDatabase;
   let api: ApiTestApp;
   const as = (role: Parameters<ApiTestApp['token']>[0], ward: string | null = 'W01') => ({ Authorization: `Bearer ${api.token(role, ward)}` });
 
   beforeAll(async () => {
-    db = await createTestDatabase('e2e_inspection');
+    db = await createDatabase();
     api = await createApiTestApp(db);
     const rename = (id: string, applicant: ReturnType<typeof anApplicant>) => (event: { type: string; data: object }) =>
       ({ type: event.type, data: { ...event.data, applicationId: id, ...('applicant' in event.data ? { applicant } : {}) } });
