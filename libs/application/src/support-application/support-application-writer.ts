@@ -37,12 +37,13 @@ export class SupportApplicationWriter {
     context: CommandContext,
     command: (now: string) => SupportApplicationCommand,
   ): Promise<CommandResult> {
-    const previous = await this.store.findCommand(context.commandId);
-    if (previous) return previous as CommandResult;
     const streamId = supportApplicationStream(applicationId);
+    // Both reads at once: a repeat is rare, and the stream is needed anyway otherwise.
+    const [previous, firstRead] = await Promise.all([this.store.findCommand(context.commandId), this.store.readStream(streamId)]);
+    if (previous) return previous as CommandResult;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const now = context.at ?? this.clock.now();
-      const history = await this.store.readStream(streamId);
+      const history = attempt === 1 ? firstRead : await this.store.readStream(streamId);
       const head = headOf(history);
       if (context.expectedVersion !== undefined && context.expectedVersion !== head.version) {
         throw new VersionMismatch(context.expectedVersion, head.version);

@@ -86,7 +86,7 @@ describe('global log read while a writer is held open (race harness)', () => {
   const eventsOf = async (streamIds: string[]): Promise<Delivered[]> =>
     (
       await db.pool.query(
-        `SELECT event_id, global_position, transaction_id::text AS transaction_id FROM events WHERE stream_id = ANY($1) ORDER BY transaction_id, global_position`,
+        `SELECT event_id, global_position, transaction_id::text AS transaction_id FROM events WHERE stream_id = ANY($1) ORDER BY events.transaction_id, events.global_position`,
         [streamIds],
       )
     ).rows.map((row) => ({ eventId: row.event_id, position: Number(row.global_position), transactionId: row.transaction_id }));

@@ -231,13 +231,16 @@ export class PostgresEventStore extends EventStore {
    * Gap-safe: only rows of transactions older than every transaction still running, in
    * (transaction id, position) order. A writer that took a lower position but commits late
    * keeps the reader below it until it commits; then the reader sees it in its place.
+   * ORDER BY names the table's columns: the bare name would be the text output column, an order
+   * in which transaction 1000 comes before 999 (a skipped event once ids cross a power of ten)
+   * and which no index serves (every batch sorted the rest of the log).
    */
   async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
     const { rows } = await this.pool.query(
       `SELECT ${COLUMNS} FROM events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+        ORDER BY events.transaction_id, events.global_position
         LIMIT $3`,
       [after.transactionId, after.position, limit],
     );

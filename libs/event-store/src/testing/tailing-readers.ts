@@ -74,7 +74,7 @@ export const drain = async (reader: TailingReader, into: Delivered[]): Promise<v
 /** Every event in the table, in the order a gap-safe reader must hand them on. */
 export const tableOrder = async (pool: Pool): Promise<Delivered[]> =>
   (
-    await pool.query(`SELECT event_id, global_position, transaction_id::text AS transaction_id FROM events ORDER BY transaction_id, global_position`)
+    await pool.query(`SELECT event_id, global_position, transaction_id::text AS transaction_id FROM events ORDER BY events.transaction_id, events.global_position`)
   ).rows.map((row) => ({ eventId: row.event_id, position: Number(row.global_position), transactionId: row.transaction_id }));
 
 export interface DeliveryReport {

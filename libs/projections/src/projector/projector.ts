@@ -81,15 +81,55 @@ export class Projector {
     return batch.events.length;
   }
 
-  /** Runs every projection until the log has nothing more for it. */
+  /**
+   * Runs every projection until the log has nothing more for it. Projections standing at the
+   * same checkpoint (all of them, once caught up) share one read of each batch: the log is read
+   * and parsed once, not once per projection; each still applies it in its own transaction with
+   * its own checkpoint, so one failing projection holds back only itself.
+   */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (const projection of this.projections) {
-      // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
-      for (let read = await this.runBatch(projection); read > 0 && !this.stopping; read = await this.runBatch(projection)) total += read;
-      if (this.stopping) break;
+    const done = new Set<string>();
+    while (!this.stopping) {
+      const groups = await this.groupedByCheckpoint(done);
+      if (groups.length === 0) break;
+      for (const { checkpoint, projections } of groups) {
+        const batch = await this.store.readAll(checkpoint, this.options.batchSize);
+        if (batch.events.length === 0) {
+          for (const projection of projections) done.add(projection.name);
+          continue;
+        }
+        total += batch.events.length;
+        for (const projection of projections) {
+          // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
+          if (this.stopping) break;
+          await this.dataSource.transaction(async (manager) => {
+            if (this.options.schema) await manager.query(`SET LOCAL search_path TO ${this.options.schema}, public`);
+            return this.applyNextBatch(manager, projection, { checkpoint, batch });
+          });
+        }
+      }
     }
     return total;
+  }
+
+  /** The projections not yet caught up, grouped by the checkpoint they stand at (one query). */
+  private async groupedByCheckpoint(done: ReadonlySet<string>): Promise<{ checkpoint: Checkpoint; projections: Projection[] }[]> {
+    const checkpoints = this.options.schema ? `${this.options.schema}.projection_checkpoints` : 'projection_checkpoints';
+    const rows: { name: string; transaction_id: string; position: string }[] = await this.dataSource.query(
+      `SELECT name, transaction_id::text AS transaction_id, position::text AS position FROM ${checkpoints} WHERE name = ANY($1::text[])`,
+      [this.projections.map((projection) => projection.name)],
+    );
+    const groups = new Map<string, { checkpoint: Checkpoint; projections: Projection[] }>();
+    for (const projection of this.projections) {
+      if (done.has(projection.name)) continue;
+      const row = rows.find((candidate) => candidate.name === projection.name);
+      const checkpoint: Checkpoint = row ? { transactionId: row.transaction_id, position: row.position } : { transactionId: '0', position: '0' };
+      const key = `${checkpoint.transactionId}/${checkpoint.position}`;
+      if (!groups.has(key)) groups.set(key, { checkpoint, projections: [] });
+      groups.get(key)!.projections.push(projection);
+    }
+    return [...groups.values()];
   }
 
   async start(): Promise<void> {
