@@ -45,6 +45,7 @@ export const dictionary = {
     total: 'Tổng',
     // worklist
     worklistTitle: 'Hồ sơ của phường',
+    allWards: 'Hồ sơ của mọi phường, xã',
     status: 'Trạng thái',
     step: 'Bước',
     currentStep: 'Bước đang chờ',
@@ -214,6 +215,7 @@ export const dictionary = {
     search: 'Search',
     total: 'Total',
     worklistTitle: "The ward's applications",
+    allWards: 'Applications of every ward',
     status: 'Status',
     step: 'Step',
     currentStep: 'Awaited step',

@@ -20,7 +20,8 @@ const MAX_PAGES = 5;
 export const Worklist = ({ session }: { session: Session }) => {
   const { t, term, lang } = useI18n();
   const anyWard = hasRole(session, ...ANY_WARD_ROLES);
-  const [ward, setWard] = useState(session.claims.ward ?? 'W01');
+  // Officers of a ward see theirs; roles that read every ward may leave it empty for all wards.
+  const [ward, setWard] = useState(session.claims.ward ?? (anyWard ? '' : 'W01'));
   const [wardInput, setWardInput] = useState(ward);
   const [status, setStatus] = useState('');
   const [stepFilter, setStepFilter] = useState('');
@@ -116,7 +117,7 @@ export const Worklist = ({ session }: { session: Session }) => {
   return (
     <div>
       <h2>
-        {t('worklistTitle')} {ward}
+        {ward ? `${t('worklistTitle')} ${ward}` : t('allWards')}
       </h2>
       <div className="toolbar">
         {anyWard && (
@@ -127,7 +128,7 @@ export const Worklist = ({ session }: { session: Session }) => {
             }}
           >
             <label>
-              {t('ward')} <input name="ward" value={wardInput} onChange={(event) => setWardInput(event.target.value)} size={8} />
+              {t('ward')} <input name="ward" value={wardInput} onChange={(event) => setWardInput(event.target.value)} size={8} placeholder={t('all')} />
             </label>
             <button type="submit">{t('open')}</button>
           </form>
