@@ -1,16 +1,39 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { ConfigInvalid, validateConfig } from '@lib/application';
 import { prepareDatabase } from '@lib/projections';
+import { shutDownGracefully } from '../../api/src/operations/graceful-shutdown';
 import { ProjectorAppModule } from './projector-app.module';
 
 const main = async () => {
   const config = validateConfig(process.env);
+  if (config.DATABASE_URL === undefined) {
+    // Trial mode's embedded database belongs to the one `npm start` process; a second process would corrupt it.
+    throw new ConfigInvalid('invalid configuration: DATABASE_URL: the standalone projector needs a PostgreSQL server (trial mode runs the projector inside `npm start`)');
+  }
   await prepareDatabase(config);
-  const app = await NestFactory.createApplicationContext(ProjectorAppModule);
-  app.enableShutdownHooks();
-  new Logger('relief-ledger').log('projector running: LISTEN events_appended, polling every second as a fallback');
+  const app = await NestFactory.create(ProjectorAppModule, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  if (config.PROJECTOR_PORT > 0) await app.listen(config.PROJECTOR_PORT);
+  else await app.init();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing the batch in hand, then stopping`);
+    shutDownGracefully(app, config.SHUTDOWN_GRACE_MS).then(
+      () => process.exit(0),
+      (error) => {
+        logger.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  logger.log(`projector running: LISTEN events_appended, polling every second as a fallback${config.PROJECTOR_PORT > 0 ? `; probes and metrics on port ${config.PROJECTOR_PORT}` : ''}`);
 };
 
 main().catch((error) => {

@@ -44,9 +44,14 @@ const commandHandlers = [
         if (embedded) return embedded.pool;
         const timeouts = { DB_ACQUIRE_TIMEOUT_MS: config.get('DB_ACQUIRE_TIMEOUT_MS'), DB_STATEMENT_TIMEOUT_MS: config.get('DB_STATEMENT_TIMEOUT_MS') };
         const pool = new Pool(poolOptions(timeouts, config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL, config.get('DB_POOL_SIZE')));
-        // An idle connection that the server drops (a restart) is reported here; without a
-        // listener the process would crash. The pool replaces it on the next request.
-        pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
+        // A connection the server drops (a restart, a failover) emits 'error'; with no listener
+        // the process would crash. The pool listens only while a connection is idle, so every
+        // connection gets a listener of its own for the time it is checked out (between the
+        // statements of a transaction); the broken connection is then refused by the pool, and
+        // the request that held it gets a 503.
+        const logger = new Logger('Database');
+        pool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
+        pool.on('connect', (client) => client.on('error', (error) => logger.warn(`connection lost: ${error.message}`)));
         return pool;
       },
     },

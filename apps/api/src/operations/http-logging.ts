@@ -46,7 +46,10 @@ export const httpLoggingParams = (level: string, stream?: DestinationStream): Pa
         const applicationId = applicationIdOf(request, response);
         return { ...(actor ? { actor: actor.id, roles: actor.roles, ward: actor.ward } : {}), ...(applicationId ? { applicationId } : {}) };
       },
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+      // 503 is the service saying "not now" (database away, shutting down): worth a warning, not an error.
+      customLogLevel: (_request, response, error) => (error || (response.statusCode >= 500 && response.statusCode !== 503) ? 'error' : response.statusCode === 503 ? 'warn' : 'info'),
+      // pino-http invents an Error for every 5xx; the problem details say it better, so drop it.
+      customErrorObject: (_request, _response, error, value) => (/^failed with status code/.test(error.message) ? { ...value, err: undefined } : value),
       customSuccessMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
       customErrorMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
       autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test(request.url ?? '') },
