@@ -1,0 +1,108 @@
+import type { Role } from '@lib/domain';
+import { ApplicationFactory, nextCitizenId, submissionBody, type Stage } from './support/http-fixtures';
+
+/** How a role may use an endpoint: on its own ward's resources only, or on any ward's. Absent: 403. */
+export type Grant = 'own-ward' | 'any-ward';
+export type Access = 'public' | Partial<Record<Role, Grant>>;
+
+export interface Fixtures {
+  applications: ApplicationFactory;
+  /** An application in W01 that every refused request may reuse (a refusal changes nothing). */
+  shared(stage: Stage): Promise<{ id: string; citizenId: string }>;
+  /** Fraud alerts on W01 applications, one per allowed resolution. */
+  takeAlert(): string;
+  anyAlert(): string;
+}
+
+export interface Entry {
+  access: Access;
+  /** The answer to an allowed caller. */
+  ok: number;
+  /** The request; `fresh` when the caller is allowed and the request changes state (needs its own resource). */
+  request(fixtures: Fixtures, fresh: boolean): Promise<{ path: string; body?: object }>;
+}
+
+const WARD_OFFICERS: Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'];
+const ANY_WARD_READERS: Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'province-approver'];
+const grant = (roles: Role[], how: Grant): Partial<Record<Role, Grant>> => Object.fromEntries(roles.map((role) => [role, how]));
+
+/** API.md: a ward's officers read their own ward; audit, inspection and the levels above read every ward. */
+const READ: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(ANY_WARD_READERS, 'any-ward') };
+const EVERYONE: Access = grant([...WARD_OFFICERS, ...ANY_WARD_READERS], 'any-ward');
+const INSPECTION: Access = grant(['auditor', 'inspector'], 'any-ward');
+
+const at = (stage: Stage) => async (f: Fixtures, fresh: boolean) => (fresh ? f.applications.create(stage) : f.shared(stage));
+const staticPath = (path: string) => async () => ({ path });
+
+/**
+ * THE authorization table: every route the API serves, who may call it, and how to call it.
+ * The matrix test crosses it with every role, own ward and other ward, and four bad tokens;
+ * a route the app serves without an entry here fails that test.
+ */
+export const AUTHORIZATION: Record<string, Entry> = {
+  // Commands (API.md): the role the programme names for the step, in its own ward.
+  'POST /applications': { access: { 'intake-officer': 'own-ward' }, ok: 201, request: async () => ({ path: '/applications', body: submissionBody(nextCitizenId('0991')) }) },
+  'POST /applications/:id/village-review': {
+    access: { 'village-reviewer': 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/applications/${(await at('submitted')(f, fresh)).id}/village-review`, body: { outcome: 'confirmed', minutesRef: 'BB-02' } }),
+  },
+  'POST /applications/:id/steps/:step': {
+    access: { 'intake-officer': 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/applications/${(await at('reviewed')(f, fresh)).id}/steps/public-posting`, body: { outcome: 'completed', reference: 'Bảng tin', postedFrom: '2020-05-18', postedUntil: '2020-05-20' } }),
+  },
+  'POST /applications/:id/ward-approval': {
+    access: { 'ward-approver': 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/applications/${(await at('posted')(f, fresh)).id}/ward-approval`, body: { decision: 'approved' } }),
+  },
+  'POST /applications/:id/payment': {
+    access: { treasurer: 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/applications/${(await at('decided')(f, fresh)).id}/payment`, body: { amount: 2_000_000, method: 'bank', reference: 'UNC-7' } }),
+  },
+  'POST /applications/:id/withdrawal': {
+    access: { 'intake-officer': 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/applications/${(await at('submitted')(f, fresh)).id}/withdrawal`, body: { reason: 'the applicant found work' } }),
+  },
+  'POST /applications/:id/recovery': {
+    access: { inspector: 'any-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/applications/${(await at('paid')(f, fresh)).id}/recovery`, body: { action: 'ordered', amount: 1_000_000, reason: 'F13 confirmed' } }),
+  },
+  'POST /alerts/:id/resolution': {
+    access: { inspector: 'any-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/alerts/${fresh ? f.takeAlert() : f.anyAlert()}/resolution`, body: { outcome: 'dismissed', note: 'a family sharing one account' } }),
+  },
+
+  // Queries.
+  'GET /applications': { access: READ, ok: 200, request: staticPath('/applications?ward=W01') },
+  'GET /applications/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}` }) },
+  'GET /applications/:id/history': { access: READ, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}/history` }) },
+  'GET /applications/:id/state': { access: grant(['auditor', 'inspector', 'admin'], 'any-ward'), ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}/state?version=1` }) },
+  'GET /applications.csv': { access: READ, ok: 200, request: staticPath('/applications.csv?ward=W01') },
+  'GET /dashboards/wards/:ward': { access: READ, ok: 200, request: staticPath('/dashboards/wards/W01') },
+  'GET /overdue-steps': { access: READ, ok: 200, request: staticPath('/overdue-steps?ward=W01') },
+  'GET /programmes': { access: EVERYONE, ok: 200, request: staticPath('/programmes') },
+  'GET /programmes/:id': { access: EVERYONE, ok: 200, request: staticPath('/programmes/nq42-2020') },
+  'GET /beneficiaries/:citizenId': { access: INSPECTION, ok: 200, request: async (f) => ({ path: `/beneficiaries/${(await f.shared('submitted')).citizenId}` }) },
+  'GET /alerts': { access: INSPECTION, ok: 200, request: staticPath('/alerts') },
+  'GET /alerts/:id': { access: INSPECTION, ok: 200, request: async (f) => ({ path: `/alerts/${f.anyAlert()}` }) },
+  'GET /alerts.csv': { access: INSPECTION, ok: 200, request: staticPath('/alerts.csv') },
+  'GET /officers/:officerId/activity': { access: INSPECTION, ok: 200, request: staticPath('/officers/fixture-intake-officer-1/activity?from=2020-04-01&to=2020-06-30') },
+
+  // Operations and documentation: no token needed, none looked at.
+  'GET /health': { access: 'public', ok: 200, request: staticPath('/health') },
+  'GET /health/live': { access: 'public', ok: 200, request: staticPath('/health/live') },
+  'GET /health/ready': { access: 'public', ok: 200, request: staticPath('/health/ready') },
+  'GET /metrics': { access: 'public', ok: 200, request: staticPath('/metrics') },
+  'GET /docs': { access: 'public', ok: 200, request: staticPath('/docs') },
+  'GET /docs/': { access: 'public', ok: 200, request: staticPath('/docs/') },
+  'GET /docs/index.html': { access: 'public', ok: 200, request: staticPath('/docs/index.html') },
+  'GET /docs/json': { access: 'public', ok: 200, request: staticPath('/docs/json') },
+  'GET /docs-yaml': { access: 'public', ok: 200, request: staticPath('/docs-yaml') },
+  'GET /docs/swagger-ui-init.js': { access: 'public', ok: 200, request: staticPath('/docs/swagger-ui-init.js') },
+  'GET /docs/docs/swagger-ui-init.js': { access: 'public', ok: 200, request: staticPath('/docs/docs/swagger-ui-init.js') },
+  // swagger-ui registers the route, but swagger-ui-dist ships no such file: 404 to everyone alike.
+  'GET /docs/LICENSE': { access: 'public', ok: 404, request: staticPath('/docs/LICENSE') },
+
+  // Development sign-in for the console: trial mode (or DEV_SIGN_IN=true) only, public by design.
+  'GET /dev/token': { access: 'public', ok: 200, request: staticPath('/dev/token') },
+  'POST /dev/token': { access: 'public', ok: 201, request: async () => ({ path: '/dev/token', body: { role: 'auditor' } }) },
+};
