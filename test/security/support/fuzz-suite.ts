@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { buildFixtures, servedRoutes } from './matrix-fixtures';
+import { fuzzRequests, send, type FuzzRequest } from './fuzz-requests';
+
+/**
+ * `runs` random and malformed requests to the routes `select` picks (every route the app serves,
+ * discovered from its router, so new endpoints are fuzzed too). Properties: never a 5xx, every
+ * error is problem+json, and a refused request appends nothing to the log.
+ */
+export const describeFuzz = (name: string, select: (route: string) => boolean, runs: number, seed: number) =>
+  describe(`Fuzzing ${name}`, () => {
+    let db: TestDatabase;
+    let api: ApiTestApp;
+    let arbitrary: fc.Arbitrary<FuzzRequest>;
+    let routes: string[];
+
+    beforeAll(async () => {
+      db = await createTestDatabase(`fuzz_${name.replace(/\W+/g, '_')}`);
+      api = await createApiTestApp(db, { RATE_LIMIT: '0', DEV_SIGN_IN: 'true' });
+      const fixtures = await buildFixtures(api);
+      routes = servedRoutes(api).filter(select);
+      arbitrary = await fuzzRequests(api, fixtures, routes);
+    });
+    afterAll(async () => {
+      await api.close();
+      await db.drop();
+    });
+
+    const head = async () => Number((await db.pool.query('SELECT coalesce(max(global_position), 0) AS head FROM events')).rows[0].head);
+
+    it(`answers ${runs} random and malformed requests without a 5xx, and refusals append nothing`, async () => {
+      const statuses: Record<number, number> = {};
+      let sent = 0;
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (request) => {
+          const before = await head();
+          const response = await send(api, request);
+          sent += 1;
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+          if (response.status >= 500) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
+          if (response.status >= 400) {
+            if (!String(response.headers['content-type']).startsWith('application/problem+json')) throw new Error(`a ${response.status} that is not problem+json: ${response.headers['content-type']}`);
+            const after = await head();
+            if (after !== before) throw new Error(`a refused request (${response.status} ${response.body.code}) appended events ${before + 1}..${after}`);
+          }
+        }),
+        { numRuns: runs, seed, endOnFailure: true },
+      );
+      expect(sent).toBe(runs);
+      console.log(`fuzz ${name}: ${sent} requests over ${routes.length} routes; statuses ${JSON.stringify(statuses)}`);
+    });
+  });
