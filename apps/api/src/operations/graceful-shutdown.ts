@@ -6,7 +6,7 @@ import { ShutdownState } from './shutdown-state';
  * SIGTERM: fail readiness, stop accepting connections, let the requests in flight finish
  * (cutting those still open after `graceMs`), then close the app: the projector finishes the
  * batch in hand (a batch and its checkpoint commit together), and the pools close last. An
- * append is one statement, so nothing is ever half-written, whenever the process stops.
+ * append commits whole or not at all, so nothing is ever half-written, whenever the process stops.
  */
 export const shutDownGracefully = async (app: INestApplication, graceMs: number, log: (message: string) => void = () => undefined): Promise<void> => {
   app.get(ShutdownState).begin();
