@@ -68,6 +68,9 @@ describe('Graceful shutdown (SIGTERM)', () => {
 
   it('finishes and commits the projector batch in hand, with its checkpoint, before closing', async () => {
     api = await createApiTestApp(db);
+    // The first test's application may still be on its way to the read model; the batch in
+    // hand below must be this test's own, not one the lock caught before it was appended.
+    await api.settle();
     const release = await hold('LOCK TABLE application_overview IN EXCLUSIVE MODE');
     expect((await api.http.post('/applications').set('Authorization', `Bearer ${api.token('intake-officer')}`).send(submission('001080000502'))).status).toBe(201);
     await eventually(waitingOnLock);

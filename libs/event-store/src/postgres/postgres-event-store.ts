@@ -49,6 +49,9 @@ export const toRawRow = (row: QueryResultRow): RawEventRow => ({
 
 const isDeadlock = (error: unknown): boolean => (error as { code?: string }).code === '40P01';
 
+/** At most one wake-up NOTIFY per this many milliseconds from one process. */
+const NOTIFY_INTERVAL_MS = 2;
+
 /** Two appends naming the same streams in opposite order can deadlock; PostgreSQL aborts one whole. */
 const DEADLOCK_RETRIES = 5;
 
@@ -68,8 +71,30 @@ const isUniqueViolation = (error: unknown, constraint: string): boolean =>
  * its events are, and (stream_id, stream_version) uniqueness rejects a stale writer.
  */
 export class PostgresEventStore extends EventStore {
+  private lastNotify = 0;
+  private notifyTimer: NodeJS.Timeout | null = null;
+
   constructor(private readonly pool: Pool, private readonly registry: EventTypeRegistry) {
     super();
+  }
+
+  /**
+   * Wakes projectors (LISTEN events_appended) once an append has committed: a NOTIFY of its own,
+   * never inside the append's transaction (see the NotifyAfterCommit migration for why). Sent at
+   * once when none went out in the last NOTIFY_INTERVAL_MS, otherwise at the end of that
+   * interval for every append in it: a busy writer sends at most one per interval. A lost one
+   * costs a projector its poll interval.
+   */
+  private notifyAppended(): void {
+    if (this.notifyTimer) return;
+    const send = () => {
+      this.notifyTimer = null;
+      this.lastNotify = Date.now();
+      this.pool.query(`SELECT pg_notify('events_appended', '')`).catch(() => undefined);
+    };
+    const wait = this.lastNotify + NOTIFY_INTERVAL_MS - Date.now();
+    if (wait <= 0) send();
+    else this.notifyTimer = setTimeout(send, wait).unref();
   }
 
   private upcast(raw: RawEventRow): StoredEvent {
@@ -80,12 +105,13 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readRawStream(streamId: string, options: ReadStreamOptions = {}): Promise<RawEventRow[]> {
-    const { rows } = await this.pool.query(
-      `SELECT ${COLUMNS} FROM events
+    const { rows } = await this.pool.query({
+      name: 'relief-ledger-read-stream',
+      text: `SELECT ${COLUMNS} FROM events
         WHERE stream_id = $1 AND ($2::int IS NULL OR stream_version <= $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
         ORDER BY stream_version`,
-      [streamId, options.toVersion ?? null, options.asOf ?? null],
-    );
+      values: [streamId, options.toVersion ?? null, options.asOf ?? null],
+    });
     return rows.map(toRawRow);
   }
 
@@ -94,7 +120,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async findCommand(commandId: string): Promise<object | null> {
-    const { rows } = await this.pool.query('SELECT result FROM processed_commands WHERE command_id = $1', [commandId]);
+    const { rows } = await this.pool.query({ name: 'relief-ledger-find-command', text: 'SELECT result FROM processed_commands WHERE command_id = $1', values: [commandId] });
     return rows[0]?.result ?? null;
   }
 
@@ -103,11 +129,12 @@ export class PostgresEventStore extends EventStore {
    * everyday ConcurrencyError) leaves it perfectly usable, so keep it: otherwise every loser
    * under contention costs a reconnect, and on a busy server the reconnect itself can fail.
    */
-  private async queryKeepingConnection(sql: string, params: unknown[]) {
+  private async queryKeepingConnection(sql: string, params: unknown[], name?: string) {
     const client = await this.pool.connect();
     let broken: unknown;
     try {
-      return await client.query(sql, params);
+      // Named: parsed and planned once per connection, not on every append.
+      return await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params });
     } catch (error) {
       if (!(error instanceof DatabaseError)) broken = error;
       throw error;
@@ -126,6 +153,7 @@ export class PostgresEventStore extends EventStore {
   async append(request: AppendRequest): Promise<AppendOutcome> {
     const recordedAt = new Date(request.recordedAt).toISOString();
     const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
+    const metadataJson = JSON.stringify(metadata);
     const columns = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
     const heads: Record<string, StreamHead> = {};
     // The named head must be a stored event with that hash: otherwise a caller ahead of the
@@ -150,15 +178,16 @@ export class PostgresEventStore extends EventStore {
         const eventId = randomUUID();
         const schemaVersion = this.registry.currentVersion(event.type);
         // Through JSON first, so the hash covers exactly what jsonb will give back.
-        const data = JSON.parse(JSON.stringify(event.data));
+        const dataJson = JSON.stringify(event.data);
+        const data = JSON.parse(dataJson);
         const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
         columns.eventId.push(eventId);
         columns.streamId.push(streamId);
         columns.version.push(version);
         columns.type.push(event.type);
         columns.schemaVersion.push(schemaVersion);
-        columns.data.push(JSON.stringify(data));
-        columns.metadata.push(JSON.stringify(metadata));
+        columns.data.push(dataJson);
+        columns.metadata.push(metadataJson);
         columns.hash.push(hash);
         previous = hash;
       }
@@ -196,6 +225,7 @@ export class PostgresEventStore extends EventStore {
                 (SELECT array_agg(global_position ORDER BY global_position) FROM appended) AS positions`,
         [request.commandId, JSON.stringify(request.result), recordedAt, columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.hash,
           checks.streamId, checks.version, checks.hash],
+        'relief-ledger-append',
       );
     // A deadlock victim appended nothing; run again, it then meets the winner's rows as a
     // unique violation (a ConcurrencyError naming the right stream), or succeeds.
@@ -217,6 +247,7 @@ export class PostgresEventStore extends EventStore {
       if (row.positions === null) {
         return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
       }
+      this.notifyAppended();
       return { duplicate: false, result: request.result, positions: (row.positions as string[]).map(Number), heads };
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) {
@@ -344,6 +375,7 @@ export class PostgresEventStore extends EventStore {
           );
         }
         await client.query('COMMIT');
+        this.notifyAppended();
         return { duplicates: [], events: columns.eventId.length, heads: Object.fromEntries(heads) };
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

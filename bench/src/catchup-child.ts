@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { Pool } from 'pg';
+import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { Projector, createDataSource, registeredProjections } from '@lib/projections';
+
+/**
+ * Run in a process of its own by catchup.bench.ts, so its peak memory is the projector's:
+ * empties every read model and its checkpoint, then brings them all from position zero to
+ * the head of the log, all projections sharing each batch read, and prints one JSON line.
+ */
+const main = async () => {
+  const [url, batchArg] = process.argv.slice(2);
+  const batchSize = Number(batchArg ?? 2000);
+  const pool = new Pool({ connectionString: url, max: 4 });
+  pool.on('error', () => undefined);
+  const dataSource = createDataSource(url, 4);
+  await dataSource.initialize();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  try {
+    const projections = registeredProjections();
+    for (const projection of projections) for (const table of projection.tables) await dataSource.query(`TRUNCATE ${table}`);
+    await dataSource.query('DELETE FROM projection_checkpoints');
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM events');
+    const projector = new Projector(new PostgresEventStore(pool, createEventTypeRegistry()), dataSource, projections, { batchSize, pollIntervalMs: 1000 });
+    const started = performance.now();
+    // One shared read of each batch for every projection (Projector.catchUp), as the live projector does.
+    await projector.catchUp();
+    const seconds = (performance.now() - started) / 1000;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  } finally {
+    clearInterval(sampler);
+    await dataSource.destroy();
+    await pool.end();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

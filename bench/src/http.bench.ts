@@ -1,0 +1,194 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { amountFor, findCategory, parseClaim } from '@lib/domain';
+import { loadProgrammes } from '@lib/application';
+import type { BenchDatabase } from './lib/bench-db';
+import { Latencies, nowMs, round, sleep } from './lib/stats';
+
+const SECRET = 'relief-ledger-bench-secret-0123456789';
+const WARDS = 12;
+
+const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** An HS256 development token, as `cli token` mints them. */
+const token = (sub: string, role: string, ward: string | null): string => {
+  const head = b64({ alg: 'HS256', typ: 'JWT' });
+  const now = Math.floor(Date.now() / 1000);
+  const body = b64({ sub, name: sub, roles: [role], ward, iat: now, exp: now + 3600 });
+  return `${head}.${body}.${createHmac('sha256', SECRET).update(`${head}.${body}`).digest('base64url')}`;
+};
+
+export interface HttpFigure {
+  rps: number;
+  commands_per_s: number;
+  reads_per_s: number;
+  p50_ms: number;
+  p90_ms: number;
+  p99_ms: number;
+  p99_9_ms: number;
+  errors: number;
+  non_2xx: number;
+  timeouts: number;
+  requests: number;
+  connections: number;
+  seconds: number;
+  by_kind: Record<string, number>;
+  lag: { p50_ms: number; p99_ms: number; max_ms: number; samples: number; timeouts: number };
+}
+
+const startApi = async (db: BenchDatabase, port: number, profileDir?: string): Promise<ChildProcess> => {
+  const main = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
+  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', RUN: 'all', DEMO_APPLICATIONS: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/live`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API did not start within 60 s');
+};
+
+const stopApi = async (child: ChildProcess): Promise<void> => {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(20_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+};
+
+/**
+ * A realistic mix against a running service (API and projector in one process, as
+ * `npm start`): every connection takes category-7 households from intake to payment, each
+ * step by its own officer, with reads in between: 5 commands and 5 reads per case.
+ * Meanwhile a probe submits one application every 100 ms and times how long its row takes to
+ * appear in the read model after the 201 (live projection lag).
+ */
+export const httpMix = async (db: BenchDatabase, options: { seconds: number; connections: number; port: number; profileDir?: string }): Promise<HttpFigure> => {
+  const programme = loadProgrammes().find((p) => p.id === 'nq42-2020')!;
+  const category = findCategory(programme, '7')!;
+  const claim = { povertyListRef: 'QĐ-HN-2019/17', householdMembers: 4, listStatus: 'poor' };
+  const parsed = parseClaim(category, claim);
+  const amount = amountFor(category, parsed, parsed.months);
+  const base = randomInt(100_000, 900_000);
+  let serial = 0;
+  const wards = Array.from({ length: WARDS }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
+  const tokens = new Map<string, string>();
+  const auth = (role: string, ward: string | null, sub = `${role}-${ward ?? 'province'}`) => {
+    const key = `${sub}|${role}|${ward}`;
+    if (!tokens.has(key)) tokens.set(key, `Bearer ${token(sub, role, ward)}`);
+    return tokens.get(key)!;
+  };
+  const applicant = (ward: string) => {
+    serial += 1;
+    return { citizenId: `0991${String((base * 1000 + serial) % 1e8).padStart(8, '0')}`, fullName: 'Lương Văn Bench', dateOfBirth: '1970-01-01', ward, address: `Số ${serial} Lê Lợi, ${ward}`, phone: '0912345678' };
+  };
+  const byKind: Record<string, number> = {};
+  const json = { 'content-type': 'application/json' };
+  type Ctx = { id?: string; ward?: string };
+  const wardOf = (ctx: Ctx) => (ctx.ward ??= wards[randomInt(0, WARDS)]);
+  const step = (kind: string, method: 'GET' | 'POST', path: (ctx: Ctx) => string, role: string | null, body?: (ctx: Ctx) => object, central = false) => ({
+    method,
+    setupRequest: (request: Record<string, unknown>, ctx: Ctx) => ({
+      ...request,
+      method,
+      path: path(ctx),
+      headers: { ...(method === 'POST' ? json : {}), authorization: auth(role ?? 'auditor', central || !role ? null : wardOf(ctx)) },
+      ...(body ? { body: JSON.stringify(body(ctx)) } : {}),
+    }),
+    onResponse: (status: number, responseBody: string, ctx: Ctx) => {
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
+      if (kind === 'intake' && status === 201) ctx.id = JSON.parse(responseBody).id;
+    },
+  });
+  const requests = [
+    { ...step('intake', 'POST', () => '/applications', 'intake-officer', (ctx) => ({ programme: 'nq42-2020', category: '7', applicant: applicant(wardOf(ctx)), claim })),
+      setupRequest: (request: Record<string, unknown>, ctx: Ctx) => {
+        ctx.ward = wards[randomInt(0, WARDS)];
+        ctx.id = undefined;
+        return { ...request, method: 'POST', path: '/applications', headers: { ...json, authorization: auth('intake-officer', ctx.ward) }, body: JSON.stringify({ programme: 'nq42-2020', category: '7', applicant: applicant(ctx.ward), claim }) };
+      } },
+    step('read-application', 'GET', (ctx) => `/applications/${ctx.id}`, null),
+    step('village-review', 'POST', (ctx) => `/applications/${ctx.id}/village-review`, 'village-reviewer', () => ({ outcome: 'confirmed', minutesRef: 'BB-01/2020' })),
+    step('read-list', 'GET', (ctx) => `/applications?ward=${wardOf(ctx)}&limit=20`, null),
+    step('ward-approval', 'POST', (ctx) => `/applications/${ctx.id}/ward-approval`, 'ward-approver', () => ({ decision: 'approved' })),
+    step('provincial-decision', 'POST', (ctx) => `/applications/${ctx.id}/steps/provincial-decision`, 'province-approver', () => ({ outcome: 'completed', decisionNo: '1052/QĐ-UBND' }), true),
+    step('read-history', 'GET', (ctx) => `/applications/${ctx.id}/history`, null),
+    step('payment', 'POST', (ctx) => `/applications/${ctx.id}/payment`, 'treasurer', () => ({ amount, method: 'post-office', reference: 'BĐ-2020' })),
+    step('read-dashboard', 'GET', (ctx) => `/dashboards/wards/${wardOf(ctx)}?asOf=2020-06-30`, null),
+    step('read-application', 'GET', (ctx) => `/applications/${ctx.id}`, null),
+  ];
+  const api = await startApi(db, options.port, options.profileDir);
+  const lag = new Latencies();
+  let lagTimeouts = 0;
+  let probing = true;
+  try {
+    // Warm-up: one full case, so the first timed requests do not pay for JIT and pool set-up.
+    await autocannon({ url: `http://127.0.0.1:${options.port}`, connections: 2, amount: 40, requests: requests as never });
+    const probe = (async () => {
+      const deadline = nowMs() + options.seconds * 1000;
+      while (probing && nowMs() < deadline) {
+        const ward = wards[randomInt(0, WARDS)];
+        const response = await fetch(`http://127.0.0.1:${options.port}/applications`, {
+          method: 'POST',
+          headers: { ...json, authorization: auth('intake-officer', ward) },
+          body: JSON.stringify({ programme: 'nq42-2020', category: '7', applicant: applicant(ward), claim }),
+        });
+        const acknowledged = nowMs();
+        if (response.status === 201) {
+          const { id } = (await response.json()) as { id: string };
+          let seen = false;
+          for (let polls = 0; polls < 5000 && !seen; polls += 1) {
+            seen = (await db.pool.query('SELECT 1 FROM application_overview WHERE application_id = $1', [id])).rowCount === 1;
+            if (!seen) await sleep(2);
+          }
+          if (seen) lag.add(nowMs() - acknowledged);
+          else lagTimeouts += 1;
+        }
+        await sleep(100);
+      }
+    })();
+    Object.keys(byKind).forEach((key) => delete byKind[key]);
+    const result = await autocannon({
+      url: `http://127.0.0.1:${options.port}`,
+      connections: options.connections,
+      duration: options.seconds,
+      timeout: 10,
+      requests: requests as never,
+    });
+    probing = false;
+    await probe;
+    const latency = result.latency as unknown as Record<string, number>;
+    const commands = ['intake', 'village-review', 'ward-approval', 'provincial-decision', 'payment'].reduce((sum, kind) => sum + (byKind[kind] ?? 0), 0);
+    const total = Object.values(byKind).reduce((sum, n) => sum + n, 0);
+    return {
+      rps: round(result.requests.average, 0),
+      commands_per_s: round(commands / result.duration, 0),
+      reads_per_s: round((total - commands) / result.duration, 0),
+      p50_ms: latency.p50,
+      p90_ms: latency.p90,
+      p99_ms: latency.p99,
+      p99_9_ms: latency.p99_9 ?? latency['p99.9'],
+      errors: result.errors + result.non2xx,
+      non_2xx: result.non2xx,
+      timeouts: result.timeouts,
+      requests: result.requests.total,
+      connections: options.connections,
+      seconds: result.duration,
+      by_kind: { ...byKind },
+      lag: { ...(({ p50_ms, p99_ms, max_ms, samples }) => ({ p50_ms, p99_ms, max_ms, samples }))(lag.summary()), timeouts: lagTimeouts },
+    };
+  } finally {
+    probing = false;
+    await stopApi(api);
+  }
+};

@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { appendCeiling, appendOurs, appendPeer, appendPgbench, consumerGapOurs, consumerGapPeer, payloadBytes, timed, type AppendFigure } from './append.bench';
+import { catchUp } from './catchup.bench';
+import { httpMix } from './http.bench';
+import { createBenchDatabase, machineLoad, type BenchDatabase } from './lib/bench-db';
+import { round } from './lib/stats';
+import { runQueries } from './queries.bench';
+import { markdownReport, printTable } from './report';
+
+const run = promisify(execFile);
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const keep = args.includes('--keep');
+const profile = args.includes('--profile');
+const only = (args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',') ?? ['scale', 'append', 'gap', 'http']);
+
+/** Sizes and bounds: every load loop stops at a time and a count, whichever comes first. */
+const plan = quick
+  ? { full: 10_000, small: 1_000, wards: 100, appendSeconds: 1.5, maxOps: 50_000, gapSeconds: 2, httpSeconds: 8, connections: 16, querySamples: 60, catchupTimeout: 300 }
+  : { full: 200_000, small: 20_000, wards: 100, appendSeconds: 10, maxOps: 1_000_000, gapSeconds: 10, httpSeconds: 30, connections: 16, querySamples: 400, catchupTimeout: 3600 };
+
+const root = join(__dirname, '..', '..', '..');
+const resultsDir = join(root, 'bench', 'results');
+const profileDir = profile ? join(resultsDir, 'profiles') : undefined;
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** `cli seed --bulk`: the demo seeder through the domain, many commands per statement. */
+const seed = async (db: BenchDatabase, applications: number) => {
+  const cli = join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
+  const { value, seconds } = await timed(() =>
+    run(process.execPath, [cli, 'seed', '--applications', String(applications), '--wards', String(plan.wards), '--bulk', '--no-progress'], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      timeout: 3600_000,
+      maxBuffer: 1 << 20,
+    }),
+  );
+  const [{ events }] = (await db.pool.query('SELECT count(*)::int AS events FROM events')).rows;
+  log(value.stdout.trim());
+  return { applications, events, seconds: round(seconds, 1), applications_per_s: round(applications / seconds, 0), events_per_s: round(events / seconds, 0) };
+};
+
+const ratio = (a: number, b: number | undefined) => (b ? round(a / b, 2) : null);
+
+/** A failing section (say, the server restarted under it by someone's test) is recorded, and the run goes on. */
+const section = async <T>(name: string, work: () => Promise<T>): Promise<T | { error: string }> => {
+  try {
+    return await work();
+  } catch (error) {
+    log(`${name} FAILED: ${(error as Error).message}`);
+    return { error: String((error as Error).message ?? error) };
+  }
+};
+
+const main = async () => {
+  const started = new Date();
+  const results: Record<string, any> = {
+    meta: {
+      date: started.toISOString(),
+      quick,
+      plan,
+      load_before: await machineLoad(),
+      node: process.version,
+      payload_bytes: payloadBytes,
+      note: 'one run, one machine; other engineers may be running tests on the same cores: see load_before/load_after',
+    },
+  };
+  const growth: Record<string, any> = {};
+  let full: BenchDatabase | null = null;
+  try {
+    for (const [label, applications] of [['small', plan.small], ['full', plan.full]] as const) {
+      if (!only.includes('scale') && label === 'small') continue;
+      const db = await createBenchDatabase(`${label}_${process.pid}`);
+      if (label === 'full') full = db;
+      results.meta.postgres ??= (await db.pool.query('SHOW server_version')).rows[0].server_version;
+      results.meta.synchronous_commit ??= (await db.pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit;
+      const entry: Record<string, any> = {};
+      if (only.includes('scale') || only.includes('http')) {
+        log(`${label}: seeding ${applications} applications (cli seed --bulk)`);
+        entry.seed = await seed(db, applications);
+      }
+      if (only.includes('scale')) {
+        log(`${label}: catch-up, every read model from zero over ${entry.seed.events} events`);
+        entry.catchup = await section('catch-up', () => catchUp(db, { batchSize: 2000, profileDir, timeoutSeconds: plan.catchupTimeout }));
+        log(`${label}: catch-up ${JSON.stringify(entry.catchup)}`);
+        log(`${label}: queries (${plan.querySamples} samples each)`);
+        entry.queries = await section('queries', () => runQueries(db, plan.querySamples));
+        log(`${label}: our append at 8 writers into a log of ${entry.seed.events} events`);
+        entry.append_w8 = await section('growth append', () => appendOurs(db, 8, 1, plan.appendSeconds, plan.maxOps));
+      }
+      growth[label] = entry;
+      if (label === 'small') await db.drop();
+    }
+    results.growth = growth;
+    if (growth.full?.catchup) results.catchup = growth.full.catchup;
+    if (growth.full?.queries) results.queries = growth.full.queries;
+    full ??= await createBenchDatabase(`full_${process.pid}`);
+    if (only.includes('append')) {
+      results.append = {};
+      for (const writers of [1, 8, 32]) {
+        const entry: Record<string, any> = {};
+        for (const batch of [1, 10]) {
+          log(`append: ${writers} writer(s), ${batch}-event appends`);
+          try {
+          const ours = await appendOurs(full, writers, batch, plan.appendSeconds, plan.maxOps);
+          const peer = await appendPeer(full, writers, batch, plan.appendSeconds, plan.maxOps);
+          const ceiling = await appendCeiling(full, writers, batch, plan.appendSeconds, plan.maxOps);
+          const pgbench = await appendPgbench(full, writers, batch, plan.appendSeconds);
+          const figures = { ours, peer, ceiling, pgbench };
+          const suffix = batch === 1 ? '' : `_x${batch}`;
+          Object.assign(entry, {
+            [`ours_eps${suffix}`]: ours.eps, [`peer_eps${suffix}`]: peer.eps, [`ceiling_eps${suffix}`]: ceiling.eps, [`pgbench_eps${suffix}`]: pgbench?.eps ?? null,
+            [`ours_vs_peer${suffix}`]: ratio(ours.eps, peer.eps), [`ours_vs_ceiling${suffix}`]: ratio(ours.eps, ceiling.eps), [`ours_vs_pgbench${suffix}`]: ratio(ours.eps, pgbench?.eps),
+            [`detail${suffix}`]: figures,
+          });
+          log(`  ours ${ours.eps}/s (p50 ${ours.p50_ms} p99 ${ours.p99_ms} ms), peer ${peer.eps}/s, plain INSERT ${ceiling.eps}/s, pgbench ${pgbench?.eps ?? '-'}/s`);
+          } catch (error) {
+            log(`  FAILED: ${(error as Error).message}`);
+            entry[`error${batch === 1 ? '' : `_x${batch}`}`] = (error as Error).message;
+          }
+        }
+        results.append[`w${writers}`] = entry;
+      }
+    }
+    if (only.includes('gap')) {
+      log('tailing consumers while 8 writers append');
+      const db = full;
+      results.consumer_gap = { w8: { ours: await section('gap ours', () => consumerGapOurs(db, 8, plan.gapSeconds, plan.maxOps)), peer: await section('gap peer', () => consumerGapPeer(db, 8, plan.gapSeconds, plan.maxOps)) } };
+      log(`  ${JSON.stringify(results.consumer_gap.w8)}`);
+    }
+    if (only.includes('http')) {
+      log(`HTTP: ${plan.connections} connections for ${plan.httpSeconds} s against API + projector in one process`);
+      const db = full;
+      results.http = await section('http', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3917, profileDir }));
+      results.live_lag = results.http.lag;
+      log(`  ${JSON.stringify(results.http)}`);
+    }
+  } finally {
+    if (full && !keep) await full.drop();
+    else if (full) log(`kept ${full.name}`);
+  }
+  results.meta.load_after = await machineLoad();
+  results.meta.seconds = round((Date.now() - started.getTime()) / 1000, 0);
+  await mkdir(resultsDir, { recursive: true });
+  const stamp = started.toISOString().slice(0, 10) + (quick ? '-quick' : '');
+  await writeFile(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 2) + '\n');
+  await writeFile(join(resultsDir, `${stamp}.md`), markdownReport(results));
+  printTable(results);
+  log(`wrote bench/results/${stamp}.json and .md in ${results.meta.seconds} s`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+
+export type { AppendFigure };

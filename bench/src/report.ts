@@ -1,0 +1,57 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const n = (value: unknown) => (value === null || value === undefined ? '–' : typeof value === 'number' ? value.toLocaleString('en-US') : String(value));
+const x = (value: unknown) => (value === null || value === undefined ? '–' : `${value}x`);
+
+const table = (header: string[], rows: unknown[][]): string =>
+  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(n).join(' | ')} |`)].join('\n');
+
+export const sections = (r: Record<string, any>): string[] => {
+  const out: string[] = [];
+  const load = `load average before ${r.meta.load_before.loadavg.join(' / ')}, after ${r.meta.load_after?.loadavg?.join(' / ') ?? '?'} (1/5/15 min) on ${r.meta.load_before.cpus} cores`;
+  out.push(`Run ${r.meta.date}${r.meta.quick ? ' (--quick)' : ''}; PostgreSQL ${r.meta.postgres ?? '?'} (synchronous_commit=${r.meta.synchronous_commit ?? '?'}), Node ${r.meta.node}; ${load}; ${r.meta.seconds ?? '?'} s in all.`);
+  if (r.append) {
+    const rows: unknown[][] = [];
+    for (const [w, e] of Object.entries<any>(r.append)) {
+      for (const suffix of ['', '_x10']) {
+        const d = e[`detail${suffix}`];
+        if (!d) continue;
+        rows.push([`${w.slice(1)} writer(s), ${suffix ? '10' : '1'} event(s)/append`, e[`ours_eps${suffix}`], `${d.ours.p50_ms} / ${d.ours.p99_ms}`, e[`peer_eps${suffix}`], `${d.peer.p50_ms} / ${d.peer.p99_ms}`, e[`ceiling_eps${suffix}`], e[`pgbench_eps${suffix}`],
+          x(e[`ours_vs_peer${suffix}`]), x(e[`ours_vs_ceiling${suffix}`]), x(e[`ours_vs_pgbench${suffix}`])]);
+      }
+    }
+    out.push('### Append throughput (events/s; latency p50 / p99 ms per append)\n\n' + table(['load', 'ours', 'ours ms', 'peer (Emmett 0.42.0)', 'peer ms', 'plain INSERT (pg)', 'pgbench', 'ours/peer', 'ours/plain', 'ours/pgbench'], rows));
+  }
+  if (r.consumer_gap) {
+    out.push('### Events a tailing consumer never receives, 8 writers\n\n' + table(['store', 'appended', 'received', 'missed', 'missed %'],
+      Object.entries<any>(r.consumer_gap.w8).map(([k, v]) => (v.error ? [k, 'failed', v.error, '', ''] : [k, v.appended, v.received, v.missed, v.missed_pct]))));
+  }
+  if (r.http?.error) out.push(`### HTTP\n\nfailed: ${r.http.error}`);
+  if (r.http && !r.http.error) {
+    const h = r.http;
+    out.push(`### HTTP, realistic mix (${h.connections} connections, ${h.seconds} s; API and projector in one process)\n\n` + table(['requests/s', 'commands/s', 'reads/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'lag p50 ms', 'lag p99 ms'],
+      [[h.rps, h.commands_per_s, h.reads_per_s, h.p50_ms, h.p99_ms, h.p99_9_ms, h.errors, h.lag.p50_ms, h.lag.p99_ms]]));
+  }
+  if (r.growth) {
+    const sizes = Object.entries<any>(r.growth).filter(([, g]) => g.seed);
+    const queryNames = Object.keys(sizes[sizes.length - 1]?.[1]?.queries ?? {}).filter((q) => q !== 'error');
+    const rows: unknown[][] = [
+      ['applications', ...sizes.map(([, g]) => g.seed.applications)],
+      ['events', ...sizes.map(([, g]) => g.seed.events)],
+      ['seed (cli seed --bulk) applications/s', ...sizes.map(([, g]) => g.seed.applications_per_s)],
+      ['catch-up events/s', ...sizes.map(([, g]) => g.catchup?.eps)],
+      ['catch-up s', ...sizes.map(([, g]) => g.catchup?.seconds)],
+      ['catch-up peak RSS MB', ...sizes.map(([, g]) => g.catchup?.peak_rss_mb)],
+      ['our append, 8 writers, events/s', ...sizes.map(([, g]) => g.append_w8?.eps)],
+      ...queryNames.map((q) => [`${q} p50 / p95 ms`, ...sizes.map(([, g]) => (g.queries?.[q] ? `${g.queries[q].p50_ms} / ${g.queries[q].p95_ms}` : '–'))]),
+      ...queryNames.map((q) => [`${q}: every statement uses an index`, ...sizes.map(([, g]) => !g.queries?.[q] ? '–' : (g.queries[q].plans.every((p: any) => p.uses_index) ? 'yes' : `no (seq scan: ${g.queries[q].plans.flatMap((p: any) => p.seq_scans).join(', ')})`))]),
+    ];
+    out.push('### Growth: province scale and 10x fewer\n\n' + table(['', ...sizes.map(([label]) => label)], rows));
+  }
+  return out;
+};
+
+export const markdownReport = (r: Record<string, any>): string => `# relief-ledger benchmark\n\n${sections(r).join('\n\n')}\n\nQuery plans (EXPLAIN ANALYZE) are in the JSON beside this file, under growth.<size>.queries.<name>.plans.\n`;
+
+export const printTable = (r: Record<string, any>): void => {
+  console.log('\n' + sections(r).join('\n\n') + '\n');
+};
