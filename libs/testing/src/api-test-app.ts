@@ -28,10 +28,12 @@ export interface ApiTestApp {
 export const createApiTestApp = async (db: TestDatabase, env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<ApiTestApp> => {
   // On the embedded database (trial mode) there is no URL: DATABASE_URL must be unset.
   const database = db.embedded ? {} : { DATABASE_URL: db.url };
-  const config = validateConfig({ ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...env });
+  // A machine busy with every other suite is slow, not broken: wait for connections rather than answer 503.
+  const patient = { DB_ACQUIRE_TIMEOUT_MS: '60000' };
+  const config = validateConfig({ ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...patient, ...env });
   const saved = { ...process.env };
   if (db.embedded) delete process.env.DATABASE_URL;
-  Object.assign(process.env, { ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...env });
+  Object.assign(process.env, { ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...patient, ...env });
   const app = await createApiApp(config, { withProjector: true, logger: false, embedded: db.embedded, logStream: options.logStream });
   process.env = saved;
   await app.init();

@@ -29,7 +29,7 @@ export const createWriteSideApp = async (db: TestDatabase, env: Record<string, s
   const clock = new FixedClock();
   const module = await Test.createTestingModule({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ DATABASE_URL: db.url, DB_POOL_SIZE: '12', ...env }) }),
+      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ DATABASE_URL: db.url, DB_POOL_SIZE: '12', DB_ACQUIRE_TIMEOUT_MS: '60000', ...env }) }),
       InfrastructureModule,
     ],
   })

@@ -93,7 +93,8 @@ const QUERY_KEYS = ['ward', 'status', 'category', 'cursor', 'limit', 'asOf', 've
  * random query strings, any role's token or a broken one, and bodies that are not JSON at all.
  */
 export const fuzzRequests = async (api: ApiTestApp, fixtures: Fixtures, routes: string[]): Promise<fc.Arbitrary<FuzzRequest>> => {
-  const applications = await Promise.all((['submitted', 'reviewed', 'posted', 'approved', 'decided', 'paid'] as const).map((stage) => fixtures.shared(stage)));
+  const applications = [];
+  for (const stage of ['submitted', 'reviewed', 'posted', 'approved', 'decided', 'paid'] as const) applications.push(await fixtures.shared(stage));
   const ids = [...applications.map((a) => a.id), ...applications.map((a) => a.citizenId), fixtures.anyAlert()];
   const templates = await Promise.all(
     routes.map(async (route) => {
