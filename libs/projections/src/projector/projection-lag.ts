@@ -16,12 +16,13 @@ interface Queryable {
 }
 
 /**
- * Lag of the named projections, and of any other with a checkpoint, measured in the database
- * (its clock, its committed rows). A projection that never ran trails from position zero.
+ * Lag of the named projections, measured in the database (its clock, its committed rows). A
+ * projection that never ran trails from position zero; checkpoints of others (a projection since
+ * removed) are ignored.
  */
 export const measureProjectionLag = async (db: Queryable, names: readonly string[]): Promise<ProjectionLag[]> => {
   const { rows } = await db.query(
-    `WITH names AS (SELECT unnest($1::text[]) AS name UNION SELECT name FROM projection_checkpoints),
+    `WITH names AS (SELECT DISTINCT unnest($1::text[]) AS name),
           progress AS (
             SELECT n.name, coalesce(c.transaction_id, '0'::xid8) AS transaction_id, coalesce(c.position, 0) AS position, c.updated_at
               FROM names n LEFT JOIN projection_checkpoints c ON c.name = n.name)
