@@ -50,11 +50,15 @@ describe('A database restart under load', () => {
   });
   afterAll(async () => {
     loading = false;
-    if (api && api.child.exitCode === null) {
-      api.child.kill('SIGTERM');
-      await api.exited;
+    try {
+      if (api && api.child.exitCode === null) {
+        // SIGTERM after all that: it drains and exits cleanly.
+        api.child.kill('SIGTERM');
+        expect(await api.exited).toEqual({ code: 0, signal: null });
+      }
+    } finally {
+      await cluster?.destroy();
     }
-    await cluster?.destroy();
   });
 
   const since = (from: number, status: number) => answers.slice(from).filter((answer) => answer.status === status).length;
