@@ -22,7 +22,7 @@ const main = async () => {
     for (const projection of projections) for (const table of projection.tables) await dataSource.query(`TRUNCATE ${table}`);
     await dataSource.query('DELETE FROM projection_checkpoints');
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM events');
-    const projector = new Projector(new PostgresEventStore(pool, createEventTypeRegistry()), dataSource, projections, { batchSize, pollIntervalMs: 1000 });
+    const projector = new Projector(new PostgresEventStore(pool, createEventTypeRegistry()), dataSource, projections, { batchSize, pollIntervalMs: 1000, parallel: 5 });
     const started = performance.now();
     // One shared read of each batch for every projection (Projector.catchUp), as the live projector does.
     await projector.catchUp();

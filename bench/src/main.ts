@@ -74,42 +74,55 @@ const main = async () => {
   try {
     for (const [label, applications] of [['small', plan.small], ['full', plan.full]] as const) {
       if (!only.includes('scale') && label === 'small') continue;
+      if (!only.includes('scale') && !only.includes('http')) continue;
       const db = await createBenchDatabase(`${label}_${process.pid}`);
-      if (label === 'full') full = db;
-      results.meta.postgres ??= (await db.pool.query('SHOW server_version')).rows[0].server_version;
-      results.meta.synchronous_commit ??= (await db.pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit;
-      const entry: Record<string, any> = {};
-      if (only.includes('scale') || only.includes('http')) {
+      try {
+        results.meta.postgres ??= (await db.pool.query('SHOW server_version')).rows[0].server_version;
+        results.meta.synchronous_commit ??= (await db.pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit;
+        const entry: Record<string, any> = (growth[label] = {});
         log(`${label}: seeding ${applications} applications (cli seed --bulk)`);
         entry.seed = await seed(db, applications);
-      }
-      if (only.includes('scale')) {
+        // Every read model from zero; it also leaves the projector at the head for the HTTP run.
         log(`${label}: catch-up, every read model from zero over ${entry.seed.events} events`);
         entry.catchup = await section('catch-up', () => catchUp(db, { batchSize: 2000, profileDir, timeoutSeconds: plan.catchupTimeout }));
         log(`${label}: catch-up ${JSON.stringify(entry.catchup)}`);
-        log(`${label}: queries (${plan.querySamples} samples each)`);
-        entry.queries = await section('queries', () => runQueries(db, plan.querySamples));
-        log(`${label}: our append at 8 writers into a log of ${entry.seed.events} events`);
-        entry.append_w8 = await section('growth append', () => appendOurs(db, 8, 1, plan.appendSeconds, plan.maxOps));
+        if (only.includes('scale')) {
+          log(`${label}: queries (${plan.querySamples} samples each)`);
+          entry.queries = await section('queries', () => runQueries(db, plan.querySamples));
+        }
+        if (label === 'full' && only.includes('http')) {
+          log(`HTTP: ${plan.connections} connections for ${plan.httpSeconds} s against API + projector in one process, on the province`);
+          results.http = await section('http', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3917, profileDir }));
+          results.live_lag = results.http.lag;
+          log(`  ${JSON.stringify(results.http)}`);
+        }
+        if (only.includes('scale')) {
+          // Last: these events are not the province's; nothing reads this log after them.
+          log(`${label}: our append at 8 writers into a log of ${entry.seed.events} events`);
+          entry.append_w8 = await section('growth append', () => appendOurs(db, 8, 1, plan.appendSeconds, plan.maxOps));
+        }
+      } finally {
+        if (keep) log(`kept ${db.name}`);
+        else await db.drop();
       }
-      growth[label] = entry;
-      if (label === 'small') await db.drop();
     }
     results.growth = growth;
     if (growth.full?.catchup) results.catchup = growth.full.catchup;
     if (growth.full?.queries) results.queries = growth.full.queries;
-    full ??= await createBenchDatabase(`full_${process.pid}`);
-    if (only.includes('append')) {
+    // Append and consumer figures on an empty log of their own, the peer's and the ceiling's tables beside it.
+    if (only.includes('append') || only.includes('gap')) full = await createBenchDatabase(`append_${process.pid}`);
+    if (only.includes('append') && full) {
+      const db = full;
       results.append = {};
       for (const writers of [1, 8, 32]) {
         const entry: Record<string, any> = {};
         for (const batch of [1, 10]) {
           log(`append: ${writers} writer(s), ${batch}-event appends`);
           try {
-          const ours = await appendOurs(full, writers, batch, plan.appendSeconds, plan.maxOps);
-          const peer = await appendPeer(full, writers, batch, plan.appendSeconds, plan.maxOps);
-          const ceiling = await appendCeiling(full, writers, batch, plan.appendSeconds, plan.maxOps);
-          const pgbench = await appendPgbench(full, writers, batch, plan.appendSeconds);
+          const ours = await appendOurs(db, writers, batch, plan.appendSeconds, plan.maxOps);
+          const peer = await appendPeer(db, writers, batch, plan.appendSeconds, plan.maxOps);
+          const ceiling = await appendCeiling(db, writers, batch, plan.appendSeconds, plan.maxOps);
+          const pgbench = await appendPgbench(db, writers, batch, plan.appendSeconds);
           const figures = { ours, peer, ceiling, pgbench };
           const suffix = batch === 1 ? '' : `_x${batch}`;
           Object.assign(entry, {
@@ -126,18 +139,11 @@ const main = async () => {
         results.append[`w${writers}`] = entry;
       }
     }
-    if (only.includes('gap')) {
+    if (only.includes('gap') && full) {
       log('tailing consumers while 8 writers append');
       const db = full;
       results.consumer_gap = { w8: { ours: await section('gap ours', () => consumerGapOurs(db, 8, plan.gapSeconds, plan.maxOps)), peer: await section('gap peer', () => consumerGapPeer(db, 8, plan.gapSeconds, plan.maxOps)) } };
       log(`  ${JSON.stringify(results.consumer_gap.w8)}`);
-    }
-    if (only.includes('http')) {
-      log(`HTTP: ${plan.connections} connections for ${plan.httpSeconds} s against API + projector in one process`);
-      const db = full;
-      results.http = await section('http', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3917, profileDir }));
-      results.live_lag = results.http.lag;
-      log(`  ${JSON.stringify(results.http)}`);
     }
   } finally {
     if (full && !keep) await full.drop();
