@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
 import type { CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
-import type { Finding } from './detectors/finding';
+import { alertIdOf, type Finding } from './detectors/finding';
 
 /** The groups a batch changed: only they are looked at again. */
 export class TouchedGroups {
@@ -11,6 +11,8 @@ export class TouchedGroups {
   readonly households = new Set<string>();
   readonly refusals = new Set<string>();
   readonly budgets = new Set<string>();
+  /** Applications that went over the programme's budget in this batch (F17). */
+  readonly overBudget: CaseFacts[] = [];
 
   /** What changed between two versions of one application's facts. */
   note(before: CaseFacts | null, after: CaseFacts): void {
@@ -28,7 +30,10 @@ export class TouchedGroups {
       if (after.householdKey) this.households.add(after.householdKey);
     }
     if (after.withdrawal && !before?.withdrawal) this.refusals.add(`${after.ward}|${after.withdrawal.on}`);
-    if (after.overBudget && !before?.overBudget) this.budgets.add(after.programmeId);
+    if (after.overBudget && !before?.overBudget) {
+      this.budgets.add(after.programmeId);
+      this.overBudget.push(after);
+    }
   }
 }
 
@@ -75,8 +80,37 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
     findings.push(...under(groupBy(facts, (one) => [`${one.ward}|${one.withdrawal!.on}`]), programmes, (key, apps, programme) => detectRefusalBurst(key.split('|')[0], key.split('|')[1], apps, programme)));
   }
   if (touched.budgets.size) {
-    const facts = await load('over_budget AND programme_id = ANY($1::text[])', [[...touched.budgets]]);
-    findings.push(...under(groupBy(facts, (one) => [one.programmeId]), programmes, (_key, apps, programme) => detectOverBudget(apps, programme)));
+    // F17 grows by the applications that went over budget in this batch, added to the alert so
+    // far: an application once over stays over, so this is the alert over all of them, without
+    // loading them all again on every batch (quadratic: a province's rebuild crawled to a halt).
+    const fresh = under(groupBy(touched.overBudget, (one) => [one.programmeId]), programmes, (_key, apps, programme) => detectOverBudget(apps, programme));
+    for (const finding of fresh) findings.push(await grownBudgetFinding(manager, finding));
   }
   return findings;
+};
+
+const peakOf = (reasons: readonly string[]): number => Math.max(0, ...reasons.map((reason) => Number(/reached (\d+)/.exec(reason)?.[1] ?? 0)));
+
+/** The F17 finding over this batch's new pieces, merged with the alert already stored (as findingOf over all of them would be). */
+const grownBudgetFinding = async (manager: EntityManager, finding: Finding): Promise<Finding> => {
+  const [stored] = await manager.query(
+    `SELECT application_ids, wards, evidence::text[] AS evidence, reasons, raised_position::text AS raised_position, raised_at, updated_position::text AS updated_position, updated_at
+       FROM fraud_alerts WHERE id = $1`,
+    [alertIdOf(finding.rule, finding.subject)],
+  );
+  if (!stored) return finding;
+  const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const raisedEarlier = Number(stored.raised_position) < finding.raisedPosition;
+  const updatedLater = Number(stored.updated_position) > finding.updatedPosition;
+  return {
+    ...finding,
+    applicationIds: union(stored.application_ids as string[], finding.applicationIds),
+    wards: union((stored.wards as string[]).filter((ward) => ward !== ''), finding.wards),
+    evidence: [...new Set([...(stored.evidence as string[]).map(Number), ...finding.evidence])].sort((a, b) => a - b),
+    reasons: peakOf(stored.reasons) > peakOf(finding.reasons) ? [...stored.reasons] : finding.reasons,
+    raisedPosition: raisedEarlier ? Number(stored.raised_position) : finding.raisedPosition,
+    raisedAt: raisedEarlier ? new Date(stored.raised_at).toISOString() : finding.raisedAt,
+    updatedPosition: updatedLater ? Number(stored.updated_position) : finding.updatedPosition,
+    updatedAt: updatedLater ? new Date(stored.updated_at).toISOString() : finding.updatedAt,
+  };
 };
