@@ -133,8 +133,15 @@ export class FraudAlertsProjection implements Projection {
          FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, rule text, subject text, title text, "legalBasis" text, severity text, "programmeId" text, wards text[],
               "applicationIds" text[], evidence bigint[], reasons text[], "raisedPosition" bigint, "raisedAt" timestamptz, "updatedPosition" bigint, "updatedAt" timestamptz)
        ON CONFLICT (id) DO UPDATE SET
-         title = EXCLUDED.title, legal_basis = EXCLUDED.legal_basis, severity = EXCLUDED.severity, ward = EXCLUDED.ward, wards = EXCLUDED.wards,
-         application_ids = EXCLUDED.application_ids, evidence = EXCLUDED.evidence, reasons = EXCLUDED.reasons,
+         title = EXCLUDED.title, legal_basis = EXCLUDED.legal_basis, severity = EXCLUDED.severity,
+         -- F17 (one alert per programme's budget) only ever grows, and a batch brings only its new
+         -- applications: the lists are added to here, in the database, instead of being read and
+         -- rewritten whole by every batch (touched-groups.ts).
+         ward = CASE WHEN a.rule = 'F17' THEN (SELECT min(w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '') ELSE EXCLUDED.ward END,
+         wards = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT (w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '' ORDER BY 1) ELSE EXCLUDED.wards END,
+         application_ids = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT (x COLLATE "C") FROM unnest(a.application_ids || EXCLUDED.application_ids) AS t(x) ORDER BY 1) ELSE EXCLUDED.application_ids END,
+         evidence = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT x FROM unnest(a.evidence || EXCLUDED.evidence) AS t(x) ORDER BY 1) ELSE EXCLUDED.evidence END,
+         reasons = EXCLUDED.reasons,
          raised_at = CASE WHEN EXCLUDED.raised_position < a.raised_position THEN EXCLUDED.raised_at ELSE a.raised_at END,
          raised_position = LEAST(a.raised_position, EXCLUDED.raised_position),
          updated_position = EXCLUDED.updated_position, updated_at = EXCLUDED.updated_at

@@ -91,26 +91,12 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
 
 const peakOf = (reasons: readonly string[]): number => Math.max(0, ...reasons.map((reason) => Number(/reached (\d+)/.exec(reason)?.[1] ?? 0)));
 
-/** The F17 finding over this batch's new pieces, merged with the alert already stored (as findingOf over all of them would be). */
+/**
+ * The F17 finding over this batch's new pieces; the upsert adds its applications, wards and
+ * evidence to the stored alert's (fraud-alerts.projection.ts), and the earliest raise is kept
+ * there too. Only the reason, the highest total reached, is settled here.
+ */
 const grownBudgetFinding = async (manager: EntityManager, finding: Finding): Promise<Finding> => {
-  const [stored] = await manager.query(
-    `SELECT application_ids, wards, evidence::text[] AS evidence, reasons, raised_position::text AS raised_position, raised_at, updated_position::text AS updated_position, updated_at
-       FROM fraud_alerts WHERE id = $1`,
-    [alertIdOf(finding.rule, finding.subject)],
-  );
-  if (!stored) return finding;
-  const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const raisedEarlier = Number(stored.raised_position) < finding.raisedPosition;
-  const updatedLater = Number(stored.updated_position) > finding.updatedPosition;
-  return {
-    ...finding,
-    applicationIds: union(stored.application_ids as string[], finding.applicationIds),
-    wards: union((stored.wards as string[]).filter((ward) => ward !== ''), finding.wards),
-    evidence: [...new Set([...(stored.evidence as string[]).map(Number), ...finding.evidence])].sort((a, b) => a - b),
-    reasons: peakOf(stored.reasons) > peakOf(finding.reasons) ? [...stored.reasons] : finding.reasons,
-    raisedPosition: raisedEarlier ? Number(stored.raised_position) : finding.raisedPosition,
-    raisedAt: raisedEarlier ? new Date(stored.raised_at).toISOString() : finding.raisedAt,
-    updatedPosition: updatedLater ? Number(stored.updated_position) : finding.updatedPosition,
-    updatedAt: updatedLater ? new Date(stored.updated_at).toISOString() : finding.updatedAt,
-  };
+  const [stored] = await manager.query(`SELECT reasons FROM fraud_alerts WHERE id = $1`, [alertIdOf(finding.rule, finding.subject)]);
+  return stored && peakOf(stored.reasons) > peakOf(finding.reasons) ? { ...finding, reasons: [...stored.reasons] } : finding;
 };

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { ProgrammeCatalog } from '@lib/domain';
+import { EventStore } from '@lib/event-store';
+import { SupportApplicationWriter, type CommandContext } from '@lib/application';
+import { anApplicant, claimFor, createTestDatabase, createWriteSideApp, type TestDatabase, type WriteSideApp } from '@lib/testing';
+import { Projector } from '../projector/projector';
+import { defaultProgrammeCatalog } from '../shared/default-programmes';
+import { FraudAlertsProjection } from './fraud-alerts.projection';
+
+/** The shipped programme with a budget that three approvals exceed. */
+const smallBudget = (): ProgrammeCatalog => {
+  const base = defaultProgrammeCatalog();
+  return (id, version) => {
+    const programme = base(id, version);
+    if (!programme?.fraudRules?.F17) return programme;
+    return { ...programme, fraudRules: { ...programme.fraudRules, F17: { ...programme.fraudRules.F17, thresholds: { ...programme.fraudRules.F17.thresholds, budgetVnd: 2_500_000 } } } };
+  };
+};
+
+/**
+ * F17 is one alert per programme that grows with every application approved over the budget;
+ * a batch adds only its own applications to it. Built one event per batch or all at once, the
+ * alert must be the same.
+ */
+describe('F17 over budget, grown batch by batch', () => {
+  let db: TestDatabase;
+  let app: WriteSideApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('f17_budget');
+    app = await createWriteSideApp(db);
+    const writer = app.module.get(SupportApplicationWriter);
+    const ctx = (id: string, role: 'intake-officer' | 'village-reviewer' | 'ward-approver', ward: string): CommandContext => ({
+      actor: { id: `${role}-${ward}`, roles: [role], ward },
+      commandId: randomUUID(),
+      correlationId: id,
+    });
+    for (let n = 0; n < 8; n += 1) {
+      const id = randomUUID();
+      const ward = `W0${1 + (n % 3)}`;
+      const submit = ctx(id, 'intake-officer', ward);
+      await writer.execute(id, submit, (now) => ({
+        type: 'SubmitSupportApplication',
+        data: { applicationId: id, programmeId: 'nq42-2020', category: '7', applicant: anApplicant({ citizenId: `02008177${String(n).padStart(4, '0')}`, ward }), claim: claimFor('7') },
+        metadata: { actor: submit.actor, now },
+      }));
+      for (const [step, role] of [['village-review', 'village-reviewer'], ['ward-approval', 'ward-approver']] as const) {
+        const context = ctx(id, role, ward);
+        await writer.execute(id, context, (now) => ({ type: 'PerformSupportStep', data: { applicationId: id, step, outcome: 'completed' }, metadata: { actor: context.actor, now } }));
+      }
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  const build = async (schema: string, batchSize: number) => {
+    await db.dataSource.query(`CREATE SCHEMA ${schema}`);
+    for (const table of ['projection_checkpoints', 'fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_resolutions']) {
+      await db.dataSource.query(`CREATE TABLE ${schema}.${table} (LIKE public.${table} INCLUDING ALL)`);
+    }
+    await new Projector(app.module.get(EventStore), db.dataSource, [new FraudAlertsProjection(smallBudget())], { batchSize, pollIntervalMs: 1000, schema }).catchUp();
+    return db.dataSource.query(
+      `SELECT rule, subject, ward, wards, application_ids, evidence::text[] AS evidence, reasons, raised_position::text AS raised, raised_at, updated_position::text AS updated, updated_at
+         FROM ${schema}.fraud_alerts WHERE rule = 'F17'`,
+    );
+  };
+
+  it('is the same alert whether built one event per batch or in one batch, and names every application over the budget', async () => {
+    const oneByOne = await build('f17_small_batches', 1);
+    const whole = await build('f17_one_batch', 10_000);
+    expect(whole).toHaveLength(1);
+    expect(oneByOne).toEqual(whole);
+    // Each approval holds 1,000,000 VND or more (category 7): from the third on, all are over 2,500,000.
+    expect(whole[0].application_ids.length).toBeGreaterThanOrEqual(5);
+    expect(whole[0].wards).toEqual(['W01', 'W02', 'W03']);
+  });
+});
