@@ -169,9 +169,15 @@ const findPgbench = async (): Promise<string | null> => {
 export interface GapFigure {
   appended: number;
   received: number;
+  /** Appended at or below the consumer's final checkpoint, never handed on: skipped for good. */
   missed: number;
   missed_pct: number;
+  /** Beyond the final checkpoint when the drain stopped (a slow consumer, not a skipped event). */
+  behind: number;
 }
+
+/** After the writers stop, a consumer drains for at most this long (bounded like every loop here). */
+const DRAIN_SECONDS = 60;
 
 /**
  * A tailing consumer while `writers` append single events: how many appended events it never
@@ -203,7 +209,9 @@ export const consumerGapOurs = async (db: BenchDatabase, writers: number, second
   let writing = true;
   const consumer = (async () => {
     const schedule = new PullSchedule();
-    for (let idle = 0; writing || idle < 3; ) {
+    let drainUntil = Infinity;
+    for (let idle = 0; (writing || idle < 3) && nowMs() < drainUntil; ) {
+      if (!writing && drainUntil === Infinity) drainUntil = nowMs() + DRAIN_SECONDS * 1000;
       const batch = await store.readAll(checkpoint, DefaultPostgreSQLEventStoreProcessorBatchSize);
       checkpoint = batch.checkpoint;
       for (const event of batch.events) if (event.streamId.startsWith(prefix)) received.add(event.eventId);
@@ -214,9 +222,13 @@ export const consumerGapOurs = async (db: BenchDatabase, writers: number, second
   await appendOurs(db, writers, 1, seconds, maxOps, prefix);
   writing = false;
   await consumer;
-  const { rows } = await db.pool.query(`SELECT event_id FROM events WHERE stream_id LIKE $1`, [`${prefix}-%`]);
-  const missed = rows.filter((row) => !received.has(row.event_id)).length;
-  return { appended: rows.length, received: rows.length - missed, missed, missed_pct: round((100 * missed) / Math.max(1, rows.length), 2) };
+  const { rows } = await db.pool.query(
+    `SELECT event_id, (transaction_id, global_position) <= ($2::xid8, $3::bigint) AS passed FROM events WHERE stream_id LIKE $1`,
+    [`${prefix}-%`, checkpoint.transactionId, checkpoint.position],
+  );
+  const missed = rows.filter((row) => row.passed && !received.has(row.event_id)).length;
+  const behind = rows.filter((row) => !row.passed).length;
+  return { appended: rows.length, received: received.size, missed, missed_pct: round((100 * missed) / Math.max(1, rows.length), 2), behind };
 };
 
 export const consumerGapPeer = async (db: BenchDatabase, writers: number, seconds: number, maxOps: number): Promise<GapFigure> => {
@@ -229,7 +241,9 @@ export const consumerGapPeer = async (db: BenchDatabase, writers: number, second
   let writing = true;
   const consumer = (async () => {
     const schedule = new PullSchedule();
-    for (let idle = 0; writing || idle < 3; ) {
+    let drainUntil = Infinity;
+    for (let idle = 0; (writing || idle < 3) && nowMs() < drainUntil; ) {
+      if (!writing && drainUntil === Infinity) drainUntil = nowMs() + DRAIN_SECONDS * 1000;
       const batch = await readMessagesBatch(reader.execute, { after, batchSize: DefaultPostgreSQLEventStoreProcessorBatchSize });
       after = batch.currentGlobalPosition;
       for (const message of batch.messages) if (String(message.metadata.streamName).startsWith(prefix)) received.add(String(message.metadata.messageId));
@@ -241,9 +255,13 @@ export const consumerGapPeer = async (db: BenchDatabase, writers: number, second
   writing = false;
   await consumer;
   await reader.close();
-  const { rows } = await db.pool.query(`SELECT message_id FROM emt_messages WHERE stream_id LIKE $1 AND stream_id NOT LIKE $2`, [`${prefix}-%`, `${prefix}-warm%`]);
-  const missed = rows.filter((row) => !received.has(row.message_id)).length;
-  return { appended: rows.length, received: rows.length - missed, missed, missed_pct: round((100 * missed) / Math.max(1, rows.length), 2) };
+  const { rows } = await db.pool.query(
+    `SELECT message_id, global_position <= $3::bigint AS passed FROM emt_messages WHERE stream_id LIKE $1 AND stream_id NOT LIKE $2`,
+    [`${prefix}-%`, `${prefix}-warm%`, after.toString()],
+  );
+  const missed = rows.filter((row) => row.passed && !received.has(row.message_id)).length;
+  const behind = rows.filter((row) => !row.passed).length;
+  return { appended: rows.length, received: rows.filter((row) => received.has(row.message_id)).length, missed, missed_pct: round((100 * missed) / Math.max(1, rows.length), 2), behind };
 };
 
 export const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> => {

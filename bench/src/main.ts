@@ -84,7 +84,7 @@ const main = async () => {
         entry.seed = await seed(db, applications);
         // Every read model from zero; it also leaves the projector at the head for the HTTP run.
         log(`${label}: catch-up, every read model from zero over ${entry.seed.events} events`);
-        entry.catchup = await section('catch-up', () => catchUp(db, { batchSize: 2000, profileDir, timeoutSeconds: plan.catchupTimeout }));
+        entry.catchup = await section('catch-up', () => catchUp(db, { batchSize: 5000, profileDir, timeoutSeconds: plan.catchupTimeout }));
         log(`${label}: catch-up ${JSON.stringify(entry.catchup)}`);
         if (only.includes('scale')) {
           log(`${label}: queries (${plan.querySamples} samples each)`);

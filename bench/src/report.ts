@@ -22,8 +22,8 @@ export const sections = (r: Record<string, any>): string[] => {
     out.push('### Append throughput (events/s; latency p50 / p99 ms per append)\n\n' + table(['load', 'ours', 'ours ms', 'peer (Emmett 0.42.0)', 'peer ms', 'plain INSERT (pg)', 'pgbench', 'ours/peer', 'ours/plain', 'ours/pgbench'], rows));
   }
   if (r.consumer_gap) {
-    out.push('### Events a tailing consumer never receives, 8 writers\n\n' + table(['store', 'appended', 'received', 'missed', 'missed %'],
-      Object.entries<any>(r.consumer_gap.w8).map(([k, v]) => (v.error ? [k, 'failed', v.error, '', ''] : [k, v.appended, v.received, v.missed, v.missed_pct]))));
+    out.push('### Events a tailing consumer never receives, 8 writers\n\n' + table(['store', 'appended', 'received', 'skipped for good', 'skipped %', 'not yet read when the drain stopped'],
+      Object.entries<any>(r.consumer_gap.w8).map(([k, v]) => (v.error ? [k, 'failed', v.error, '', '', ''] : [k, v.appended, v.received, v.missed, v.missed_pct, v.behind ?? '–']))));
   }
   if (r.http?.error) out.push(`### HTTP\n\nfailed: ${r.http.error}`);
   if (r.http && !r.http.error) {
