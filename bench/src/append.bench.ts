@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { dumbo } from '@event-driven-io/dumbo';
-import { getPostgreSQLEventStore, readLastMessageGlobalPosition, readMessagesBatch, DefaultPostgreSQLEventStoreProcessorBatchSize, DefaultPostgreSQLEventStoreProcessorPullingFrequencyInMs } from '@event-driven-io/emmett-postgresql';
+import { getPostgreSQLEventStore, readMessagesBatch, DefaultPostgreSQLEventStoreProcessorBatchSize, DefaultPostgreSQLEventStoreProcessorPullingFrequencyInMs } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore, START, createEventTypeRegistry, type Checkpoint, type StreamHead } from '@lib/event-store';
 import type { BenchDatabase } from './lib/bench-db';
 import { Latencies, nowMs, round, runLoad, sleep, type LoadResult } from './lib/stats';
@@ -236,7 +236,8 @@ export const consumerGapPeer = async (db: BenchDatabase, writers: number, second
   const reader = dumbo({ connectionString: db.url });
   // Make sure the peer's schema exists before taking the starting position.
   await appendPeer(db, 1, 1, 0.01, 1, `${prefix}-warm`);
-  let after = (await readLastMessageGlobalPosition(reader.execute)).currentGlobalPosition ?? 0n;
+  // Not readLastMessageGlobalPosition: in 0.42.0 it orders ascending and returns the first message's position.
+  let after = BigInt((await db.pool.query('SELECT coalesce(max(global_position), 0)::text AS p FROM emt_messages')).rows[0].p);
   const received = new Set<string>();
   let writing = true;
   const consumer = (async () => {
