@@ -14,6 +14,8 @@ import {
 } from '../event-store';
 import type { EventTypeRegistry } from '../event-type-registry';
 import { chainHash } from '../hash-chain';
+import { AppendCoalescer, DEFAULT_COALESCING, type CoalescingOptions } from './append-coalescer';
+import { APPEND_SQL, appendParameters, appendVerdicts, type AppendVerdict, type PreparedAppend } from './append-statement';
 
 const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
   type, schema_version, data, metadata, recorded_at, hash`;
@@ -66,16 +68,26 @@ const isUniqueViolation = (error: unknown, constraint: string): boolean =>
   (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
 
 /**
- * The event store on PostgreSQL. One statement per append, whatever the number of events or
+ * The event store on PostgreSQL. An append is one statement, whatever the number of events or
  * streams: the command row and every event row go in together, so a command is recorded iff
- * its events are, and (stream_id, stream_version) uniqueness rejects a stale writer.
+ * its events are, and a stale writer is refused (by the head checks in the statement, or by
+ * the (stream_id, stream_version) uniqueness). Appends that arrive while statements are in
+ * flight share the next statement and its commit (AppendCoalescer), each still refused or
+ * stored on its own.
  */
 export class PostgresEventStore extends EventStore {
   private lastNotify = 0;
   private notifyTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly pool: Pool, private readonly registry: EventTypeRegistry) {
+  private readonly coalescer: AppendCoalescer<AppendVerdict>;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly registry: EventTypeRegistry,
+    coalescing: CoalescingOptions = DEFAULT_COALESCING,
+  ) {
     super();
+    this.coalescer = new AppendCoalescer(coalescing, (appends) => this.runAppends(appends));
   }
 
   /**
@@ -151,26 +163,32 @@ export class PostgresEventStore extends EventStore {
   }
 
   async append(request: AppendRequest): Promise<AppendOutcome> {
+    const prepared = await this.prepare(request);
+    const verdict = await this.coalescer.submit(prepared);
+    if (verdict.kind === 'stale') {
+      throw new ConcurrencyError(verdict.streamId, request.appends.find((append) => append.streamId === verdict.streamId)!.expected.version);
+    }
+    if (verdict.kind === 'duplicate') return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
+    return { duplicate: false, result: request.result, positions: verdict.positions, heads: prepared.heads };
+  }
+
+  /**
+   * The rows of one append, hashed onto the heads it names. A head named by version only is
+   * looked up first, for the hash to chain on; one named with its hash is checked inside the
+   * statement (no round trip of its own). Either way the statement checks that the head is a
+   * stored event with that hash (otherwise a caller ahead of the stream would leave a hole in
+   * its versions, or a wrong hash would fork the chain) and, where events go on, that nothing
+   * follows it yet.
+   */
+  private async prepare(request: AppendRequest): Promise<PreparedAppend> {
     const recordedAt = new Date(request.recordedAt).toISOString();
     const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
     const metadataJson = JSON.stringify(metadata);
-    const columns = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[], data: [] as string[], metadata: [] as string[], hash: [] as string[] };
-    const heads: Record<string, StreamHead> = {};
-    // The named head must be a stored event with that hash: otherwise a caller ahead of the
-    // stream would leave a hole in its versions, or a wrong hash would fork the chain. A head
-    // named with its hash is checked inside the INSERT statement (no round trip of its own);
-    // one named by version only is looked up first, for the hash to chain on. Stored rows never
-    // change, so checking at the statement's start is enough; a later head is caught by the
-    // (stream_id, stream_version) uniqueness.
-    const checks = { streamId: [] as string[], version: [] as number[], hash: [] as string[] };
+    const prepared: PreparedAppend = { commandId: request.commandId, resultJson: JSON.stringify(request.result ?? {}), checks: [], events: [], heads: {} };
     for (const { streamId, expected, events } of request.appends) {
       if (expected.version === 0 && expected.hash !== null) throw new ConcurrencyError(streamId, expected.version);
       const stored = expected.version > 0 && expected.hash === null ? await this.headHash(streamId, expected.version) : expected.hash;
-      if (expected.version > 0 && expected.hash !== null) {
-        checks.streamId.push(streamId);
-        checks.version.push(expected.version);
-        checks.hash.push(expected.hash);
-      }
+      prepared.checks.push({ streamId, version: expected.version, hash: stored, moves: events.length > 0 });
       let previous = stored;
       let version = expected.version;
       for (const event of events) {
@@ -181,81 +199,51 @@ export class PostgresEventStore extends EventStore {
         const dataJson = JSON.stringify(event.data);
         const data = JSON.parse(dataJson);
         const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
-        columns.eventId.push(eventId);
-        columns.streamId.push(streamId);
-        columns.version.push(version);
-        columns.type.push(event.type);
-        columns.schemaVersion.push(schemaVersion);
-        columns.data.push(dataJson);
-        columns.metadata.push(metadataJson);
-        columns.hash.push(hash);
+        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: metadataJson, recordedAt, hash });
         previous = hash;
       }
-      heads[streamId] = { version, hash: previous };
+      prepared.heads[streamId] = { version, hash: previous };
     }
-    if (columns.eventId.length === 0) {
-      for (let index = 0; index < checks.streamId.length; index += 1) {
-        if ((await this.headHash(checks.streamId[index], checks.version[index])) !== checks.hash[index]) throw new ConcurrencyError(checks.streamId[index], checks.version[index]);
+    return prepared;
+  }
+
+  /**
+   * One statement for the appends the coalescer grouped. If a writer elsewhere raced one of
+   * them (a unique violation) or a deadlock aborted the statement, nothing of it was stored:
+   * each append then runs alone, so only the append that lost fails.
+   */
+  private async runAppends(appends: PreparedAppend[]): Promise<AppendVerdict[]> {
+    if (appends.length > 1) {
+      try {
+        return await this.appendStatement(appends);
+      } catch (error) {
+        if (!isDeadlock(error) && !isUniqueViolation(error, 'events_stream_version_unique')) throw error;
+        return Promise.all(appends.map((append) => this.runAlone(append)));
       }
-      // Nothing to append, but the command is still recorded: its repeat must get this result back.
-      const { rowCount } = await this.pool.query(
-        'INSERT INTO processed_commands (command_id, result) VALUES ($1, $2) ON CONFLICT (command_id) DO NOTHING',
-        [request.commandId, JSON.stringify(request.result)],
-      );
-      if (rowCount === 0) return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
-      return { duplicate: false, result: request.result, positions: [], heads };
     }
-    const statement = () =>
-      this.queryKeepingConnection(
-        `WITH stale AS (
-           SELECT h.stream_id FROM unnest($12::text[], $13::int[], $14::text[]) AS h(stream_id, version, hash)
-            WHERE NOT EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version AND s.hash = h.hash)
-         ), command AS (
-           INSERT INTO processed_commands (command_id, result) SELECT $1::text, $2::jsonb WHERE NOT EXISTS (SELECT 1 FROM stale)
-           ON CONFLICT (command_id) DO NOTHING RETURNING command_id
-         ), appended AS (
-           INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-           SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, $3, e.hash
-             FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[], $11::text[])
-                  AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, hash)
-            WHERE EXISTS (SELECT 1 FROM command)
-           RETURNING global_position
-         )
-         SELECT (SELECT array_agg(stream_id) FROM stale) AS stale,
-                (SELECT array_agg(global_position ORDER BY global_position) FROM appended) AS positions`,
-        [request.commandId, JSON.stringify(request.result), recordedAt, columns.eventId, columns.streamId, columns.version, columns.type, columns.schemaVersion, columns.data, columns.metadata, columns.hash,
-          checks.streamId, checks.version, checks.hash],
-        'relief-ledger-append',
-      );
-    // A deadlock victim appended nothing; run again, it then meets the winner's rows as a
-    // unique violation (a ConcurrencyError naming the right stream), or succeeds.
-    const statementRetryingDeadlocks = async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await statement();
-        } catch (error) {
-          if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+    return [await this.runAlone(appends[0])];
+  }
+
+  /** A deadlock victim appended nothing; run again, it then meets the winner's rows or succeeds. */
+  private async runAlone(append: PreparedAppend): Promise<AppendVerdict> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await this.appendStatement([append]))[0];
+      } catch (error) {
+        if (isUniqueViolation(error, 'events_stream_version_unique')) {
+          const conflicted = append.checks.find((check) => (error as { detail?: string }).detail?.includes(`(${check.streamId},`)) ?? append.checks[0];
+          return { kind: 'stale', streamId: conflicted.streamId };
         }
+        if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
       }
-    };
-    try {
-      const { rows: [row] } = await statementRetryingDeadlocks();
-      if (row.stale) {
-        const streamId: string = row.stale[0];
-        throw new ConcurrencyError(streamId, request.appends.find((append) => append.streamId === streamId)!.expected.version);
-      }
-      if (row.positions === null) {
-        return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
-      }
-      this.notifyAppended();
-      return { duplicate: false, result: request.result, positions: (row.positions as string[]).map(Number), heads };
-    } catch (error) {
-      if (isUniqueViolation(error, 'events_stream_version_unique')) {
-        const conflicted = request.appends.find((append) => (error as { detail?: string }).detail?.includes(`(${append.streamId},`)) ?? request.appends[0];
-        throw new ConcurrencyError(conflicted.streamId, conflicted.expected.version);
-      }
-      throw error;
     }
+  }
+
+  private async appendStatement(appends: PreparedAppend[]): Promise<AppendVerdict[]> {
+    const { rows: [row] } = await this.queryKeepingConnection(APPEND_SQL, appendParameters(appends), 'relief-ledger-append');
+    const verdicts = appendVerdicts(appends, row);
+    if (verdicts.some((verdict) => verdict.kind === 'appended' && verdict.positions.length > 0)) this.notifyAppended();
+    return verdicts;
   }
 
   /**

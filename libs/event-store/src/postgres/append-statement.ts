@@ -1,0 +1,126 @@
+import type { StreamHead } from '../event-store';
+
+/** One append, ready to go: its rows built and hashed, its heads to check. */
+export interface PreparedAppend {
+  commandId: string;
+  resultJson: string;
+  /** Every stream the append names: the heads to check, and whether events go on it. */
+  checks: { streamId: string; version: number; hash: string | null; moves: boolean }[];
+  events: {
+    eventId: string;
+    streamId: string;
+    version: number;
+    type: string;
+    schemaVersion: number;
+    data: string;
+    metadata: string;
+    recordedAt: string;
+    hash: string;
+  }[];
+  heads: Record<string, StreamHead>;
+}
+
+/** What the statement did for one append. */
+export type AppendVerdict =
+  | { kind: 'appended'; positions: number[] }
+  | { kind: 'stale'; streamId: string }
+  | { kind: 'duplicate' };
+
+/**
+ * Any number of appends in one statement and one commit, each standing or falling alone:
+ * one whose command id is recorded already is left out (duplicate: a repeat gets the first
+ * result back, wherever the stream has gone since), one whose named head is gone or no longer
+ * the last is left out (stale), the rest go in. The caller never
+ * puts two appends of one stream or one command id in the same statement.
+ * A head named with its hash must be that stored event; a stream that moves must have
+ * nothing after it yet. A writer racing us from elsewhere is still caught by the
+ * (stream_id, stream_version) uniqueness, which aborts the whole statement.
+ * Every check is an index probe per head: the recorded-command check is a scalar subquery
+ * because as NOT EXISTS the generic plan made it a hash anti-join over all of
+ * processed_commands (the planner guesses 100 rows from jsonb_to_recordset), a scan that
+ * grew with the table. Rows are inserted in the order given (ORDER BY seq): positions follow
+ * stream versions, whichever side of the join the planner hashes (PGlite's planner hashed the
+ * rows and inserted them backwards).
+ */
+export const APPEND_SQL = `WITH heads AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb->'heads') AS h(command_id text, stream_id text, version int, hash text, moves bool)
+  ), stale AS (
+    SELECT DISTINCT ON (h.command_id) h.command_id, h.stream_id FROM heads h
+     WHERE (SELECT p.command_id FROM processed_commands p WHERE p.command_id = h.command_id) IS NULL
+       AND ((h.hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version AND s.hash = h.hash))
+        OR (h.moves AND EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version + 1)))
+  ), command AS (
+    INSERT INTO processed_commands (command_id, result)
+    SELECT c.command_id, c.result FROM jsonb_to_recordset($1::jsonb->'commands') AS c(command_id text, result jsonb)
+     WHERE NOT EXISTS (SELECT 1 FROM stale WHERE stale.command_id = c.command_id)
+    ON CONFLICT (command_id) DO NOTHING RETURNING command_id
+  ), appended AS (
+    INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+    SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash
+      FROM jsonb_to_recordset($1::jsonb->'events')
+           AS e(seq int, command_id text, event_id uuid, stream_id text, stream_version int, type text, schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, hash text)
+     WHERE e.command_id IN (SELECT command_id FROM command)
+     ORDER BY e.seq
+    RETURNING stream_id, global_position
+  )
+  SELECT (SELECT array_agg(command_id) FROM stale) AS stale_commands,
+         (SELECT array_agg(stream_id) FROM stale) AS stale_streams,
+         (SELECT array_agg(command_id) FROM command) AS recorded,
+         (SELECT array_agg(stream_id ORDER BY global_position) FROM appended) AS appended_streams,
+         (SELECT array_agg(global_position ORDER BY global_position) FROM appended) AS appended_positions`;
+
+const text = JSON.stringify;
+
+/**
+ * The statement's one parameter: a JSON document of heads, commands and rows. Measured
+ * against one array parameter per column, it costs the client about half the CPU (no
+ * per-element escaping in JavaScript) and the server less parsing. Event data and metadata
+ * are already JSON text, so they go in as they are.
+ */
+export const appendParameters = (appends: readonly PreparedAppend[]): [string] => {
+  const heads: string[] = [];
+  const commands: string[] = [];
+  const events: string[] = [];
+  for (const append of appends) {
+    const command = text(append.commandId);
+    commands.push(`{"command_id":${command},"result":${append.resultJson}}`);
+    for (const check of append.checks) {
+      heads.push(`{"command_id":${command},"stream_id":${text(check.streamId)},"version":${check.version},"hash":${text(check.hash)},"moves":${check.moves}}`);
+    }
+    for (const event of append.events) {
+      events.push(
+        `{"seq":${events.length},"command_id":${command},"event_id":${text(event.eventId)},"stream_id":${text(event.streamId)},"stream_version":${event.version},` +
+          `"type":${text(event.type)},"schema_version":${event.schemaVersion},"data":${event.data},"metadata":${event.metadata},` +
+          `"recorded_at":${text(event.recordedAt)},"hash":${text(event.hash)}}`,
+      );
+    }
+  }
+  return [`{"heads":[${heads.join(',')}],"commands":[${commands.join(',')}],"events":[${events.join(',')}]}`];
+};
+
+interface AppendRow {
+  stale_commands: string[] | null;
+  stale_streams: string[] | null;
+  recorded: string[] | null;
+  appended_streams: string[] | null;
+  appended_positions: string[] | null;
+}
+
+/** Each append's verdict, in the order given. */
+export const appendVerdicts = (appends: readonly PreparedAppend[], row: AppendRow): AppendVerdict[] => {
+  const stale = new Map((row.stale_commands ?? []).map((commandId, index) => [commandId, row.stale_streams![index]]));
+  const recorded = new Set(row.recorded ?? []);
+  const positionsByStream = new Map<string, number[]>();
+  (row.appended_streams ?? []).forEach((streamId, index) => {
+    const positions = positionsByStream.get(streamId) ?? [];
+    positions.push(Number(row.appended_positions![index]));
+    positionsByStream.set(streamId, positions);
+  });
+  return appends.map((append): AppendVerdict => {
+    const staleStream = stale.get(append.commandId);
+    if (staleStream !== undefined) return { kind: 'stale', streamId: staleStream };
+    if (!recorded.has(append.commandId)) return { kind: 'duplicate' };
+    const positions = append.checks.flatMap((check) => positionsByStream.get(check.streamId) ?? []).sort((a, b) => a - b);
+    return { kind: 'appended', positions };
+  });
+};
