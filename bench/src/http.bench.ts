@@ -38,16 +38,17 @@ export interface HttpFigure {
   lag: { p50_ms: number; p99_ms: number; max_ms: number; samples: number; timeouts: number };
 }
 
-const startApi = async (db: BenchDatabase, port: number, profileDir?: string): Promise<ChildProcess> => {
-  const main = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
+/** A service process of ours (`apps/<app>/src/main.js`), ready once /health/live answers where it listens. */
+const startProcess = async (db: BenchDatabase, app: 'api' | 'projector', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
+  const main = join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', RUN: 'all', DEMO_APPLICATIONS: '0' },
+    env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 600; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the ${app} exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/live`);
+      const response = await fetch(`http://127.0.0.1:${healthPort}/health/live`);
       if (response.ok) return child;
     } catch {
       // not listening yet
@@ -55,8 +56,25 @@ const startApi = async (db: BenchDatabase, port: number, profileDir?: string): P
     await sleep(100);
   }
   child.kill('SIGKILL');
-  throw new Error('the API did not start within 60 s');
+  throw new Error(`the ${app} did not start within 60 s`);
 };
+
+/**
+ * The service in one of its two shapes: `npm start` (API and projector in one process), or
+ * API and projector as separate processes, as docker/compose.yaml runs them.
+ */
+const startService = async (db: BenchDatabase, port: number, shape: HttpShape, profileDir?: string): Promise<ChildProcess[]> => {
+  if (shape === 'one-process') return [await startProcess(db, 'api', { PORT: String(port), RUN: 'all' }, port, profileDir)];
+  const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'api' }, port, profileDir);
+  try {
+    return [api, await startProcess(db, 'projector', { PROJECTOR_PORT: String(port + 1), RUN: 'projector' }, port + 1, profileDir)];
+  } catch (error) {
+    await stopApi(api);
+    throw error;
+  }
+};
+
+export type HttpShape = 'one-process' | 'separate-processes';
 
 const stopApi = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null) return;
@@ -67,13 +85,12 @@ const stopApi = async (child: ChildProcess): Promise<void> => {
 };
 
 /**
- * A realistic mix against a running service (API and projector in one process, as
- * `npm start`): every connection takes category-7 households from intake to payment, each
+ * A realistic mix against a running service (in the shape given): every connection takes category-7 households from intake to payment, each
  * step by its own officer, with reads in between: 5 commands and 5 reads per case.
  * Meanwhile a probe submits one application every 100 ms and times how long its row takes to
  * appear in the read model after the 201 (live projection lag).
  */
-export const httpMix = async (db: BenchDatabase, options: { seconds: number; connections: number; port: number; profileDir?: string }): Promise<HttpFigure> => {
+export const httpMix = async (db: BenchDatabase, options: { seconds: number; connections: number; port: number; shape: HttpShape; profileDir?: string }): Promise<HttpFigure> => {
   const programme = loadProgrammes().find((p) => p.id === 'nq42-2020')!;
   const category = findCategory(programme, '7')!;
   const claim = { povertyListRef: 'QĐ-HN-2019/17', householdMembers: 4, listStatus: 'poor' };
@@ -127,7 +144,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
     step('read-dashboard', 'GET', (ctx) => `/dashboards/wards/${wardOf(ctx)}?asOf=2020-06-30`, null),
     step('read-application', 'GET', (ctx) => `/applications/${ctx.id}`, null),
   ];
-  const api = await startApi(db, options.port, options.profileDir);
+  const service = await startService(db, options.port, options.shape, options.profileDir);
   const lag = new Latencies();
   let lagTimeouts = 0;
   let probing = true;
@@ -189,6 +206,6 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
     };
   } finally {
     probing = false;
-    await stopApi(api);
+    for (const child of service) await stopApi(child);
   }
 };

@@ -91,10 +91,14 @@ const main = async () => {
           entry.queries = await section('queries', () => runQueries(db, plan.querySamples));
         }
         if (label === 'full' && only.includes('http')) {
-          log(`HTTP: ${plan.connections} connections for ${plan.httpSeconds} s against API + projector in one process, on the province`);
-          results.http = await section('http', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3917, profileDir }));
+          // Headline: API and projector as separate processes, as docker/compose.yaml runs them; then `npm start`'s one process.
+          log(`HTTP: ${plan.connections} connections for ${plan.httpSeconds} s against the API, the projector in a process of its own, on the province`);
+          results.http = await section('http', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3917, shape: 'separate-processes', profileDir }));
           results.live_lag = results.http.lag;
           log(`  ${JSON.stringify(results.http)}`);
+          log(`HTTP: the same against API and projector in one process (npm start)`);
+          results.http_one_process = await section('http one process', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3927, shape: 'one-process', profileDir }));
+          log(`  ${JSON.stringify(results.http_one_process)}`);
         }
         if (only.includes('scale')) {
           // Last: these events are not the province's; nothing reads this log after them.
@@ -121,6 +125,11 @@ const main = async () => {
     if (only.includes('append') && full) {
       const db = full;
       results.append = {};
+      // Untimed: each store's code compiled hot and its statements prepared before the matrix.
+      log('append: warm-up, 1 s each');
+      await appendOurs(db, 8, 1, 1, plan.maxOps, 'warm-ours');
+      await appendPeer(db, 8, 1, 1, plan.maxOps, 'warm-peer');
+      await appendCeiling(db, 8, 1, 1, plan.maxOps);
       for (const writers of [1, 8, 32]) {
         const entry: Record<string, any> = {};
         for (const batch of [1, 10]) {

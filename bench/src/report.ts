@@ -25,11 +25,13 @@ export const sections = (r: Record<string, any>): string[] => {
     out.push('### Events a tailing consumer never receives, 8 writers\n\n' + table(['store', 'appended', 'received', 'skipped for good', 'skipped %', 'not yet read when the drain stopped'],
       Object.entries<any>(r.consumer_gap.w8).map(([k, v]) => (v.error ? [k, 'failed', v.error, '', '', ''] : [k, v.appended, v.received, v.missed, v.missed_pct, v.behind ?? '–']))));
   }
-  if (r.http?.error) out.push(`### HTTP\n\nfailed: ${r.http.error}`);
-  if (r.http && !r.http.error) {
-    const h = r.http;
-    out.push(`### HTTP, realistic mix (${h.connections} connections, ${h.seconds} s; API and projector in one process)\n\n` + table(['requests/s', 'commands/s', 'reads/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'lag p50 ms', 'lag p99 ms'],
-      [[h.rps, h.commands_per_s, h.reads_per_s, h.p50_ms, h.p99_ms, h.p99_9_ms, h.errors, h.lag.p50_ms, h.lag.p99_ms]]));
+  const shapes: [string, any][] = [['API and projector in separate processes (docker/compose.yaml)', r.http], ['API and projector in one process (npm start)', r.http_one_process]];
+  const measured = shapes.filter(([, h]) => h && !h.error);
+  for (const [shape, h] of shapes) if (h?.error) out.push(`### HTTP (${shape})\n\nfailed: ${h.error}`);
+  if (measured.length) {
+    const h = measured[0][1];
+    out.push(`### HTTP, realistic mix (${h.connections} connections, ${h.seconds} s each)\n\n` + table(['service', 'requests/s', 'commands/s', 'reads/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'lag p50 ms', 'lag p99 ms'],
+      measured.map(([shape, m]) => [shape, m.rps, m.commands_per_s, m.reads_per_s, m.p50_ms, m.p99_ms, m.p99_9_ms, m.errors, m.lag.p50_ms, m.lag.p99_ms])));
   }
   if (r.growth) {
     const sizes = Object.entries<any>(r.growth).filter(([, g]) => g.seed);
