@@ -9,6 +9,9 @@ import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
 import { httpMetrics } from './operations/http-metrics.middleware';
 
+/** Express's `trust proxy`: hops as a number, otherwise the list of proxies as given. */
+const trustProxy = (setting: string): number | string => (/^\d+$/.test(setting) ? Number(setting) : setting);
+
 export interface ApiAppOptions {
   withProjector: boolean;
   /** `false`: no log at all (tests). */
@@ -34,6 +37,7 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
   app.use(httpMetrics);
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   serveConsole(app);
   const document = SwaggerModule.createDocument(
     app,

@@ -27,6 +27,9 @@ describe('Configuration', () => {
     ['READY_MAX_LAG_EVENTS', 'many'],
     ['LOG_LEVEL', 'loud'],
     ['RUN', 'everything'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'loopback, proxy.example'],
   ])('stops on a malformed %s with one line naming it', (name, value) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);
@@ -39,5 +42,13 @@ describe('Configuration', () => {
     expect(message).toContain('JWT_SECRET');
     expect(message).not.toContain('short-secret');
     expect(message).not.toContain('hunter2');
+  });
+
+  it.each([['1'], ['loopback'], ['10.0.0.0/8, 192.168.1.7, loopback'], ['fd00::/8']])('accepts TRUST_PROXY=%j', (value) => {
+    expect(validateConfig({ TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+  });
+
+  it('takes an empty TRUST_PROXY as unset', () => {
+    expect(validateConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
   });
 });

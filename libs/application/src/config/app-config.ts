@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -52,6 +53,18 @@ export class AppConfig {
 
   @IsInt() @Min(1000) @Max(3_600_000) @Transform(toInt)
   RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For),
+   * for the rate limit and the logs: a number of hops, or proxy addresses, subnets and the
+   * names loopback, linklocal, uniquelocal, comma-separated. Unset: the connecting address is
+   * the client (behind a reverse proxy every caller would then share one limit). `true` is
+   * refused: trusting every sender lets any client pick its own address and escape the limit.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsTrustProxy({ message: 'TRUST_PROXY must be a number of proxy hops, or proxy addresses/subnets (or loopback, linklocal, uniquelocal) separated by commas; true is not allowed' })
+  TRUST_PROXY?: string;
 
   /** /health/ready fails while a projection is further behind the log than this many events… */
   @IsInt() @Min(0) @Transform(toInt)
