@@ -81,6 +81,35 @@ export const request = async <T>(method: string, path: string, options: RequestO
 };
 
 export const get = <T>(path: string): Promise<T> => request<T>('GET', path);
+
+/**
+ * A file the API streams (the CSV exports): fetched with the session's token, since a plain
+ * link would carry none, then handed to the browser as a download. A refusal throws its problem.
+ */
+export const download = async (path: string, filename: string): Promise<void> => {
+  const headers: Record<string, string> = { Accept: 'text/csv, application/problem+json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  if (!response.ok) {
+    const text = await response.text();
+    let problem: Problem = { status: response.status, code: `http-${response.status}`, title: response.statusText || `HTTP ${response.status}`, detail: text.slice(0, 500) };
+    try {
+      const body = JSON.parse(text);
+      if (body && typeof body === 'object' && 'status' in body) problem = body as Problem;
+    } catch {
+      // not problem+json: keep the text as the detail
+    }
+    throw new ApiProblem(problem);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+};
 export const post = <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> =>
   request<T>('POST', path, { ...options, body });
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { importLegacyEvents } from '@lib/application';
 import { EventStore } from '@lib/event-store';
@@ -121,6 +122,10 @@ describe('Web console in a real browser', () => {
     expect(await page.getByTestId('chart-status').textContent()).toContain('Đã chi trả');
     expect(await page.getByTestId('totals').textContent()).toContain('2.000.000 ₫');
     await screenshot(page, '05-dashboard');
+    const [wardCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('applications-csv').click()]);
+    expect(wardCsv.suggestedFilename()).toBe('applications-W01.csv');
+    const paidRow = (await readFile((await wardCsv.path())!, 'utf8')).split(/\r?\n/).find((row) => row.startsWith(id));
+    expect(paidRow).toContain(',paid,');
 
     // The auditor's timeline: every event with its actor and role, the chain verified in the browser.
     await devSignIn(page, 'auditor', '', 'auditor-thao');
@@ -236,6 +241,14 @@ describe('Web console in a real browser', () => {
     expect(await card.getByTestId('legal-basis').textContent()).toContain('NQ 42');
     expect(await card.getByTestId('alert-application').evaluateAll((links) => links.map((link) => link.textContent))).toEqual([paidId, legacyId].sort());
     await screenshot(page, '10-alerts');
+
+    // The filtered alerts as CSV, fetched with the session's token and saved by the browser.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('alerts-csv').click()]);
+    expect(csv.suggestedFilename()).toBe('alerts.csv');
+    const rows = (await readFile((await csv.path())!, 'utf8')).trim().split(/\r?\n/);
+    expect(rows[0]).toBe('id,rule,severity,status,title,legal_basis,ward,wards,application_ids,evidence_positions,reasons,raised_at,updated_at');
+    expect(rows.slice(1).every((row) => row.split(',')[1] === 'F1')).toBe(true);
+    expect(rows.slice(1).some((row) => row.includes(paidId) && row.includes(legacyId))).toBe(true);
 
     await card.locator('[name=note]').fill('Đã đối chiếu danh sách hộ nghèo phường W02: cùng một người.');
     await card.locator('[name=orderRecovery]').check();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { get, newIdempotencyKey, post, query, toProblem, waitForVersion, type ApplicationView, type Problem } from '../api';
+import { download, get, newIdempotencyKey, post, query, toProblem, waitForVersion, type ApplicationView, type Problem } from '../api';
 import { Badge, Field, Loading, ProblemBox, caseLink } from '../components';
 import { formatMoney, formatTime, useI18n, type MessageKey } from '../i18n';
 import { hasRole, type Session } from '../session';
@@ -241,7 +241,10 @@ export const Alerts = ({ session }: { session: Session }) => {
             {(['open', 'confirmed', 'dismissed'] as const).map((status) => <option key={status} value={status}>{t(`${status}_` as MessageKey)}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => void load()}>{t('refresh')}</button>
+        <button type="button" onClick={() => void load()}>{t('refresh')}</button>{' '}
+        <button type="button" data-testid="alerts-csv" onClick={() => download(`/alerts.csv${query(filters)}`, 'alerts.csv').catch((error) => setProblem(toProblem(error)))}>
+          {t('downloadCsv')}
+        </button>
       </div>
       {problem?.status === 404 && <p className="muted">{t('alertsUnavailable')}</p>}
       <ProblemBox problem={problem} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { get, getProgramme, toProblem, type Problem, type Programme } from '../api';
+import { download, get, getProgramme, query, toProblem, type Problem, type Programme } from '../api';
 import { BarChart, Loading, ProblemBox } from '../components';
 import { categoryTitle, formatDate, formatMoney, useI18n } from '../i18n';
 import type { Session } from '../session';
@@ -72,7 +72,14 @@ export const Dashboard = ({ session }: { session: Session }) => {
         <label>
           {t('ward')} <input name="ward" value={wardInput} onChange={(event) => setWardInput(event.target.value)} size={8} />
         </label>
-        <button type="submit">{t('open')}</button>
+        <button type="submit">{t('open')}</button>{' '}
+        <button
+          type="button"
+          data-testid="applications-csv"
+          onClick={() => download(`/applications.csv${query({ ward })}`, `applications-${ward}.csv`).catch((error) => setProblem(toProblem(error)))}
+        >
+          {t('downloadCsv')}
+        </button>
       </form>
       <ProblemBox problem={problem} />
       {!data && !problem && <Loading />}
