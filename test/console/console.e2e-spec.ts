@@ -275,6 +275,30 @@ describe('Web console in a real browser', () => {
     await screenshot(page, '12-beneficiary');
   });
 
+  it("records the applicant's withdrawal from the case page: the reason is required, then the application is withdrawn", async () => {
+    const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
+      programme: 'nq42-2020', category: '4',
+      applicant: { citizenId: '020080007711', fullName: 'Đỗ Văn Tâm', dateOfBirth: '1981-03-02', ward: 'W01', address: 'Tổ 5, W01' },
+      claim: { months: ['2020-04'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    await api.settle();
+    await page.goto(`${base}/console/`);
+    await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');
+    await page.goto(`${base}/console/#/applications/${id}`);
+    const panel = page.getByTestId('withdraw-panel');
+    await panel.getByTestId('withdraw').click();
+    await panel.getByTestId('error-reason').waitFor();
+    expect((await api.http.get(`/applications/${id}`).set(as('auditor', null))).body.status).toBe('submitted');
+    await panel.locator('[name=reason]').fill('Người dân xin rút: đã có việc làm lại từ tháng 5.');
+    await panel.getByTestId('withdraw').click();
+    expect(await page.getByTestId('action-done').textContent()).toContain('Đã rút');
+    await api.settle();
+    const history = await api.http.get(`/applications/${id}/history`).set(as('auditor', null));
+    expect(history.body.events.at(-1)).toMatchObject({ type: 'SupportApplicationWithdrawn', data: { reason: 'Người dân xin rút: đã có việc làm lại từ tháng 5.' } });
+  });
+
   it('counts overdue applications per awaited step on the ward dashboard (API)', async () => {
     const response = await api.http.get('/dashboards/wards/W01?asOf=2099-01-01').set(as('inspector', null));
     expect(response.status).toBe(200);

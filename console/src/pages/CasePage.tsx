@@ -108,6 +108,40 @@ export const RecoveryPanel = ({ view, onDone }: { view: ApplicationView; onDone:
   );
 };
 
+/** Statuses the programme lets an applicant withdraw from (the domain decides; this only hides the form elsewhere). */
+const WITHDRAWABLE = ['submitted', 'in-progress', 'approved'];
+
+/** The ward's intake officer records the applicant's withdrawal, with its reason. */
+export const WithdrawPanel = ({ view, onDone }: { view: ApplicationView; onDone: (result: CommandResult) => void }) => {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(newIdempotencyKey);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      onDone(await post<CommandResult>(`/applications/${view.id}/withdrawal`, { reason }, { ifMatch: view.version, idempotencyKey: key }));
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="action-panel" onSubmit={submit} data-testid="withdraw-panel">
+      <h3>{t('withdraw')}</h3>
+      <Field label={t('reason')} name="reason" errors={problem?.errors}>
+        <input name="reason" value={reason} onChange={(event) => setReason(event.target.value)} />
+      </Field>
+      <ProblemBox problem={problem} unmatched={(problem?.errors ?? []).filter((error) => error.field !== 'reason')} />
+      <button type="submit" disabled={busy} data-testid="withdraw">{t('withdraw')}</button>
+    </form>
+  );
+};
+
 /** One application: its state, the officer's action, and for auditors the verified timeline and its past states. */
 export const CasePage = ({ id, highlight, session }: { id: string | null; highlight: number[]; session: Session }) => {
   const { t, term } = useI18n();
@@ -221,6 +255,9 @@ export const CasePage = ({ id, highlight, session }: { id: string | null; highli
       {updating && <p className="muted">{t('updating')}</p>}
       {view && <ActionPanel target={view} session={session} onDone={(result) => void acted(result)} />}
       {view && hasRole(session, 'inspector') && view.paidAmount > 0 && <RecoveryPanel view={view} onDone={(result) => void acted(result)} />}
+      {view && hasRole(session, 'intake-officer') && session.claims.ward === view.ward && WITHDRAWABLE.includes(view.status) && (
+        <WithdrawPanel key={`${view.id}-${view.version}`} view={view} onDone={(result) => void acted(result)} />
+      )}
       {events && (
         <section className="card">
           <h3>{t('timeline')}</h3>
