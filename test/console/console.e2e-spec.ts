@@ -158,6 +158,17 @@ describe('Web console in a real browser', () => {
     await screenshot(page, '07-timeline-en');
   });
 
+  /** A W01 street vendor's application (category 4, April 2020), submitted over the API; its id. */
+  const submitStreetVendor = async (applicant: { citizenId: string; fullName: string; dateOfBirth: string; address: string }): Promise<string> => {
+    const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
+      programme: 'nq42-2020', category: '4',
+      applicant: { ...applicant, ward: 'W01' },
+      claim: { months: ['2020-04'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
+    });
+    expect(submitted.status).toBe(201);
+    return submitted.body.id as string;
+  };
+
   it("shows the API's refusals: field errors beside their fields, and a problem's title and detail", async () => {
     await page.goto(`${base}/console/`);
     await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');
@@ -190,13 +201,7 @@ describe('Web console in a real browser', () => {
     expect(await page.getByTestId('problem-title').textContent()).toBe('Hồ sơ không đáp ứng điều kiện của chương trình');
 
     // 403: the officer who reviewed may not also approve (segregation of duties).
-    const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
-      programme: 'nq42-2020', category: '4',
-      applicant: { citizenId: '020080005678', fullName: 'Lê Thị Hoa', dateOfBirth: '1979-01-30', ward: 'W01', address: 'Tổ 3, W01' },
-      claim: { months: ['2020-04'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
-    });
-    expect(submitted.status).toBe(201);
-    const id = submitted.body.id as string;
+    const id = await submitStreetVendor({ citizenId: '020080005678', fullName: 'Lê Thị Hoa', dateOfBirth: '1979-01-30', address: 'Tổ 3, W01' });
     expect((await api.http.post(`/applications/${id}/village-review`).set(as('village-reviewer', 'W01', 'officer-binh')).send({ outcome: 'confirmed' })).status).toBe(200);
     expect((await api.http.post(`/applications/${id}/steps/public-posting`).set(as('intake-officer')).send({ outcome: 'completed', postedFrom: '2020-05-18', postedUntil: '2020-05-19' })).status).toBe(200);
     await api.settle();
@@ -276,13 +281,7 @@ describe('Web console in a real browser', () => {
   });
 
   it("records the applicant's withdrawal from the case page: the reason is required, then the application is withdrawn", async () => {
-    const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
-      programme: 'nq42-2020', category: '4',
-      applicant: { citizenId: '020080007711', fullName: 'Đỗ Văn Tâm', dateOfBirth: '1981-03-02', ward: 'W01', address: 'Tổ 5, W01' },
-      claim: { months: ['2020-04'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
-    });
-    expect(submitted.status).toBe(201);
-    const id = submitted.body.id as string;
+    const id = await submitStreetVendor({ citizenId: '020080007711', fullName: 'Đỗ Văn Tâm', dateOfBirth: '1981-03-02', address: 'Tổ 5, W01' });
     await api.settle();
     await page.goto(`${base}/console/`);
     await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');

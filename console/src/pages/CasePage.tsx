@@ -73,6 +73,29 @@ const StateSummary = ({ view }: { view: ApplicationView }) => {
   );
 };
 
+/**
+ * A one-command form: its problem, whether it is sending, and a submit handler that sends with
+ * the form's own Idempotency-Key (a double click records once) and reports the result.
+ */
+const useCommandForm = (onDone: (result: CommandResult) => void) => {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(newIdempotencyKey);
+  const send = (command: (idempotencyKey: string) => Promise<CommandResult>) => async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      onDone(await command(key));
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problem, busy, send };
+};
+
 /** Inspectors order (thu hồi) or record the recovery of a payment. */
 export const RecoveryPanel = ({ view, onDone }: { view: ApplicationView; onDone: (result: CommandResult) => void }) => {
   const { t } = useI18n();
@@ -80,22 +103,9 @@ export const RecoveryPanel = ({ view, onDone }: { view: ApplicationView; onDone:
   const action = ordered > (view.recoveredAmount ?? 0) ? 'recovered' : 'ordered';
   const amount = action === 'ordered' ? view.paidAmount - ordered : ordered - (view.recoveredAmount ?? 0);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const { problem, busy, send } = useCommandForm(onDone);
   if (amount <= 0) return null;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      onDone(await post<CommandResult>(`/applications/${view.id}/recovery`, { action, amount, reason }, { ifMatch: view.version, idempotencyKey: key }));
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = send((key) => post<CommandResult>(`/applications/${view.id}/recovery`, { action, amount, reason }, { ifMatch: view.version, idempotencyKey: key }));
   return (
     <form className="action-panel" onSubmit={submit} data-testid="recovery-panel">
       <h3>{t('orderRecovery')}: {formatMoney(amount)}</h3>
@@ -115,21 +125,8 @@ const WITHDRAWABLE = ['submitted', 'in-progress', 'approved'];
 export const WithdrawPanel = ({ view, onDone }: { view: ApplicationView; onDone: (result: CommandResult) => void }) => {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      onDone(await post<CommandResult>(`/applications/${view.id}/withdrawal`, { reason }, { ifMatch: view.version, idempotencyKey: key }));
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { problem, busy, send } = useCommandForm(onDone);
+  const submit = send((key) => post<CommandResult>(`/applications/${view.id}/withdrawal`, { reason }, { ifMatch: view.version, idempotencyKey: key }));
   return (
     <form className="action-panel" onSubmit={submit} data-testid="withdraw-panel">
       <h3>{t('withdraw')}</h3>
