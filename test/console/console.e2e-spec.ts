@@ -158,12 +158,12 @@ describe('Web console in a real browser', () => {
     await screenshot(page, '07-timeline-en');
   });
 
-  /** A W01 street vendor's application (category 4, April 2020), submitted over the API; its id. */
-  const submitStreetVendor = async (applicant: { citizenId: string; fullName: string; dateOfBirth: string; address: string }): Promise<string> => {
+  /** A W01 street vendor's application (category 4, April 2020 unless other months are given), submitted over the API; its id. */
+  const submitStreetVendor = async (applicant: { citizenId: string; fullName: string; dateOfBirth: string; address: string }, months = ['2020-04']): Promise<string> => {
     const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
       programme: 'nq42-2020', category: '4',
       applicant: { ...applicant, ward: 'W01' },
-      claim: { months: ['2020-04'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
+      claim: { months, occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 0 },
     });
     expect(submitted.status).toBe(201);
     return submitted.body.id as string;
@@ -296,6 +296,25 @@ describe('Web console in a real browser', () => {
     await api.settle();
     const history = await api.http.get(`/applications/${id}/history`).set(as('auditor', null));
     expect(history.body.events.at(-1)).toMatchObject({ type: 'SupportApplicationWithdrawn', data: { reason: 'Người dân xin rút: đã có việc làm lại từ tháng 5.' } });
+  });
+
+  it('approves some of the months claimed: the ward approver unticks one on the case page, the amount follows', async () => {
+    const id = await submitStreetVendor({ citizenId: '020080007722', fullName: 'Phan Thị Mai', dateOfBirth: '1985-06-12', address: 'Tổ 6, W01' }, ['2020-04', '2020-05']);
+    expect((await api.http.post(`/applications/${id}/village-review`).set(as('village-reviewer', 'W01', 'officer-binh')).send({ outcome: 'confirmed' })).status).toBe(200);
+    expect((await api.http.post(`/applications/${id}/steps/public-posting`).set(as('intake-officer')).send({ outcome: 'completed', postedFrom: '2020-05-18', postedUntil: '2020-05-19' })).status).toBe(200);
+    await api.settle();
+    await page.goto(`${base}/console/`);
+    await devSignIn(page, 'ward-approver', 'W01', 'approver-minh');
+    await page.goto(`${base}/console/#/applications/${id}`);
+    const panel = page.getByTestId('action-panel');
+    await panel.getByTestId('approved-months').waitFor();
+    expect(await panel.locator('[name="approve-2020-04"]').isChecked()).toBe(true);
+    await panel.locator('[name="approve-2020-05"]').uncheck();
+    await panel.locator('button[type=submit]').click();
+    await page.getByTestId('action-done').waitFor();
+    await api.settle();
+    const approved = await api.http.get(`/applications/${id}`).set(as('auditor', null));
+    expect(approved.body).toMatchObject({ approvedMonths: ['2020-04'], approvedAmount: 1_000_000 });
   });
 
   it('counts overdue applications per awaited step on the ward dashboard (API)', async () => {

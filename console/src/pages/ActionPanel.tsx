@@ -15,6 +15,8 @@ export interface ActionTarget {
   version: number;
   approvedAmount: number;
   paidAmount: number;
+  /** The months claimed, when known (the case page): the ward may approve some of them. */
+  claim?: { months?: string[] };
 }
 
 /** The programme step an application awaits, if any (from GET /programmes/{id}). */
@@ -53,10 +55,13 @@ export const ActionPanel = ({ target, session, onDone }: { target: ActionTarget;
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<CommandResult | null>(null);
+  const [excluded, setExcluded] = useState<string[]>([]);
   const idempotencyKey = useMemo(() => newIdempotencyKey(), [target.id, target.version]);
+  const claimedMonths = target.claim?.months ?? [];
 
   useEffect(() => {
     setForm({});
+    setExcluded([]);
     setProblem(null);
     setDone(null);
   }, [target.id, target.version]);
@@ -78,7 +83,10 @@ export const ActionPanel = ({ target, session, onDone }: { target: ActionTarget;
       return { path: `${base}/village-review`, body: { outcome: value('outcome', 'confirmed'), minutesRef: optional('minutesRef'), reason: optional('reason') } };
     }
     if (step.name === 'ward-approval') {
-      return { path: `${base}/ward-approval`, body: { decision: value('decision', 'approved'), reason: optional('reason') } };
+      const decision = value('decision', 'approved');
+      // All claimed months unless some were unticked: then exactly the ticked ones.
+      const approvedMonths = decision === 'approved' && excluded.length > 0 ? claimedMonths.filter((month) => !excluded.includes(month)) : undefined;
+      return { path: `${base}/ward-approval`, body: { decision, reason: optional('reason'), approvedMonths } };
     }
     if (step.kind === 'payment') {
       return { path: `${base}/payment`, body: { amount: amountOwed, method: value('method', 'cash'), reference: value('reference'), payee: optional('payee') } };
@@ -113,7 +121,7 @@ export const ActionPanel = ({ target, session, onDone }: { target: ActionTarget;
   };
 
   const rejecting = ['not-eligible', 'rejected'].includes(value('outcome')) || value('decision') === 'rejected';
-  const known = ['outcome', 'decision', 'reason', 'minutesRef', 'reference', 'decisionNo', 'postedFrom', 'postedUntil', 'method', 'payee', 'amount'];
+  const known = ['outcome', 'decision', 'approvedMonths', 'reason', 'minutesRef', 'reference', 'decisionNo', 'postedFrom', 'postedUntil', 'method', 'payee', 'amount'];
 
   return (
     <form className="action-panel" onSubmit={submit} data-testid="action-panel">
@@ -141,6 +149,23 @@ export const ActionPanel = ({ target, session, onDone }: { target: ActionTarget;
               <option value="approved">{t('approve')}</option>
               <option value="rejected">{t('reject')}</option>
             </select>
+          </Field>
+        )}
+        {step.name === 'ward-approval' && value('decision', 'approved') === 'approved' && claimedMonths.length > 1 && (
+          <Field label={t('approvedMonths')} name="approvedMonths" errors={errors}>
+            <span data-testid="approved-months">
+              {claimedMonths.map((month) => (
+                <label key={month} className="inline">
+                  <input
+                    type="checkbox"
+                    name={`approve-${month}`}
+                    checked={!excluded.includes(month)}
+                    onChange={(event) => setExcluded((current) => (event.target.checked ? current.filter((other) => other !== month) : [...current, month]))}
+                  />{' '}
+                  {month}
+                </label>
+              ))}
+            </span>
           </Field>
         )}
         {step.kind === 'payment' && (
