@@ -158,6 +158,14 @@ describe('Web console in a real browser', () => {
     await screenshot(page, '07-timeline-en');
   });
 
+  /** Once the read models have the application, its case page as this W01 officer. */
+  const openCase = async (id: string, role: string, sub: string): Promise<void> => {
+    await api.settle();
+    await page.goto(`${base}/console/`);
+    await devSignIn(page, role, 'W01', sub);
+    await page.goto(`${base}/console/#/applications/${id}`);
+  };
+
   /** A W01 street vendor's application (category 4, April 2020 unless other months are given), submitted over the API; its id. */
   const submitStreetVendor = async (applicant: { citizenId: string; fullName: string; dateOfBirth: string; address: string }, months = ['2020-04']): Promise<string> => {
     const submitted = await api.http.post('/applications').set(as('intake-officer')).send({
@@ -282,10 +290,7 @@ describe('Web console in a real browser', () => {
 
   it("records the applicant's withdrawal from the case page: the reason is required, then the application is withdrawn", async () => {
     const id = await submitStreetVendor({ citizenId: '020080007711', fullName: 'Đỗ Văn Tâm', dateOfBirth: '1981-03-02', address: 'Tổ 5, W01' });
-    await api.settle();
-    await page.goto(`${base}/console/`);
-    await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');
-    await page.goto(`${base}/console/#/applications/${id}`);
+    await openCase(id, 'intake-officer', 'officer-lan');
     const panel = page.getByTestId('withdraw-panel');
     await panel.getByTestId('withdraw').click();
     await panel.getByTestId('error-reason').waitFor();
@@ -302,10 +307,7 @@ describe('Web console in a real browser', () => {
     const id = await submitStreetVendor({ citizenId: '020080007722', fullName: 'Phan Thị Mai', dateOfBirth: '1985-06-12', address: 'Tổ 6, W01' }, ['2020-04', '2020-05']);
     expect((await api.http.post(`/applications/${id}/village-review`).set(as('village-reviewer', 'W01', 'officer-binh')).send({ outcome: 'confirmed' })).status).toBe(200);
     expect((await api.http.post(`/applications/${id}/steps/public-posting`).set(as('intake-officer')).send({ outcome: 'completed', postedFrom: '2020-05-18', postedUntil: '2020-05-19' })).status).toBe(200);
-    await api.settle();
-    await page.goto(`${base}/console/`);
-    await devSignIn(page, 'ward-approver', 'W01', 'approver-minh');
-    await page.goto(`${base}/console/#/applications/${id}`);
+    await openCase(id, 'ward-approver', 'approver-minh');
     const panel = page.getByTestId('action-panel');
     await panel.getByTestId('approved-months').waitFor();
     expect(await panel.locator('[name="approve-2020-04"]').isChecked()).toBe(true);
