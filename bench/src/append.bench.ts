@@ -200,28 +200,42 @@ class PullSchedule {
   }
 }
 
-export const consumerGapOurs = async (db: BenchDatabase, writers: number, seconds: number, maxOps: number): Promise<GapFigure> => {
-  const store = new PostgresEventStore(db.pool, createEventTypeRegistry());
-  const prefix = `gap-ours-${randomUUID().slice(0, 8)}`;
-  const [last] = (await db.pool.query(`SELECT transaction_id::text AS t, global_position::text AS p FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`)).rows;
-  let checkpoint: Checkpoint = last ? { transactionId: last.t, position: last.p } : START;
-  const received = new Set<string>();
+/**
+ * Runs `write` while a consumer pulls with `pull` (paced like the peer's batch puller); once the
+ * writers are done it drains until three empty pulls in a row, for at most DRAIN_SECONDS.
+ */
+const tailWhile = async (write: () => Promise<unknown>, pull: () => Promise<{ read: number; more: boolean }>): Promise<void> => {
   let writing = true;
   const consumer = (async () => {
     const schedule = new PullSchedule();
     let drainUntil = Infinity;
     for (let idle = 0; (writing || idle < 3) && nowMs() < drainUntil; ) {
       if (!writing && drainUntil === Infinity) drainUntil = nowMs() + DRAIN_SECONDS * 1000;
-      const batch = await store.readAll(checkpoint, DefaultPostgreSQLEventStoreProcessorBatchSize);
-      checkpoint = batch.checkpoint;
-      for (const event of batch.events) if (event.streamId.startsWith(prefix)) received.add(event.eventId);
-      idle = batch.events.length || writing ? 0 : idle + 1;
-      await sleep(schedule.next(batch.events.length === DefaultPostgreSQLEventStoreProcessorBatchSize, writing));
+      const { read, more } = await pull();
+      idle = read || writing ? 0 : idle + 1;
+      await sleep(schedule.next(more, writing));
     }
   })();
-  await appendOurs(db, writers, 1, seconds, maxOps, prefix);
-  writing = false;
-  await consumer;
+  try {
+    await write();
+  } finally {
+    writing = false;
+    await consumer;
+  }
+};
+
+export const consumerGapOurs = async (db: BenchDatabase, writers: number, seconds: number, maxOps: number): Promise<GapFigure> => {
+  const store = new PostgresEventStore(db.pool, createEventTypeRegistry());
+  const prefix = `gap-ours-${randomUUID().slice(0, 8)}`;
+  const [last] = (await db.pool.query(`SELECT transaction_id::text AS t, global_position::text AS p FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`)).rows;
+  let checkpoint: Checkpoint = last ? { transactionId: last.t, position: last.p } : START;
+  const received = new Set<string>();
+  await tailWhile(() => appendOurs(db, writers, 1, seconds, maxOps, prefix), async () => {
+    const batch = await store.readAll(checkpoint, DefaultPostgreSQLEventStoreProcessorBatchSize);
+    checkpoint = batch.checkpoint;
+    for (const event of batch.events) if (event.streamId.startsWith(prefix)) received.add(event.eventId);
+    return { read: batch.events.length, more: batch.events.length === DefaultPostgreSQLEventStoreProcessorBatchSize };
+  });
   const { rows } = await db.pool.query(
     `SELECT event_id, (transaction_id, global_position) <= ($2::xid8, $3::bigint) AS passed FROM events WHERE stream_id LIKE $1`,
     [`${prefix}-%`, checkpoint.transactionId, checkpoint.position],
@@ -239,22 +253,12 @@ export const consumerGapPeer = async (db: BenchDatabase, writers: number, second
   // Not readLastMessageGlobalPosition: in 0.42.0 it orders ascending and returns the first message's position.
   let after = BigInt((await db.pool.query('SELECT coalesce(max(global_position), 0)::text AS p FROM emt_messages')).rows[0].p);
   const received = new Set<string>();
-  let writing = true;
-  const consumer = (async () => {
-    const schedule = new PullSchedule();
-    let drainUntil = Infinity;
-    for (let idle = 0; (writing || idle < 3) && nowMs() < drainUntil; ) {
-      if (!writing && drainUntil === Infinity) drainUntil = nowMs() + DRAIN_SECONDS * 1000;
-      const batch = await readMessagesBatch(reader.execute, { after, batchSize: DefaultPostgreSQLEventStoreProcessorBatchSize });
-      after = batch.currentGlobalPosition;
-      for (const message of batch.messages) if (String(message.metadata.streamName).startsWith(prefix)) received.add(String(message.metadata.messageId));
-      idle = batch.messages.length || writing ? 0 : idle + 1;
-      await sleep(schedule.next(batch.areMessagesLeft, writing));
-    }
-  })();
-  await appendPeer(db, writers, 1, seconds, maxOps, prefix);
-  writing = false;
-  await consumer;
+  await tailWhile(() => appendPeer(db, writers, 1, seconds, maxOps, prefix), async () => {
+    const batch = await readMessagesBatch(reader.execute, { after, batchSize: DefaultPostgreSQLEventStoreProcessorBatchSize });
+    after = batch.currentGlobalPosition;
+    for (const message of batch.messages) if (String(message.metadata.streamName).startsWith(prefix)) received.add(String(message.metadata.messageId));
+    return { read: batch.messages.length, more: batch.areMessagesLeft };
+  });
   await reader.close();
   const { rows } = await db.pool.query(
     `SELECT message_id, global_position <= $3::bigint AS passed FROM emt_messages WHERE stream_id LIKE $1 AND stream_id NOT LIKE $2`,
