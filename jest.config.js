@@ -13,8 +13,8 @@ const swc = ['@swc/jest', {
 const swcCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 const moduleNameMapper = {
-  '^@lib/(domain|event-store|application|projections|testing)$': '<rootDir>/libs/$1/src',
-  '^@lib/(domain|event-store|application|projections|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@lib/(domain|event-store|application|projections|testing|platform|seeding|host)$': '<rootDir>/libs/$1/src',
+  '^@lib/(domain|event-store|application|projections|testing|platform|seeding|host)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const common = {

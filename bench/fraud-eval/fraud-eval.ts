@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { catalogOf, type ProgrammeDefinition } from '@lib/domain';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
-import { BeneficiaryKeys, SyntheticProvinceSeeder, loadProgrammes, type GroundTruthCase } from '@lib/application';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
+import { BeneficiaryKeys } from '@lib/application';
+import { SyntheticProvinceSeeder, type GroundTruthCase } from '@lib/seeding';
+import { loadProgrammes } from '@lib/platform';
 import { FraudAlertsProjection, Projector, createDataSource, runMigrations } from '@lib/projections';
 import { score, type RuleScore } from './score';
 

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { dumbo } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch, DefaultPostgreSQLEventStoreProcessorBatchSize, DefaultPostgreSQLEventStoreProcessorPullingFrequencyInMs } from '@event-driven-io/emmett-postgresql';
-import { PostgresEventStore, START, createEventTypeRegistry, type Checkpoint, type StreamHead } from '@lib/event-store';
+import { PostgresEventStore, START, type Checkpoint, type StreamHead } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import type { BenchDatabase } from './lib/bench-db';
 import { Latencies, nowMs, round, runLoad, sleep, type LoadResult } from './lib/stats';
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { PostgresEventStore } from '@lib/event-store';
+import { ProgrammeRegistry, createEventTypeRegistry } from '@lib/platform';
 import { Projector, createDataSource, registeredProjections } from '@lib/projections';
 
 /**
@@ -18,7 +19,7 @@ const main = async () => {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
-    const projections = registeredProjections();
+    const projections = registeredProjections(ProgrammeRegistry.load().catalog);
     for (const projection of projections) for (const table of projection.tables) await dataSource.query(`TRUNCATE ${table}`);
     await dataSource.query('DELETE FROM projection_checkpoints');
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM events');

@@ -3,7 +3,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { amountFor, findCategory, parseClaim } from '@lib/domain';
-import { loadProgrammes } from '@lib/application';
+import { loadProgrammes } from '@lib/platform';
 import type { BenchDatabase } from './lib/bench-db';
 import { Latencies, nowMs, round, sleep } from './lib/stats';
 

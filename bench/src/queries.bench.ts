@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import { createDataSource, ListApplicationsHandler, ListApplicationsQuery, GetWardDashboardHandler, GetWardDashboardQuery } from '@lib/projections';
 import { GetBeneficiaryHandler } from '@lib/projections/beneficiary-index/queries/get-beneficiary.query-handler';
 import { GetBeneficiaryQuery } from '@lib/projections/beneficiary-index/queries/get-beneficiary.query';

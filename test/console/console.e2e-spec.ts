@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { importLegacyEvents } from '@lib/application';
+import { importLegacyEvents } from '@lib/seeding';
 import { EventStore } from '@lib/event-store';
-import { anApplicant, createApiTestApp, createTestDatabase, paidInFull, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { anApplicant, createTestDatabase, paidInFull, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 import { devSignIn, ensureConsoleBuilt, launchChromium, listen, screenshot } from './console-browser';
 
 /**

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 describe('Authentication with an identity provider\'s public key (RS256)', () => {
   let db: TestDatabase;

@@ -1,6 +1,7 @@
 import { EventStore } from '@lib/event-store';
-import { importLegacyEvents } from '@lib/application';
-import { anApplicant, createApiTestApp, createTestDatabase, paidInFull, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { importLegacyEvents } from '@lib/seeding';
+import { anApplicant, createTestDatabase, paidInFull, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 const CITIZEN = '020080055501';
 const LEGACY_ID = '9e000000-0000-4000-8000-000000000001';

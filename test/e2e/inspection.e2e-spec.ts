@@ -1,6 +1,7 @@
 import { EventStore } from '@lib/event-store';
-import { importLegacyEvents } from '@lib/application';
-import { anApplicant, createApiTestApp, createEmbeddedTestDatabase, createTestDatabase, paidInFull, reviewed, submitted, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { importLegacyEvents } from '@lib/seeding';
+import { anApplicant, createEmbeddedTestDatabase, createTestDatabase, paidInFull, reviewed, submitted, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 const PAID = '9f000000-0000-4000-8000-000000000001';
 const WAITING = '9f000000-0000-4000-8000-000000000002';

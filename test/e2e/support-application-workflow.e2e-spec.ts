@@ -1,4 +1,5 @@
-import { createApiTestApp, createEmbeddedTestDatabase, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 const applicant = (citizenId: string, ward = 'W01') => ({
   citizenId,

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import { PG_POOL } from '@lib/application';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
-import { shutDownGracefully } from '../../apps/api/src/operations/graceful-shutdown';
+import { PG_POOL } from '@lib/platform';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
+import { shutDownGracefully } from '@lib/host';
 
 const submission = (citizenId: string) => ({
   programme: 'nq42-2020',

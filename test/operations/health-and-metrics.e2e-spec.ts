@@ -1,7 +1,8 @@
 import { ConcurrencyError, EventStore } from '@lib/event-store';
 import { Projector } from '@lib/projections';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
-import { ShutdownState } from '../../apps/api/src/operations/shutdown-state';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
+import { ShutdownState } from '@lib/host';
 
 const submission = (citizenId: string) => ({
   programme: 'nq42-2020',

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 /** The JSON lines the service logs, kept in memory. */
 const captured = () => {

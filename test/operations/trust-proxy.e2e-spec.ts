@@ -1,4 +1,5 @@
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 /**
  * Behind a reverse proxy every request arrives from the proxy's address. With TRUST_PROXY naming

@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Role } from '@lib/domain';
-import { TEST_JWT_SECRET, createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { TEST_JWT_SECRET, createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 import { AUTHORIZATION, type Entry, type Fixtures } from './authorization-table';
 import { buildFixtures, servedRoutes } from './support/matrix-fixtures';
 

@@ -1,4 +1,5 @@
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 import { ApplicationFactory, submissionBody } from './support/http-fixtures';
 
 /** Classic payloads: each would widen, break or stall the query if it were pasted into the SQL. */
@@ -26,7 +27,7 @@ describe('Injection payloads against the query endpoints', () => {
   const inspector = () => ({ Authorization: `Bearer ${api.token('inspector', null)}` });
   const snapshot = async () =>
     (await db.pool.query(`SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM application_overview)::int AS overview,
-                                 (SELECT count(*) FROM ward_dashboard)::int AS dashboard, (SELECT count(*) FROM fraud_alerts)::int AS alerts`)).rows[0];
+                                 (SELECT count(*) FROM beneficiary_index)::int AS people, (SELECT count(*) FROM fraud_alerts)::int AS alerts`)).rows[0];
 
   beforeAll(async () => {
     db = await createTestDatabase('injection');

@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import { SERVICE_ROLE } from '../../libs/projections/src/migrations/1764300000000-service-role-grants';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 /**
  * The service connects as a login role that is a member of relief_ledger_service; migrations

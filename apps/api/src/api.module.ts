@@ -1,22 +1,22 @@
 import { Module, ValidationPipe, type DynamicModule, type ValidationError } from '@nestjs/common';
 import { BadRequestException } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { EMBEDDED_DATABASE, InfrastructureModule, validateConfig, type AppConfig, type EmbeddedDatabase } from '@lib/application';
+import { ApplicationModule } from '@lib/application';
+import { HostModule } from '@lib/host';
+import { PlatformModule, type AppConfig, type EmbeddedDatabase } from '@lib/platform';
 import { ProjectorModule, ReadModelDatabaseModule, ReadSideModule } from '@lib/projections';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardsController } from './dashboards/dashboards.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { BeneficiariesController } from './beneficiaries/beneficiaries.controller';
 import { AlertsController } from './alerts/alerts.controller';
-import { ExportsController } from './inspection/exports.controller';
+import { AlertsExportController } from './alerts/alerts-export.controller';
+import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
-import { httpLoggingParams } from './operations/http-logging';
-import { OperationsModule } from './operations/operations.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SupportApplicationCommandsController } from './support-applications/support-application-commands.controller';
@@ -41,6 +41,8 @@ const validationPipe = new ValidationPipe({
 });
 
 export interface ApiModuleOptions {
+  /** The validated settings (default: the environment's). */
+  config?: AppConfig;
   /** Run the projector in this process too (`npm start`, the demo, small deployments). */
   withProjector: boolean;
   /** The console's development sign-in (POST /dev/token): trial mode or DEV_SIGN_IN=true only (dev-sign-in.ts). */
@@ -51,27 +53,13 @@ export interface ApiModuleOptions {
   log?: DestinationStream | false;
 }
 
-/** Makes the embedded database (trial mode) visible to the pools that would otherwise dial DATABASE_URL. */
-@Module({})
-class EmbeddedDatabaseModule {
-  static forRoot(embedded: EmbeddedDatabase): DynamicModule {
-    return { module: EmbeddedDatabaseModule, global: true, providers: [{ provide: EMBEDDED_DATABASE, useValue: embedded }], exports: [EMBEDDED_DATABASE] };
-  }
-}
-
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateConfig }),
-        ...(options.embedded ? [EmbeddedDatabaseModule.forRoot(options.embedded)] : []),
-        LoggerModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<AppConfig, true>) =>
-            httpLoggingParams(options.log === false ? 'silent' : config.get('LOG_LEVEL'), options.log || undefined),
-        }),
+        PlatformModule.forRoot({ config: options.config, embedded: options.embedded }),
         // RATE_LIMIT requests per client address per window; 0 turns it off.
         ThrottlerModule.forRootAsync({
           inject: [ConfigService],
@@ -81,8 +69,8 @@ export class ApiModule {
             errorMessage: 'too many requests from this address; wait before retrying (see Retry-After)',
           }),
         }),
-        OperationsModule,
-        InfrastructureModule,
+        HostModule.forRoot({ log: options.log }),
+        ApplicationModule,
         ReadModelDatabaseModule,
         ReadSideModule,
         JwtModule.register({}),
@@ -96,7 +84,8 @@ export class ApiModule {
         ...(options.devSignIn ? [DevSignInController] : []),
         BeneficiariesController,
         AlertsController,
-        ExportsController,
+        AlertsExportController,
+        ApplicationsExportController,
         InspectionController,
       ],
       providers: [

@@ -3,11 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import type { AppConfig, EmbeddedDatabase } from '@lib/application';
+import type { AppConfig, EmbeddedDatabase } from '@lib/platform';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
-import { httpMetrics } from './operations/http-metrics.middleware';
+import { httpMetrics } from '@lib/host';
 
 /** Express's `trust proxy`: hops as a number, otherwise the list of proxies as given. */
 const trustProxy = (setting: string): number | string => (/^\d+$/.test(setting) ? Number(setting) : setting);
@@ -25,12 +25,12 @@ export interface ApiAppOptions {
 /**
  * The HTTP application, configured the same way for `npm start`, the e2e tests and the
  * benchmarks: JSON logs, HTTP metrics, body limit, OpenAPI at /docs. Shutdown on SIGTERM is
- * main.ts's (operations/graceful-shutdown.ts), so tests can start and close apps freely.
+ * main.ts's (@lib/host's graceful shutdown), so tests can start and close apps freely.
  */
 export const createApiApp = async (config: AppConfig, options: ApiAppOptions): Promise<NestExpressApplication> => {
   const quiet = options.logger === false && !options.logStream;
   const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot({ devSignIn: devSignInEnabled(config), withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
+    ApiModule.forRoot({ config, devSignIn: devSignInEnabled(config), withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
     { bodyParser: false, bufferLogs: !quiet, logger: quiet ? false : undefined },
   );
   if (!quiet) app.useLogger(app.get(Logger));

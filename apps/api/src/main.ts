@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import type { Pool } from 'pg';
-import pino, { type Logger } from 'pino';
-import { ConfigInvalid, DemoSeeder, EmbeddedDatabase, EmbeddedDatabaseInUse, PG_POOL, ProgrammeRegistry, SupportApplicationWriter, loggerOptions, validateConfig } from '@lib/application';
+import pino from 'pino';
+import { shutDownGracefully } from '@lib/host';
+import { ConfigInvalid, EmbeddedDatabase, EmbeddedDatabaseInUse, loggerOptions, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { createApiApp } from './create-api-app';
-import { shutDownGracefully } from './operations/graceful-shutdown';
+import { seedDemoOnce } from './trial/seed-demo';
 
 const TRIAL_WARNING = (dir: string) =>
   `TRIAL MODE: DATABASE_URL is not set, so the service runs on an embedded PostgreSQL (PGlite) kept in ${dir}, with demo data. ` +
@@ -45,20 +45,6 @@ const main = async () => {
   process.on('SIGINT', stop);
   if (trial && config.DEMO_APPLICATIONS > 0) await seedDemoOnce(app, config.DEMO_APPLICATIONS, logger);
   logger.info(`listening on http://localhost:${config.PORT} (OpenAPI at /docs; projector ${config.RUN === 'all' ? 'in this process' : 'not running here'})`);
-};
-
-const seedDemoOnce = async (app: Awaited<ReturnType<typeof createApiApp>>, applications: number, logger: Logger) => {
-  const { rows } = await app.get<Pool>(PG_POOL).query('SELECT EXISTS (SELECT 1 FROM events) AS seeded');
-  if (rows[0].seeded) return;
-  logger.info(`first start: seeding ${applications} demo applications through the domain…`);
-  const report = await new DemoSeeder(app.get(SupportApplicationWriter), app.get(ProgrammeRegistry)).run({
-    applications,
-    wards: 12,
-    seed: 2020,
-    concurrency: 8,
-    programmeId: 'nq42-2020',
-  });
-  logger.info(`demo data: ${JSON.stringify(report.byStatus)}; mint a token with: npm run cli -- token --sub demo --role inspector`);
 };
 
 main().catch((error) => {

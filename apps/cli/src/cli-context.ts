@@ -1,11 +1,9 @@
 import { Module, type INestApplicationContext } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { InfrastructureModule, validateConfig } from '@lib/application';
+import { ApplicationModule } from '@lib/application';
+import { PlatformModule } from '@lib/platform';
 
-@Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateConfig }), InfrastructureModule],
-})
+@Module({ imports: [PlatformModule.forRoot(), ApplicationModule] })
 class CliModule {}
 
 /** The write side without HTTP, for commands that drive the domain (seed) or read the log. */

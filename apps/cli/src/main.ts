@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigInvalid, validateConfig } from '@lib/application';
+import { ConfigInvalid, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { cliContext } from './cli-context';
 import { printHistory } from './commands/history.command';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigInvalid, validateConfig } from '@lib/application';
+import { ConfigInvalid, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
-import { shutDownGracefully } from '../../api/src/operations/graceful-shutdown';
+import { shutDownGracefully } from '@lib/host';
 import { ProjectorAppModule } from './projector-app.module';
 
 const main = async () => {
@@ -13,7 +13,7 @@ const main = async () => {
     throw new ConfigInvalid('invalid configuration: DATABASE_URL: the standalone projector needs a PostgreSQL server (trial mode runs the projector inside `npm start`)');
   }
   await prepareDatabase(config);
-  const app = await NestFactory.create(ProjectorAppModule, { bufferLogs: true });
+  const app = await NestFactory.create(ProjectorAppModule.forRoot(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
   if (config.PROJECTOR_PORT > 0) await app.listen(config.PROJECTOR_PORT);

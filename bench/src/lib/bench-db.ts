@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { validateConfig } from '@lib/application';
+import { validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 
 /** The server the bench runs on: DATABASE_URL's host, port and user; only loopback is accepted. */

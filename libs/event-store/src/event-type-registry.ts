@@ -1,4 +1,5 @@
-import type { Upcaster } from '@lib/domain';
+/** One step of schema evolution: data stored at version `v` becomes data of version `v + 1`. */
+export type Upcaster = (data: any) => object;
 
 export interface EventTypeEntry {
   schemaVersion: number;

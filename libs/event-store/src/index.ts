@@ -1,6 +1,5 @@
 export * from './event-store';
 export * from './event-type-registry';
 export * from './hash-chain';
-export * from './relief-ledger-registry';
 export * from './postgres/postgres-event-store';
 export * from './migrations';

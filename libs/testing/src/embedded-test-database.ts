@@ -1,4 +1,4 @@
-import { EmbeddedDatabase } from '@lib/application';
+import { EmbeddedDatabase } from '@lib/platform';
 import { createDataSource, prepareDatabase } from '@lib/projections';
 import type { TestDatabase } from './test-database';
 

@@ -4,7 +4,6 @@ export * from './test-database';
 export * from './embedded-test-database';
 export * from './write-side-app';
 export * from './builders/support-application.builders';
-export * from './api-test-app';
 export * from './stored-events';
 export * from './projection-test-bed';
 export * from './projector-settle';

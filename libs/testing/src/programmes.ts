@@ -1,5 +1,5 @@
 import { catalogOf, type ProgrammeCatalog, type ProgrammeDefinition } from '@lib/domain';
-import { loadProgrammes } from '@lib/application/programmes/load-programmes';
+import { loadProgrammes } from '@lib/platform';
 
 let shipped: ProgrammeDefinition[] | undefined;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, PostgresEventStore, createEventTypeRegistry, headOf, type NewEvent } from '@lib/event-store';
+import { EventStore, PostgresEventStore, headOf, type NewEvent } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import { Projector, type Projection } from '@lib/projections';
 import type { TestDatabase } from './test-database';
 

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { EmbeddedDatabase } from '@lib/application';
-import { createDataSource, runMigrations } from '@lib/projections';
+import type { EmbeddedDatabase } from '@lib/platform';
+import { allMigrations, createDataSource } from '@lib/projections';
+import { createSuiteDatabaseWith } from './test-server';
 
-/** The server the tests run against; each suite gets a database of its own on it. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { TEST_SERVER_URL, dropStaleTestDatabases } from './test-server';
 
 export interface TestDatabase {
   name: string;
@@ -17,63 +16,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const withDatabase = (serverUrl: string, name: string): string => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
-const TOO_MANY_CONNECTIONS = '53300';
-
-/** Parallel suites can briefly use up the server's connections; wait for one rather than fail. */
-const admin = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
-  for (let attempt = 1; ; attempt += 1) {
-    const client = new Client({ connectionString: TEST_SERVER_URL });
-    try {
-      await client.connect();
-    } catch (error) {
-      if ((error as { code?: string }).code !== TOO_MANY_CONNECTIONS || attempt >= 60) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250 + Math.random() * 250));
-      continue;
-    }
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
-};
-
-/**
- * A fresh, migrated database for one suite, so suites run in parallel and never see each
- * other's events. `drop()` removes it; a crashed run leaves `rl_test_*` databases behind,
- * which `dropStaleTestDatabases` clears.
- */
+/** A fresh database for one suite with the whole schema (the log and every read model). */
 export const createTestDatabase = async (suite: string, poolSize = 5): Promise<TestDatabase> => {
-  const name = `rl_test_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = withDatabase(TEST_SERVER_URL, name);
-  const dataSource = createDataSource(url, 2);
+  const db = await createSuiteDatabaseWith(suite, allMigrations as never[], poolSize);
+  const dataSource = createDataSource(db.url, 2);
   await dataSource.initialize();
-  await runMigrations(dataSource);
-  const pool = new Pool({ connectionString: url, max: poolSize });
-  // drop() terminates the database's backends; an idle client hearing of it is not a failure.
-  pool.on('error', () => undefined);
   return {
-    name,
-    url,
-    pool,
+    ...db,
     dataSource,
     drop: async () => {
-      await pool.end();
       if (dataSource.isInitialized) await dataSource.destroy();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await db.drop();
     },
   };
 };
-
-export const dropStaleTestDatabases = async (): Promise<void> =>
-  admin(async (client) => {
-    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'rl\\_test\\_%'`);
-    for (const row of rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
-  });

@@ -1,7 +1,7 @@
-import { ConfigModule } from '@nestjs/config';
 import { CommandBus } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { Clock, InfrastructureModule, validateConfig } from '@lib/application';
+import { ApplicationModule } from '@lib/application';
+import { Clock, PlatformModule, validateConfig } from '@lib/platform';
 import type { TestDatabase } from './test-database';
 
 /** A clock the test moves by hand. */
@@ -29,8 +29,8 @@ export const createWriteSideApp = async (db: TestDatabase, env: Record<string, s
   const clock = new FixedClock();
   const module = await Test.createTestingModule({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateConfig({ DATABASE_URL: db.url, DB_POOL_SIZE: '12', DB_ACQUIRE_TIMEOUT_MS: '60000', ...env }) }),
-      InfrastructureModule,
+      PlatformModule.forRoot({ config: validateConfig({ DATABASE_URL: db.url, DB_POOL_SIZE: '12', DB_ACQUIRE_TIMEOUT_MS: '60000', ...env }) }),
+      ApplicationModule,
     ],
   })
     .overrideProvider(Clock)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ROLES } from '@lib/domain';
-import type { ApiTestApp } from '@lib/testing';
+import type { ApiTestApp } from '../../support/api-test-app';
 import { AUTHORIZATION, type Fixtures } from '../authorization-table';
 
 /** Strings that have broken services before: SQL, formulas, paths, control and odd Unicode, sizes. */

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
-import { createApiTestApp, createTestDatabase, type ApiTestApp, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../../support/api-test-app';
 import { buildFixtures, servedRoutes } from './matrix-fixtures';
 import { fuzzRequests, send, type FuzzRequest } from './fuzz-requests';
 

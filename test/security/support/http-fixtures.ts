@@ -1,4 +1,4 @@
-import type { ApiTestApp } from '@lib/testing';
+import type { ApiTestApp } from '../../support/api-test-app';
 
 export type Stage = 'submitted' | 'reviewed' | 'posted' | 'approved' | 'appraised' | 'decided' | 'paid';
 

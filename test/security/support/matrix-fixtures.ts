@@ -1,4 +1,4 @@
-import type { ApiTestApp } from '@lib/testing';
+import type { ApiTestApp } from '../../support/api-test-app';
 import type { Fixtures } from '../authorization-table';
 import { ApplicationFactory, type Stage } from './http-fixtures';
 

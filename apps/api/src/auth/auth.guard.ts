@@ -3,9 +3,9 @@ import { Injectable, UnauthorizedException, type CanActivate, type ExecutionCont
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { AppConfig } from '@lib/application';
+import type { AppConfig } from '@lib/platform';
 import { actorFromClaims } from './jwt-claims';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC } from '@lib/host';
 
 /**
  * Bearer JWT on every route but the public ones. HS256 with JWT_SECRET, or RS256 with

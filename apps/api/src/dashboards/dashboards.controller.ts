@@ -3,11 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Actor } from '@lib/domain';
-import { Clock, ProgrammeRegistry } from '@lib/application';
+import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { CountOverdueStepsQuery, GetWardDashboardQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
-import { todayIn } from '../inspection/inspection.controller';
+import { todayIn } from '../shared/today';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })
@@ -31,14 +31,15 @@ export class DashboardsController {
       this.queries.execute(new CountOverdueStepsQuery(ward, asOf)),
     ]);
     const byStatus: Record<string, number> = {};
-    const byCategory: Record<string, { applications: number; claimedAmount: number; approvedAmount: number; paidAmount: number; recoveredAmount: number }> = {};
+    const byCategory: Record<string, { applications: number; claimedAmount: number; approvedAmount: number; paidAmount: number; recoveryOrderedAmount: number; recoveredAmount: number }> = {};
     for (const row of rows) {
       byStatus[row.status] = (byStatus[row.status] ?? 0) + row.applications;
-      const sum = (byCategory[row.category] ??= { applications: 0, claimedAmount: 0, approvedAmount: 0, paidAmount: 0, recoveredAmount: 0 });
+      const sum = (byCategory[row.category] ??= { applications: 0, claimedAmount: 0, approvedAmount: 0, paidAmount: 0, recoveryOrderedAmount: 0, recoveredAmount: 0 });
       sum.applications += row.applications;
       sum.claimedAmount += row.claimedAmount;
       sum.approvedAmount += row.approvedAmount;
       sum.paidAmount += row.paidAmount;
+      sum.recoveryOrderedAmount += row.recoveryOrderedAmount;
       sum.recoveredAmount += row.recoveredAmount;
     }
     return { ward, byStatus, byCategory, overdueSteps, asOf, rows };

@@ -4,8 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ROLES, WARD_SCOPED_ROLES, type Role } from '@lib/domain';
-import type { AppConfig } from '@lib/application';
-import { Public } from '../auth/public.decorator';
+import type { AppConfig } from '@lib/platform';
+import { Public } from '@lib/host';
 
 export class DevTokenRequest {
   @ApiProperty({ enum: ROLES })

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@lib/application';
+import type { AppConfig } from '@lib/platform';
 
 /**
  * The console's development sign-in exists only in trial mode (DATABASE_URL unset) or when

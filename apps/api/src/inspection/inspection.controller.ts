@@ -1,18 +1,16 @@
 import { BadRequestException, Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isDate, localDate, workingDaysBetween, type Actor } from '@lib/domain';
-import { Clock, ProgrammeRegistry } from '@lib/application';
+import { isDate, workingDaysBetween, type Actor } from '@lib/domain';
+import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { GetOfficerActivityQuery, ListOverdueStepsQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { todayIn } from '../shared/today';
 import { readsAnyWard, requireRole } from '../auth/read-access';
 import { ActivityRequest, OverdueStepsRequest } from './inspection.request';
 
 const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }] });
 
-/** Vietnam's legal date today: what "overdue" is measured against unless asOf says otherwise. */
-export const todayIn = (clock: Clock, programmes: ProgrammeRegistry): string =>
-  localDate(clock.now(), programmes.latest()[0]?.calendar ?? { holidays: [], utcOffsetMinutes: 420 });
 
 @ApiTags('queries')
 @ApiBearerAuth()

@@ -1,7 +1,8 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
-import { TooMuchContention, VersionMismatch, isDatabaseUnavailable } from '@lib/application';
+import { TooMuchContention, VersionMismatch } from '@lib/application';
+import { isDatabaseUnavailable } from '@lib/platform';
 import { InvalidCursor } from '@lib/projections';
 import { problem, type Problem } from './problem';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ProgrammeDefinition } from '@lib/domain';
-import { ProgrammeRegistry } from '@lib/application';
+import { ProgrammeRegistry } from '@lib/platform';
 
 const view = (programme: ProgrammeDefinition) => ({
   id: programme.id,

@@ -1,8 +1,11 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Pool } from 'pg';
-import { DEFAULT_DATABASE_URL, type AppConfig } from '@lib/application';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { DEFAULT_DATABASE_URL, ProgrammeRegistry, type AppConfig } from '@lib/platform';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import { ProjectionRebuilder, createDataSource, projectionStatus, registeredProjections } from '@lib/projections';
+
+const projectionsOf = (config: AppConfig) => registeredProjections(ProgrammeRegistry.load(config.PROGRAMMES_DIR).catalog);
 
 const open = async (config: AppConfig) => {
   const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
@@ -22,7 +25,7 @@ const open = async (config: AppConfig) => {
 export const printStatus = async (config: AppConfig, out: (line: string) => void): Promise<void> => {
   const db = await open(config);
   try {
-    const rows = await projectionStatus(db.dataSource, registeredProjections());
+    const rows = await projectionStatus(db.dataSource, projectionsOf(config));
     out(['projection'.padEnd(22), 'version', 'checkpoint (xid/position)'.padEnd(28), 'applied'.padStart(10), 'lag events'.padStart(11), 'lag s'.padStart(7)].join('  '));
     for (const row of rows) {
       const version = row.storedVersion === null ? `-/${row.codeVersion}` : `${row.storedVersion}/${row.codeVersion}${row.rebuildNeeded ? ' REBUILD' : ''}`;
@@ -35,8 +38,9 @@ export const printStatus = async (config: AppConfig, out: (line: string) => void
 };
 
 export const rebuild = async (config: AppConfig, name: string, progress: boolean, out: (line: string) => void): Promise<void> => {
-  const projection = registeredProjections().find((candidate) => candidate.name === name);
-  if (!projection) throw new Error(`no projection ${name}; projections: ${registeredProjections().map((p) => p.name).join(', ')}`);
+  const projections = projectionsOf(config);
+  const projection = projections.find((candidate) => candidate.name === name);
+  if (!projection) throw new Error(`no projection ${name}; projections: ${projections.map((p) => p.name).join(', ')}`);
   const db = await open(config);
   const bar = new SingleBar(
     { format: `rebuilding ${name} v${projection.version} |{bar}| {value}/{total} events | {rate} events/s | ETA {eta_formatted}`, noTTYOutput: true, notTTYSchedule: 2000, etaBuffer: 50 },

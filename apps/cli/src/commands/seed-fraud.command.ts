@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EventStore } from '@lib/event-store';
-import { BeneficiaryKeys, PG_POOL, ProgrammeRegistry, SyntheticProvinceSeeder, type SyntheticReport } from '@lib/application';
+import { BeneficiaryKeys } from '@lib/application';
+import { PG_POOL, ProgrammeRegistry } from '@lib/platform';
+import { SyntheticProvinceSeeder, type SyntheticReport } from '@lib/seeding';
 
 export interface SeedFraudOptions {
   applications: number;

@@ -1,8 +1,11 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { BeneficiaryKeys, BulkWriter, Clock, DemoSeeder, PG_POOL, ProgrammeRegistry, SupportApplicationWriter, type SeedReport } from '@lib/application';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { BeneficiaryKeys, SupportApplicationWriter } from '@lib/application';
+import { BulkWriter, DemoSeeder, type SeedReport } from '@lib/seeding';
+import { Clock, PG_POOL, ProgrammeRegistry } from '@lib/platform';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 
 export interface SeedCommandOptions {
   applications: number;

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Role } from '@lib/domain';
-import type { AppConfig } from '@lib/application';
+import type { AppConfig } from '@lib/platform';
 
 export interface TokenOptions {
   sub: string;

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { DEFAULT_DATABASE_URL, type AppConfig } from '@lib/application';
+import { DEFAULT_DATABASE_URL, type AppConfig } from '@lib/platform';
 import { Verifier, createDataSource } from '@lib/projections';
 
 /** Exit code 0 only when every chain holds and every application matches its read-model row. */

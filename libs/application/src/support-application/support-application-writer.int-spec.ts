@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DuplicateSupport, type Actor, type Role } from '@lib/domain';
 import { EventStore } from '@lib/event-store';
 import { createTestDatabase, createWriteSideApp, type TestDatabase, type WriteSideApp } from '@lib/testing';
-import {
-  PerformSupportStepCommand,
-  RecordSupportPaymentCommand,
-  SubmitSupportApplicationCommand,
-  VersionMismatch,
-  type CommandContext,
-} from '@lib/application';
+import { PerformSupportStepCommand, RecordSupportPaymentCommand, SubmitSupportApplicationCommand, VersionMismatch, type CommandContext } from '@lib/application';
 
 const actor = (role: Role, ward: string | null, id = `${role}-${ward}`): Actor => ({ id, roles: [role], ward });
 const context = (who: Actor, extra: Partial<CommandContext> = {}): CommandContext => ({

@@ -1,104 +1,73 @@
 import {
   actingRole,
   beneficiaryCommandsFor,
+  beneficiaryStream,
   decide,
   decideBeneficiary,
   evolve,
   evolveBeneficiary,
   initialBeneficiary,
   initialState,
+  supportApplicationStream,
+  type Beneficiary,
   type BeneficiaryEvent,
+  type SupportApplication,
   type SupportApplicationCommand,
   type SupportApplicationEvent,
 } from '@lib/domain';
-import { ConcurrencyError, EventStore, headOf, type StreamAppend } from '@lib/event-store';
-import { BeneficiaryKeys, beneficiaryStream, supportApplicationStream } from '../shared/beneficiary-keys';
-import { Clock } from '../shared/clock';
-import { TooMuchContention, VersionMismatch, type CommandContext, type CommandResult } from '../shared/command-context';
-import { ProgrammeRegistry } from '../shared/programme-registry';
+import type { ProgrammeRegistry } from '@lib/platform';
+import type { BeneficiaryKeys } from '../beneficiary-keys';
+import type { CommandContext, CommandResult } from '../command-context';
+import type { StreamWriter } from '../stream-writer/stream-writer';
+import type { Fold } from '../stream-writer/stream-store';
+import type { UnitOfWork } from '../stream-writer/unit-of-work';
 
-const MAX_ATTEMPTS = 8;
+export const supportApplicationFold: Fold<SupportApplication> = {
+  initial: initialState,
+  evolve: (state, event) => evolve(state, event as unknown as SupportApplicationEvent),
+};
+
+export const beneficiaryFold: Fold<Beneficiary> = {
+  initial: initialBeneficiary,
+  evolve: (state, event) => evolveBeneficiary(state, event as unknown as BeneficiaryEvent),
+};
 
 /**
- * Load, decide, append. Every support-application command goes through here, so the rules
- * (idempotency, If-Match, one support per person in the same transaction, retry on a fresh
- * read) hold for all of them alike.
+ * Every support-application command: the application decides, and what its events mean for
+ * the person (a support held or given back) is decided on the person's stream in the same
+ * append, so two wards approving one person at once cannot both succeed.
  */
 export class SupportApplicationWriter {
   constructor(
-    private readonly store: EventStore,
-    private readonly programmes: ProgrammeRegistry,
-    private readonly keys: BeneficiaryKeys,
-    private readonly clock: Clock,
+    private readonly writer: StreamWriter,
+    private readonly programmes: Pick<ProgrammeRegistry, 'catalog'>,
+    private readonly keys: Pick<BeneficiaryKeys, 'keyOf'>,
   ) {}
 
-  async execute(
-    applicationId: string,
-    context: CommandContext,
-    command: (now: string) => SupportApplicationCommand,
-  ): Promise<CommandResult> {
-    const streamId = supportApplicationStream(applicationId);
-    // Both reads at once: a repeat is rare, and the stream is needed anyway otherwise.
-    const [previous, firstRead] = await Promise.all([this.store.findCommand(context.commandId), this.store.readStream(streamId)]);
-    if (previous) return previous as CommandResult;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const now = context.at ?? this.clock.now();
-      const history = attempt === 1 ? firstRead : await this.store.readStream(streamId);
-      const head = headOf(history);
-      if (context.expectedVersion !== undefined && context.expectedVersion !== head.version) {
-        throw new VersionMismatch(context.expectedVersion, head.version);
-      }
-      const state = history.reduce((folded, event) => evolve(folded, event as unknown as SupportApplicationEvent), initialState());
-      const domainCommand = command(now);
-      const events = decide(domainCommand, state, this.programmes.catalog);
-      const after = events.reduce(evolve, state);
-      const appends: StreamAppend[] = [{ streamId, expected: head, events }];
-      const citizenId = after.status === 'none' ? null : after.citizenId;
-      if (citizenId) appends.push(...(await this.beneficiaryAppends(state, events, this.keys.keyOf(citizenId))));
-      const result: CommandResult = { id: applicationId, status: after.status, version: head.version + events.length };
-      try {
-        const outcome = await this.store.append({
-          commandId: context.commandId,
-          recordedAt: now,
-          metadata: {
-            actorId: context.actor.id,
-            role: actingRole(domainCommand, state, this.programmes.catalog),
-            ward: context.actor.ward,
-            correlationId: context.correlationId,
-            causationId: context.commandId,
-          },
-          appends,
-          result,
-        });
-        return outcome.result as CommandResult;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        // The caller pinned the version it saw: its view is stale, so it must decide again.
-        if (error.streamId === streamId && context.expectedVersion !== undefined) {
-          throw new VersionMismatch(context.expectedVersion, head.version + 1);
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-      }
-    }
-    throw new TooMuchContention(streamId, MAX_ATTEMPTS);
+  execute(applicationId: string, context: CommandContext, command: (now: string) => SupportApplicationCommand): Promise<CommandResult> {
+    return this.writer.execute(context, (work, now) => this.decide(work, applicationId, command(now)));
   }
 
-  private async beneficiaryAppends(
-    before: Parameters<typeof beneficiaryCommandsFor>[0],
-    events: SupportApplicationEvent[],
-    key: string,
-  ): Promise<StreamAppend[]> {
+  /** The decision alone, for commands that carry several applications in one unit of work. */
+  async decide(work: UnitOfWork, applicationId: string, command: SupportApplicationCommand): Promise<CommandResult> {
+    const catalog = this.programmes.catalog;
+    const streamId = supportApplicationStream(applicationId);
+    const state = await work.load(streamId, supportApplicationFold, { pinned: true });
+    const events = decide(command, state, catalog);
+    work.actingAs(actingRole(command, state, catalog));
+    const after = work.append<SupportApplication>(streamId, events);
+    if (after.status !== 'none') await this.decideForPerson(work, state, events, this.keys.keyOf(after.citizenId));
+    return { id: applicationId, status: after.status, version: work.versionOf(streamId) };
+  }
+
+  private async decideForPerson(work: UnitOfWork, before: SupportApplication, events: SupportApplicationEvent[], key: string): Promise<void> {
     const commands = beneficiaryCommandsFor(before, events, key);
-    if (commands.length === 0) return [];
+    if (commands.length === 0) return;
     const streamId = beneficiaryStream(key);
-    const history = await this.store.readStream(streamId);
-    let state = history.reduce((folded, event) => evolveBeneficiary(folded, event as unknown as BeneficiaryEvent), initialBeneficiary());
-    const decided: BeneficiaryEvent[] = [];
+    let state = await work.load(streamId, beneficiaryFold);
     for (const command of commands) {
-      const produced = decideBeneficiary(command, state, this.programmes.catalog);
-      state = produced.reduce(evolveBeneficiary, state);
-      decided.push(...produced);
+      const decided: BeneficiaryEvent[] = decideBeneficiary(command, state, this.programmes.catalog);
+      state = work.append<Beneficiary>(streamId, decided);
     }
-    return decided.length ? [{ streamId, expected: headOf(history), events: decided }] : [];
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import type { TestDatabase } from '@lib/testing/test-database';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { ConcurrencyError, type AppendOutcome } from '../event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import { createEventTypeRegistry } from '../relief-ledger-registry';
-import { connect, createSuiteDatabase, EMPTY, single, sleep, uniqueStream, withdrawn } from '../testing/store-fixtures';
+
+import { connect, contractRegistry, createSuiteDatabase, EMPTY, single, sleep, uniqueStream, noted } from '../testing/store-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -22,7 +22,7 @@ describe('PostgresEventStore: concurrent appends share statements and still fail
   beforeAll(async () => {
     db = await createSuiteDatabase('append_coalescing', 6);
     // One statement at a time: whatever arrives meanwhile is grouped, deterministically.
-    store = new PostgresEventStore(db.pool, createEventTypeRegistry(), { maxInFlight: 1, maxAppends: 64 });
+    store = new PostgresEventStore(db.pool, contractRegistry(), { maxInFlight: 1, maxAppends: 64 });
   });
   afterAll(async () => {
     await db?.drop();
@@ -35,12 +35,12 @@ describe('PostgresEventStore: concurrent appends share statements and still fail
 
   it('30 appends at once: all stored, the first alone and the other 29 in one transaction, each chained on its own stream', async () => {
     const streams = Array.from({ length: 30 }, () => uniqueStream('group'));
-    const outcomes = await Promise.all(streams.map((streamId, index) => store.append(single(streamId, EMPTY, [withdrawn(`g${index}`), withdrawn(`h${index}`)]))));
+    const outcomes = await Promise.all(streams.map((streamId, index) => store.append(single(streamId, EMPTY, [noted(`g${index}`), noted(`h${index}`)]))));
     expect(outcomes.every((outcome) => !outcome.duplicate)).toBe(true);
     expect(await transactionsOf(streams)).toBe(2);
     for (const [index, streamId] of streams.entries()) {
       const events = await store.readStream(streamId);
-      expect(events.map((event) => [event.streamVersion, event.data.applicationId])).toEqual([[1, `g${index}`], [2, `h${index}`]]);
+      expect(events.map((event) => [event.streamVersion, event.data.subject])).toEqual([[1, `g${index}`], [2, `h${index}`]]);
       expect((outcomes[index] as Extract<AppendOutcome, { duplicate: false }>).positions).toEqual(events.map((event) => event.position));
     }
   });
@@ -49,25 +49,25 @@ describe('PostgresEventStore: concurrent appends share statements and still fail
     const contested = uniqueStream('contested');
     const others = Array.from({ length: 5 }, () => uniqueStream('bystander'));
     const results = await settle([
-      store.append(single(uniqueStream('first'), EMPTY, [withdrawn('first')])),
-      store.append(single(contested, EMPTY, [withdrawn('a')])),
-      ...others.map((streamId) => store.append(single(streamId, EMPTY, [withdrawn('b')]))),
-      store.append(single(contested, EMPTY, [withdrawn('c')])),
+      store.append(single(uniqueStream('first'), EMPTY, [noted('first')])),
+      store.append(single(contested, EMPTY, [noted('a')])),
+      ...others.map((streamId) => store.append(single(streamId, EMPTY, [noted('b')]))),
+      store.append(single(contested, EMPTY, [noted('c')])),
     ]);
     expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
     expect((results[results.length - 1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
-    expect((await store.readStream(contested)).map((event) => event.data.applicationId)).toEqual(['a']);
+    expect((await store.readStream(contested)).map((event) => event.data.subject)).toEqual(['a']);
     for (const streamId of others) expect(await store.readStream(streamId)).toHaveLength(1);
   });
 
   it('a stale head in a shared statement fails that append alone', async () => {
     const moved = uniqueStream('moved');
-    await store.append(single(moved, EMPTY, [withdrawn('m1')]));
+    await store.append(single(moved, EMPTY, [noted('m1')]));
     const fresh = uniqueStream('fresh');
     const results = await settle([
-      store.append(single(uniqueStream('first'), EMPTY, [withdrawn('first')])),
-      store.append(single(moved, EMPTY, [withdrawn('stale')])),
-      store.append(single(fresh, EMPTY, [withdrawn('ok')])),
+      store.append(single(uniqueStream('first'), EMPTY, [noted('first')])),
+      store.append(single(moved, EMPTY, [noted('stale')])),
+      store.append(single(fresh, EMPTY, [noted('ok')])),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ streamId: moved, expectedVersion: 0 });
@@ -78,12 +78,12 @@ describe('PostgresEventStore: concurrent appends share statements and still fail
   it('a repeated command id in a shared statement gets the first result back; its neighbours go in', async () => {
     const commandId = randomUUID();
     const original = uniqueStream('original');
-    await store.append(single(original, EMPTY, [withdrawn('o')], { commandId, result: { first: true } }));
+    await store.append(single(original, EMPTY, [noted('o')], { commandId, result: { first: true } }));
     const neighbour = uniqueStream('neighbour');
     const [, repeat, other] = await Promise.all([
-      store.append(single(uniqueStream('first'), EMPTY, [withdrawn('first')])),
-      store.append(single(uniqueStream('elsewhere'), EMPTY, [withdrawn('again')], { commandId, result: { first: false } })),
-      store.append(single(neighbour, EMPTY, [withdrawn('n')])),
+      store.append(single(uniqueStream('first'), EMPTY, [noted('first')])),
+      store.append(single(uniqueStream('elsewhere'), EMPTY, [noted('again')], { commandId, result: { first: false } })),
+      store.append(single(neighbour, EMPTY, [noted('n')])),
     ]);
     expect(repeat).toEqual({ duplicate: true, result: { first: true } });
     expect(other.duplicate).toBe(false);
@@ -100,13 +100,13 @@ describe('PostgresEventStore: concurrent appends share statements and still fail
       await rival.query('BEGIN');
       await rival.query(
         `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-         VALUES (gen_random_uuid(), $1, 1, 'SupportApplicationWithdrawn', 1, '{}', '{}', now(), 'rival')`,
+         VALUES (gen_random_uuid(), $1, 1, 'ContractNoteRecorded', 1, '{}', '{}', now(), 'rival')`,
         [raced],
       );
       const pending = settle([
-        store.append(single(uniqueStream('first'), EMPTY, [withdrawn('first')])),
-        store.append(single(raced, EMPTY, [withdrawn('ours')])),
-        store.append(single(bystander, EMPTY, [withdrawn('bystander')])),
+        store.append(single(uniqueStream('first'), EMPTY, [noted('first')])),
+        store.append(single(raced, EMPTY, [noted('ours')])),
+        store.append(single(bystander, EMPTY, [noted('bystander')])),
       ]);
       // Wait until our shared statement is blocked on the rival's key, then let the rival win.
       for (let waited = 0; waited < 10_000; waited += 20) {

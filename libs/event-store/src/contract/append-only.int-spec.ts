@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { TestDatabase } from '@lib/testing/test-database';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
-import { createSuiteDatabase, EMPTY, single, storeOn, uniqueStream, withdrawn } from '../testing/store-fixtures';
+import { createSuiteDatabase, EMPTY, single, storeOn, uniqueStream, noted } from '../testing/store-fixtures';
 
 // jest.config.js sets testTimeout on the integration project, where Jest ignores it; this is that intended hang guard.
 jest.setTimeout(60_000);
@@ -22,7 +22,7 @@ describe('append-only, enforced by PostgreSQL', () => {
     store = storeOn(db.pool);
     streamId = uniqueStream('immutable');
     commandId = randomUUID();
-    await store.append(single(streamId, EMPTY, [withdrawn('one'), withdrawn('two')], { commandId, result: { kept: true } }));
+    await store.append(single(streamId, EMPTY, [noted('one'), noted('two')], { commandId, result: { kept: true } }));
   });
   afterAll(async () => {
     await db?.drop();
@@ -31,7 +31,7 @@ describe('append-only, enforced by PostgreSQL', () => {
   const refusal = (operation: string) => ({ code: '42501', message: `events are append-only: ${operation} is not allowed` });
 
   it.each([
-    ['UPDATE', `UPDATE events SET data = '{"applicationId":"forged"}' WHERE stream_id = $1`, true],
+    ['UPDATE', `UPDATE events SET data = '{"subject":"forged"}' WHERE stream_id = $1`, true],
     ['UPDATE', `UPDATE events SET hash = 'x'`, false],
     ['DELETE', `DELETE FROM events WHERE stream_id = $1 AND stream_version = 2`, true],
     ['DELETE', `DELETE FROM events`, false],
@@ -69,7 +69,7 @@ describe('append-only, enforced by PostgreSQL', () => {
 
   it('appending still works after every refusal', async () => {
     const head = (await store.readStream(streamId)).at(-1)!;
-    await store.append(single(streamId, { version: head.streamVersion, hash: head.hash }, [withdrawn('three')]));
+    await store.append(single(streamId, { version: head.streamVersion, hash: head.hash }, [noted('three')]));
     expect((await store.readStream(streamId)).map((event) => event.streamVersion)).toEqual([1, 2, 3]);
   });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { TestDatabase } from '@lib/testing/test-database';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { ConcurrencyError, START, headOf, type Checkpoint } from '../event-store';
 import { verifyChain } from '../hash-chain';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
-import { createSuiteDatabase, EMPTY, request, storeOn, uniqueStream, withdrawn } from '../testing/store-fixtures';
+import { createSuiteDatabase, EMPTY, request, storeOn, uniqueStream, noted } from '../testing/store-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +23,7 @@ describe('PostgresEventStore: global order by transaction id as a number, and bu
     // Rows of transactions long committed, as after a restore: the ids only need to cross a power
     // of ten, and lie below every real transaction id (a freshly initialised cluster is in the thousands).
     const stream = uniqueStream('xid-order');
-    const first = await store.append(request([{ streamId: stream, expected: EMPTY, events: [withdrawn('template')] }]));
+    const first = await store.append(request([{ streamId: stream, expected: EMPTY, events: [noted('template')] }]));
     if (first.duplicate) throw new Error('unexpected duplicate');
     await db.pool.query(
       `INSERT INTO events (transaction_id, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
@@ -47,9 +47,9 @@ describe('PostgresEventStore: global order by transaction id as a number, and bu
     const other = uniqueStream('bulk-other');
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     const outcome = await store.appendBatch([
-      request([{ streamId: application, expected: EMPTY, events: [withdrawn('a1'), withdrawn('a2')] }], { commandId: ids[0], metadata: { actorId: 'officer-1', role: 'intake-officer', ward: 'W01', correlationId: 'c1', causationId: null } }),
-      request([{ streamId: application, expected: { version: 2, hash: null } as never, events: [withdrawn('a3')] }, { streamId: other, expected: EMPTY, events: [withdrawn('o1')] }], { commandId: ids[1] }),
-      request([{ streamId: other, expected: { version: 1, hash: null }, events: [withdrawn('o2')] }], { commandId: ids[2], recordedAt: '2020-05-21T03:00:00.000Z' }),
+      request([{ streamId: application, expected: EMPTY, events: [noted('a1'), noted('a2')] }], { commandId: ids[0], metadata: { actorId: 'officer-1', role: 'intake-officer', ward: 'W01', correlationId: 'c1', causationId: null } }),
+      request([{ streamId: application, expected: { version: 2, hash: null } as never, events: [noted('a3')] }, { streamId: other, expected: EMPTY, events: [noted('o1')] }], { commandId: ids[1] }),
+      request([{ streamId: other, expected: { version: 1, hash: null }, events: [noted('o2')] }], { commandId: ids[2], recordedAt: '2020-05-21T03:00:00.000Z' }),
     ]);
     expect(outcome).toMatchObject({ duplicates: [], events: 5 });
     const app = await store.readStream(application);
@@ -66,10 +66,10 @@ describe('PostgresEventStore: global order by transaction id as a number, and bu
   it('appendBatch appends nothing when a command id was already recorded, and names it', async () => {
     const streamId = uniqueStream('bulk-dup');
     const recorded = randomUUID();
-    await store.append(request([{ streamId: uniqueStream('bulk-dup-first'), expected: EMPTY, events: [withdrawn('x')] }], { commandId: recorded }));
+    await store.append(request([{ streamId: uniqueStream('bulk-dup-first'), expected: EMPTY, events: [noted('x')] }], { commandId: recorded }));
     const outcome = await store.appendBatch([
-      request([{ streamId, expected: EMPTY, events: [withdrawn('y')] }]),
-      request([{ streamId: uniqueStream('bulk-dup-2'), expected: EMPTY, events: [withdrawn('z')] }], { commandId: recorded }),
+      request([{ streamId, expected: EMPTY, events: [noted('y')] }]),
+      request([{ streamId: uniqueStream('bulk-dup-2'), expected: EMPTY, events: [noted('z')] }], { commandId: recorded }),
     ]);
     expect(outcome.duplicates).toEqual([recorded]);
     expect(await store.readStream(streamId)).toEqual([]);
@@ -78,13 +78,13 @@ describe('PostgresEventStore: global order by transaction id as a number, and bu
   it('appendBatch refuses a stale or unknown head whole, with a ConcurrencyError', async () => {
     const streamId = uniqueStream('bulk-stale');
     const fresh = uniqueStream('bulk-fresh');
-    await store.append(request([{ streamId, expected: EMPTY, events: [withdrawn('1'), withdrawn('2')] }]));
+    await store.append(request([{ streamId, expected: EMPTY, events: [noted('1'), noted('2')] }]));
     const [first] = await store.readStream(streamId);
     await expect(store.appendBatch([
-      request([{ streamId: fresh, expected: EMPTY, events: [withdrawn('f')] }]),
-      request([{ streamId, expected: { version: 1, hash: first.hash }, events: [withdrawn('fork')] }]),
+      request([{ streamId: fresh, expected: EMPTY, events: [noted('f')] }]),
+      request([{ streamId, expected: { version: 1, hash: first.hash }, events: [noted('fork')] }]),
     ])).rejects.toBeInstanceOf(ConcurrencyError);
-    await expect(store.appendBatch([request([{ streamId, expected: { version: 5, hash: 'f'.repeat(64) }, events: [withdrawn('ahead')] }])])).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.appendBatch([request([{ streamId, expected: { version: 5, hash: 'f'.repeat(64) }, events: [noted('ahead')] }])])).rejects.toBeInstanceOf(ConcurrencyError);
     expect(await store.readStream(fresh)).toEqual([]);
     expect((await store.readStream(streamId)).map((event) => event.streamVersion)).toEqual([1, 2]);
   });

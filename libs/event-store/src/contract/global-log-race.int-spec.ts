@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TEST_SERVER_URL, type TestDatabase } from '@lib/testing/test-database';
+import { TEST_SERVER_URL } from '@lib/testing/test-server';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { ConcurrencyError, headOf, type StreamAppend } from '../event-store';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import {
@@ -12,7 +13,7 @@ import {
   storeOn,
   uniqueStream,
   waitForHorizon,
-  withdrawn,
+  noted,
 } from '../testing/store-fixtures';
 import {
   CheckpointReader,
@@ -104,7 +105,7 @@ describe('global log read while a writer is held open (race harness)', () => {
 
   /** Committed events before, one writer held open, several later writers committing meanwhile. */
   const heldWriterScenario = async (reader: TailingReader, holdAt: HoldPoint): Promise<HeldScenario> => {
-    for (let index = 0; index < 3; index += 1) await store.append(single(uniqueStream('before'), EMPTY, [withdrawn(`before ${index}`)]));
+    for (let index = 0; index < 3; index += 1) await store.append(single(uniqueStream('before'), EMPTY, [noted(`before ${index}`)]));
     const delivered: Delivered[] = [];
     const standingWhileHeld: HeldScenario['standingWhileHeld'] = [];
     await drain(reader, delivered);
@@ -117,7 +118,7 @@ describe('global log read while a writer is held open (race harness)', () => {
     let whileHeld: Delivered[];
     try {
       heldAppend = store.append(
-        single(heldStream, EMPTY, [withdrawn('held 1'), withdrawn('held 2')], { commandId: holdAt === 'after-position' ? randomUUID() : `held-${randomUUID()}` }),
+        single(heldStream, EMPTY, [noted('held 1'), noted('held 2')], { commandId: holdAt === 'after-position' ? randomUUID() : `held-${randomUUID()}` }),
       );
       heldAppend.catch(() => undefined); // awaited below; keeps an early failure from going unhandled
       await waitUntilHeldWriterBlocks();
@@ -125,7 +126,7 @@ describe('global log read while a writer is held open (race harness)', () => {
       for (let index = 0; index < 5; index += 1) {
         const streamId = uniqueStream('later');
         laterStreams.push(streamId);
-        await store.append(single(streamId, EMPTY, index === 2 ? [withdrawn(`later ${index} a`), withdrawn(`later ${index} b`)] : [withdrawn(`later ${index}`)]));
+        await store.append(single(streamId, EMPTY, index === 2 ? [noted(`later ${index} a`), noted(`later ${index} b`)] : [noted(`later ${index}`)]));
         if (index % 2 === 1) {
           await drain(reader, delivered);
           standingWhileHeld.push(reader.standsAfter());
@@ -201,7 +202,7 @@ describe('global log read while a writer is held open (race harness)', () => {
   });
 
   it('the horizon is server-wide: an open transaction in another database holds readAll back, so an empty batch does not mean caught up', async () => {
-    await store.append(single(uniqueStream('horizon'), EMPTY, [withdrawn('before')]));
+    await store.append(single(uniqueStream('horizon'), EMPTY, [noted('before')]));
     await waitForHorizon(db.pool);
     const reader = new CheckpointReader(store, 1000);
     await drain(reader, []);
@@ -211,7 +212,7 @@ describe('global log read while a writer is held open (race harness)', () => {
       await elsewhere.query('BEGIN');
       await elsewhere.query('SELECT pg_current_xact_id()');
       const committed = uniqueStream('horizon');
-      await store.append(single(committed, EMPTY, [withdrawn('committed meanwhile')]));
+      await store.append(single(committed, EMPTY, [noted('committed meanwhile')]));
       expect(await eventsOf([committed])).toHaveLength(1);
       expect(await reader.poll()).toEqual([]);
       await elsewhere.query('COMMIT');
@@ -238,7 +239,7 @@ describe('global log read while a writer is held open (race harness)', () => {
           targets.map(async (streamId) => ({
             streamId,
             expected: headOf(await store.readStream(streamId)),
-            events: Array.from({ length: 1 + Math.floor(Math.random() * 3) }, (_, index) => withdrawn(`writer ${writerId} #${index}`)),
+            events: Array.from({ length: 1 + Math.floor(Math.random() * 3) }, (_, index) => noted(`writer ${writerId} #${index}`)),
           })),
         );
         try {

@@ -1,12 +1,12 @@
-import type { TestDatabase } from '@lib/testing/test-database';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { headOf, type NewEvent } from '../event-store';
 import { chainHash, verifyChain, type ChainBreak } from '../hash-chain';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
-import { asTamperer, createSuiteDatabase, EMPTY, request, single, storeOn, uniqueStream, withdrawn } from '../testing/store-fixtures';
+import { asTamperer, CONTRACT_EVENT, createSuiteDatabase, EMPTY, request, single, storeOn, uniqueStream, noted } from '../testing/store-fixtures';
 
 /** Data that tends to change on its way through jsonb: key order, escapes, unicode, numbers. */
 const awkward: NewEvent = {
-  type: 'SupportApplicationSubmitted',
+  type: CONTRACT_EVENT,
   data: {
     zeta: 1,
     alpha: { nested: { b: [3, 2, 1], a: null } },
@@ -36,10 +36,10 @@ describe('hash chain over stored events (real PostgreSQL)', () => {
   /** Builds a stream of `count` events in several appends, one of them multi-event. */
   const streamOf = async (prefix: string, count: number): Promise<string> => {
     const streamId = uniqueStream(prefix);
-    await store.append(single(streamId, EMPTY, [withdrawn(`${prefix} 1`)]));
+    await store.append(single(streamId, EMPTY, [noted(`${prefix} 1`)]));
     for (let version = 2; version <= count; ) {
       const batch = Math.min(2, count - version + 1);
-      const events = Array.from({ length: batch }, (_, index) => withdrawn(`${prefix} ${version + index}`));
+      const events = Array.from({ length: batch }, (_, index) => noted(`${prefix} ${version + index}`));
       await store.append(single(streamId, headOf(await store.readStream(streamId)), events));
       version += batch;
     }
@@ -65,8 +65,8 @@ describe('hash chain over stored events (real PostgreSQL)', () => {
     await store.append(single(odd, EMPTY, [awkward, awkward]));
     const other = uniqueStream('paired');
     await store.append(request([
-      { streamId: plain, expected: headOf(await store.readStream(plain)), events: [withdrawn('paired with other')] },
-      { streamId: other, expected: EMPTY, events: [awkward, withdrawn('other 2')] },
+      { streamId: plain, expected: headOf(await store.readStream(plain)), events: [noted('paired with other')] },
+      { streamId: other, expected: EMPTY, events: [awkward, noted('other 2')] },
     ]));
     expect((await store.readRawStream(plain)).map((row) => row.streamVersion)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await verifyAll()).toEqual([]);
@@ -100,7 +100,7 @@ describe('hash chain over stored events (real PostgreSQL)', () => {
     ['metadata', `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"')`],
     ['recorded_at', `UPDATE events SET recorded_at = recorded_at - interval '1 day'`],
     ['schema_version', `UPDATE events SET schema_version = 2`],
-    ['type', `UPDATE events SET type = 'SupportApplicationRejected'`],
+    ['type', `UPDATE events SET type = 'ContractNoteRetracted'`],
   ])('altering %s is detected too', async (_, update) => {
     const streamId = await streamOf('altered-field', 3);
     expect(await asTamperer(db.url, `${update} WHERE stream_id = $1 AND stream_version = 3`, [streamId])).toBe(1);

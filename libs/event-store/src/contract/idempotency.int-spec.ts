@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { TestDatabase } from '@lib/testing/test-database';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { headOf, type AppendOutcome } from '../event-store';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
-import { createSuiteDatabase, EMPTY, fulfilled, request, settle, single, storeOn, uniqueStream, withdrawn } from '../testing/store-fixtures';
+import { createSuiteDatabase, EMPTY, fulfilled, request, settle, single, storeOn, uniqueStream, noted } from '../testing/store-fixtures';
 
 const CONCURRENT = 20;
 
@@ -29,15 +29,15 @@ describe('PostgresEventStore idempotency (real PostgreSQL)', () => {
   it('the same command id twice appends once; the repeat returns the first result', async () => {
     const streamId = uniqueStream('idem');
     const commandId = randomUUID();
-    const first = await store.append(single(streamId, EMPTY, [withdrawn('first a'), withdrawn('first b')], { commandId, result: { id: 'app-1', version: 2 } }));
+    const first = await store.append(single(streamId, EMPTY, [noted('first a'), noted('first b')], { commandId, result: { id: 'app-1', version: 2 } }));
     expect(first).toMatchObject({ duplicate: false, result: { id: 'app-1', version: 2 } });
 
     // The repeat carries other events, another result, and an expected version that is stale by now.
-    const repeat = await store.append(single(streamId, EMPTY, [withdrawn('second')], { commandId, result: { id: 'app-1', version: 99 } }));
+    const repeat = await store.append(single(streamId, EMPTY, [noted('second')], { commandId, result: { id: 'app-1', version: 99 } }));
     expect(repeat).toEqual({ duplicate: true, result: { id: 'app-1', version: 2 } });
 
     const rows = await rowsOf(streamId);
-    expect(rows.map((row) => row.data.applicationId)).toEqual(['first a', 'first b']);
+    expect(rows.map((row) => row.data.subject)).toEqual(['first a', 'first b']);
     expect(rows.every((row) => row.metadata.commandId === commandId)).toBe(true);
     expect(await commandRows(commandId)).toBe(1);
     expect(await store.findCommand(commandId)).toEqual({ id: 'app-1', version: 2 });
@@ -46,11 +46,11 @@ describe('PostgresEventStore idempotency (real PostgreSQL)', () => {
   it('a repeat at the current head (a client that re-read and retried) still appends nothing', async () => {
     const streamId = uniqueStream('idem-fresh');
     const commandId = randomUUID();
-    await store.append(single(streamId, EMPTY, [withdrawn('once')], { commandId, result: { n: 1 } }));
+    await store.append(single(streamId, EMPTY, [noted('once')], { commandId, result: { n: 1 } }));
     const head = headOf(await store.readStream(streamId));
-    const repeat = await store.append(single(streamId, head, [withdrawn('twice?')], { commandId, result: { n: 2 } }));
+    const repeat = await store.append(single(streamId, head, [noted('twice?')], { commandId, result: { n: 2 } }));
     expect(repeat).toEqual({ duplicate: true, result: { n: 1 } });
-    expect((await rowsOf(streamId)).map((row) => row.data.applicationId)).toEqual(['once']);
+    expect((await rowsOf(streamId)).map((row) => row.data.subject)).toEqual(['once']);
   });
 
   it('a repeat of a multi-stream command appends nothing to any stream', async () => {
@@ -58,8 +58,8 @@ describe('PostgresEventStore idempotency (real PostgreSQL)', () => {
     const beneficiary = uniqueStream('idem-ben');
     const commandId = randomUUID();
     const appends = [
-      { streamId: application, expected: EMPTY, events: [withdrawn('app')] },
-      { streamId: beneficiary, expected: EMPTY, events: [withdrawn('ben')] },
+      { streamId: application, expected: EMPTY, events: [noted('app')] },
+      { streamId: beneficiary, expected: EMPTY, events: [noted('ben')] },
     ];
     await store.append(request(appends, { commandId, result: { first: true } }));
     expect(await store.append(request(appends, { commandId, result: { first: false } }))).toEqual({ duplicate: true, result: { first: true } });
@@ -73,7 +73,7 @@ describe('PostgresEventStore idempotency (real PostgreSQL)', () => {
       const commandId = randomUUID();
       // Each caller would append different events with a different result: only one may land.
       const callers = Array.from({ length: CONCURRENT }, (_, caller) =>
-        single(streamId, EMPTY, [withdrawn(`caller ${caller} a`), withdrawn(`caller ${caller} b`)], { commandId, result: { caller } }),
+        single(streamId, EMPTY, [noted(`caller ${caller} a`), noted(`caller ${caller} b`)], { commandId, result: { caller } }),
       );
       const results = await settle(callers.map((req) => store.append(req)));
       const outcomes = fulfilled(results);
@@ -85,7 +85,7 @@ describe('PostgresEventStore idempotency (real PostgreSQL)', () => {
       for (const outcome of outcomes) expect(outcome.result).toEqual({ caller: winner });
 
       const rows = await rowsOf(streamId);
-      expect(rows.map((row) => row.data.applicationId)).toEqual([`caller ${winner} a`, `caller ${winner} b`]);
+      expect(rows.map((row) => row.data.subject)).toEqual([`caller ${winner} a`, `caller ${winner} b`]);
       expect(rows.map((row) => row.stream_version)).toEqual([1, 2]);
       expect(await commandRows(commandId)).toBe(1);
       expect(await store.findCommand(commandId)).toEqual({ caller: winner });
@@ -95,7 +95,7 @@ describe('PostgresEventStore idempotency (real PostgreSQL)', () => {
   it('concurrent repeats spread over different streams still land once', async () => {
     const commandId = randomUUID();
     const streams = Array.from({ length: CONCURRENT }, (_, caller) => uniqueStream(`idem-spread-${caller}`));
-    const results = await settle(streams.map((streamId, caller) => store.append(single(streamId, EMPTY, [withdrawn(`caller ${caller}`)], { commandId, result: { caller } }))));
+    const results = await settle(streams.map((streamId, caller) => store.append(single(streamId, EMPTY, [noted(`caller ${caller}`)], { commandId, result: { caller } }))));
     const outcomes = fulfilled(results);
     expect(outcomes).toHaveLength(CONCURRENT);
     expect(outcomes.filter((outcome) => !outcome.duplicate)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestDatabase } from '@lib/testing/test-database';
+import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { ConcurrencyError, headOf, type AppendOutcome, type StreamHead } from '../event-store';
 import { verifyChain } from '../hash-chain';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
@@ -13,7 +13,7 @@ import {
   single,
   storeOn,
   uniqueStream,
-  withdrawn,
+  noted,
 } from '../testing/store-fixtures';
 
 const PARALLEL = 50;
@@ -50,7 +50,7 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
         expect(head.version).toBe(round - 1);
         // Every other round the caller names only the version and lets the store look up the hash.
         const expected: StreamHead = round % 2 === 0 ? { version: head.version, hash: null } : head;
-        const requests = range(1, PARALLEL).map((contender) => single(streamId, expected, [withdrawn(`round ${round} contender ${contender}`)]));
+        const requests = range(1, PARALLEL).map((contender) => single(streamId, expected, [noted(`round ${round} contender ${contender}`)]));
         const results = await settle(requests.map((req) => store.append(req)));
 
         const winners = fulfilled(results);
@@ -78,8 +78,8 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
 
     it('a loser records nothing, so it can retry the same command id from a fresh read', async () => {
       const streamId = uniqueStream('retry');
-      await store.append(single(streamId, EMPTY, [withdrawn('first')]));
-      const stale = single(streamId, EMPTY, [withdrawn('stale')]);
+      await store.append(single(streamId, EMPTY, [noted('first')]));
+      const stale = single(streamId, EMPTY, [noted('stale')]);
       await expect(store.append(stale)).rejects.toBeInstanceOf(ConcurrencyError);
       expect(await commandsRecorded([stale.commandId])).toBe(0);
 
@@ -91,15 +91,15 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
 
     it('an expected version the stream has not reached is refused and leaves no hole', async () => {
       const streamId = uniqueStream('ahead');
-      const first = await store.append(single(streamId, EMPTY, [withdrawn('v1')]));
+      const first = await store.append(single(streamId, EMPTY, [noted('v1')]));
       const head = (first as Extract<AppendOutcome, { duplicate: false }>).heads[streamId];
 
       // Version 5 with a hash the caller made up, and version 5 with no hash at all.
-      await expect(store.append(single(streamId, { version: 5, hash: head.hash }, [withdrawn('v6?')]))).rejects.toBeInstanceOf(ConcurrencyError);
-      await expect(store.append(single(streamId, { version: 5, hash: null }, [withdrawn('v6?')]))).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(single(streamId, { version: 5, hash: head.hash }, [noted('v6?')]))).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(single(streamId, { version: 5, hash: null }, [noted('v6?')]))).rejects.toBeInstanceOf(ConcurrencyError);
       // An empty stream named at version 3.
       const empty = uniqueStream('ahead-empty');
-      await expect(store.append(single(empty, { version: 3, hash: 'f'.repeat(64) }, [withdrawn('v4?')]))).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(single(empty, { version: 3, hash: 'f'.repeat(64) }, [noted('v4?')]))).rejects.toBeInstanceOf(ConcurrencyError);
 
       expect(await versionsOf(streamId)).toEqual([1]);
       expect(await countRows(empty)).toBe(0);
@@ -107,11 +107,11 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
 
     it('an expected head whose hash is not the stored one is refused, so the chain cannot be forked', async () => {
       const streamId = uniqueStream('wrong-hash');
-      await store.append(single(streamId, EMPTY, [withdrawn('v1')]));
-      await expect(store.append(single(streamId, { version: 1, hash: 'a'.repeat(64) }, [withdrawn('v2')]))).rejects.toBeInstanceOf(ConcurrencyError);
+      await store.append(single(streamId, EMPTY, [noted('v1')]));
+      await expect(store.append(single(streamId, { version: 1, hash: 'a'.repeat(64) }, [noted('v2')]))).rejects.toBeInstanceOf(ConcurrencyError);
       expect(await versionsOf(streamId)).toEqual([1]);
 
-      await store.append(single(streamId, headOf(await store.readStream(streamId)), [withdrawn('v2')]));
+      await store.append(single(streamId, headOf(await store.readStream(streamId)), [noted('v2')]));
       expect(verifyChain(await store.readRawStream(streamId))).toBeNull();
     });
   });
@@ -129,13 +129,13 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
       await db.pool.query(`CREATE TRIGGER count_insert_statement AFTER INSERT ON events REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_insert_statement()`);
       try {
         const streamId = uniqueStream('multi');
-        await store.append(single(streamId, EMPTY, [withdrawn('only')]));
+        await store.append(single(streamId, EMPTY, [noted('only')]));
         const head = headOf(await store.readStream(streamId));
-        const outcome = await store.append(single(streamId, head, [withdrawn('a'), withdrawn('b'), withdrawn('c')]));
+        const outcome = await store.append(single(streamId, head, [noted('a'), noted('b'), noted('c')]));
         expect(outcome.duplicate).toBe(false);
 
         const { rows } = await db.pool.query(
-          `SELECT stream_version, global_position, transaction_id::text AS txid, data->>'applicationId' AS label
+          `SELECT stream_version, global_position, transaction_id::text AS txid, data->>'subject' AS label
              FROM events WHERE stream_id = $1 ORDER BY stream_version`,
           [streamId],
         );
@@ -156,8 +156,8 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
         // Two streams in one request: still one statement, one transaction.
         const other = uniqueStream('multi-other');
         await store.append(request([
-          { streamId, expected: headOf(await store.readStream(streamId)), events: [withdrawn('d')] },
-          { streamId: other, expected: EMPTY, events: [withdrawn('x'), withdrawn('y')] },
+          { streamId, expected: headOf(await store.readStream(streamId)), events: [noted('d')] },
+          { streamId: other, expected: EMPTY, events: [noted('x'), noted('y')] },
         ]));
         const last = (await db.pool.query(`SELECT rows, streams FROM insert_statements OFFSET 2`)).rows;
         expect(last).toEqual([{ rows: 3, streams: [streamId, other].sort() }]);
@@ -173,7 +173,7 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
     it('readStream right after append returns what was appended, at the heads append reported', async () => {
       for (let attempt = 0; attempt < 10; attempt += 1) {
         const streamId = uniqueStream('ryw');
-        const events = [withdrawn(`ryw ${attempt} a`), withdrawn(`ryw ${attempt} b`)];
+        const events = [noted(`ryw ${attempt} a`), noted(`ryw ${attempt} b`)];
         const outcome = (await store.append(single(streamId, EMPTY, events))) as Extract<AppendOutcome, { duplicate: false }>;
         const read = await store.readStream(streamId);
         expect(read.map((event) => event.data)).toEqual(events.map((event) => event.data));
@@ -181,7 +181,7 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
         expect(headOf(read)).toEqual(outcome.heads[streamId]);
         expect(read.every((event) => event.metadata.commandId !== undefined && event.storedSchemaVersion === 1)).toBe(true);
 
-        const next = (await store.append(single(streamId, outcome.heads[streamId], [withdrawn(`ryw ${attempt} c`)]))) as Extract<AppendOutcome, { duplicate: false }>;
+        const next = (await store.append(single(streamId, outcome.heads[streamId], [noted(`ryw ${attempt} c`)]))) as Extract<AppendOutcome, { duplicate: false }>;
         expect(headOf(await store.readStream(streamId))).toEqual(next.heads[streamId]);
       }
     });
@@ -191,8 +191,8 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
     const prepared = async () => {
       const application = uniqueStream('application');
       const beneficiary = uniqueStream('beneficiary');
-      await store.append(single(application, EMPTY, [withdrawn('app v1')]));
-      await store.append(single(beneficiary, EMPTY, [withdrawn('ben v1')]));
+      await store.append(single(application, EMPTY, [noted('app v1')]));
+      await store.append(single(beneficiary, EMPTY, [noted('ben v1')]));
       return {
         application,
         beneficiary,
@@ -204,8 +204,8 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
     it('appends to both streams in one transaction', async () => {
       const { application, beneficiary, appHead, benHead } = await prepared();
       const outcome = (await store.append(request([
-        { streamId: application, expected: appHead, events: [withdrawn('app v2'), withdrawn('app v3')] },
-        { streamId: beneficiary, expected: benHead, events: [withdrawn('ben v2')] },
+        { streamId: application, expected: appHead, events: [noted('app v2'), noted('app v3')] },
+        { streamId: beneficiary, expected: benHead, events: [noted('ben v2')] },
       ]))) as Extract<AppendOutcome, { duplicate: false }>;
       expect(outcome.heads[application].version).toBe(3);
       expect(outcome.heads[beneficiary].version).toBe(2);
@@ -225,12 +225,12 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
       const streams = await prepared();
       const conflictedId = streams[conflicted];
       // Someone else moves the conflicted stream on.
-      await store.append(single(conflictedId, conflicted === 'application' ? streams.appHead : streams.benHead, [withdrawn('concurrent')]));
+      await store.append(single(conflictedId, conflicted === 'application' ? streams.appHead : streams.benHead, [noted('concurrent')]));
       const before = { application: await countRows(streams.application), beneficiary: await countRows(streams.beneficiary) };
 
       const stale = request([
-        { streamId: streams.application, expected: streams.appHead, events: [withdrawn('app next'), withdrawn('app next 2')] },
-        { streamId: streams.beneficiary, expected: streams.benHead, events: [withdrawn('ben next')] },
+        { streamId: streams.application, expected: streams.appHead, events: [noted('app next'), noted('app next 2')] },
+        { streamId: streams.beneficiary, expected: streams.benHead, events: [noted('ben next')] },
       ]);
       const error = await store.append(stale).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConcurrencyError);
@@ -254,12 +254,12 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
         const first = uniqueStream('crossed-a');
         const second = uniqueStream('crossed-b');
         const forward = request([
-          { streamId: first, expected: EMPTY, events: [withdrawn('a forward')] },
-          { streamId: second, expected: EMPTY, events: [withdrawn('b forward')] },
+          { streamId: first, expected: EMPTY, events: [noted('a forward')] },
+          { streamId: second, expected: EMPTY, events: [noted('b forward')] },
         ]);
         const backward = request([
-          { streamId: second, expected: EMPTY, events: [withdrawn('b backward')] },
-          { streamId: first, expected: EMPTY, events: [withdrawn('a backward')] },
+          { streamId: second, expected: EMPTY, events: [noted('b backward')] },
+          { streamId: first, expected: EMPTY, events: [noted('a backward')] },
         ]);
         const results = await settle([store.append(forward), store.append(backward)]);
         expect(fulfilled(results)).toHaveLength(1);
@@ -283,12 +283,12 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
         const contenders = range(1, 10).map((contender) =>
           contender % 2 === 0
             ? request([
-                { streamId: first, expected: EMPTY, events: [withdrawn(`a by ${contender}`)] },
-                { streamId: second, expected: EMPTY, events: [withdrawn(`b by ${contender}`)] },
+                { streamId: first, expected: EMPTY, events: [noted(`a by ${contender}`)] },
+                { streamId: second, expected: EMPTY, events: [noted(`b by ${contender}`)] },
               ])
             : request([
-                { streamId: second, expected: EMPTY, events: [withdrawn(`b by ${contender}`)] },
-                { streamId: first, expected: EMPTY, events: [withdrawn(`a by ${contender}`)] },
+                { streamId: second, expected: EMPTY, events: [noted(`b by ${contender}`)] },
+                { streamId: first, expected: EMPTY, events: [noted(`a by ${contender}`)] },
               ]),
         );
         const results = await settle(contenders.map((req) => store.append(req)));
@@ -311,7 +311,7 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
       const times = ['2020-05-10T01:00:00.000Z', '2020-05-12T01:00:00.000Z', '2020-05-14T01:00:00.000Z'];
       let head = EMPTY;
       for (const [index, recordedAt] of times.entries()) {
-        const outcome = (await store.append(single(streamId, head, [withdrawn(`v${index + 1}`)], { recordedAt }))) as Extract<AppendOutcome, { duplicate: false }>;
+        const outcome = (await store.append(single(streamId, head, [noted(`v${index + 1}`)], { recordedAt }))) as Extract<AppendOutcome, { duplicate: false }>;
         head = outcome.heads[streamId];
       }
       const versions = async (options: Parameters<PostgresEventStore['readStream']>[1]) =>
@@ -330,7 +330,7 @@ describe('PostgresEventStore contract (real PostgreSQL)', () => {
 
       const asOf = await store.readStream(streamId, { asOf: times[1] });
       expect(asOf.map((event) => event.recordedAt)).toEqual(times.slice(0, 2));
-      expect(asOf[1].data).toMatchObject({ applicationId: 'v2' });
+      expect(asOf[1].data).toMatchObject({ subject: 'v2' });
     });
 
     it('an unknown stream reads as empty', async () => {

@@ -1,12 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from '@lib/testing/test-database';
+import { createSuiteDatabaseWith, TEST_SERVER_URL, type SuiteDatabase } from '@lib/testing/test-server';
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { AppendRequest, EventMetadata, NewEvent, StreamAppend, StreamHead } from '../event-store';
 import { chainHash } from '../hash-chain';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import { createEventTypeRegistry } from '../relief-ledger-registry';
+import { EventTypeRegistry } from '../event-type-registry';
+import { eventStoreMigrations } from '../migrations';
 
 /** Helpers for the store's contract suites; not exported from the library. */
+
+export type StoreTestDatabase = SuiteDatabase;
+
+/**
+ * The store knows no application: its contract runs on event types of its own, on a database
+ * holding only the log's tables.
+ */
+export const CONTRACT_EVENT = 'ContractNoteRecorded';
+export const contractRegistry = (): EventTypeRegistry => new EventTypeRegistry().register({ [CONTRACT_EVENT]: 1 });
 
 const TOO_MANY_CONNECTIONS = '53300';
 const ADMIN_SHUTDOWN = '57P01';
@@ -19,14 +29,14 @@ export const TEST_METADATA: Omit<EventMetadata, 'commandId'> = {
   causationId: null,
 };
 
-export const storeOn = (pool: Pool): PostgresEventStore => new PostgresEventStore(pool, createEventTypeRegistry());
+export const storeOn = (pool: Pool, registry: EventTypeRegistry = contractRegistry()): PostgresEventStore => new PostgresEventStore(pool, registry);
 
 export const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID()}`;
 
-/** A registered, version-1 event type; `label` makes every event's data distinguishable. */
-export const withdrawn = (label: string): NewEvent => ({
-  type: 'SupportApplicationWithdrawn',
-  data: { applicationId: label, reason: `withdrawn ${label}`, withdrawnBy: 'officer-lan', withdrawnAt: '2020-05-20T03:00:00.000Z' },
+/** A registered, version-1 event; `label` makes every event's data distinguishable. */
+export const noted = (label: string): NewEvent => ({
+  type: CONTRACT_EVENT,
+  data: { subject: label, note: `noted ${label}`, notedBy: 'officer-lan', notedAt: '2020-05-20T03:00:00.000Z' },
 });
 
 export const EMPTY: StreamHead = { version: 0, hash: null };
@@ -157,16 +167,16 @@ export const waitForHorizon = async (pool: Pool): Promise<void> => {
 };
 
 /**
- * createTestDatabase, with the suite's pool opened in full up front (see holdConnections).
+ * A store-only database (the log's migrations), with the suite's pool opened in full up front (see holdConnections).
  * The PostgreSQL server (max_connections 100) is shared with every other suite running at the
  * time: when it is out of connections, drop whatever this attempt created, wait and try again.
  */
-export const createSuiteDatabase = async (suite: string, poolSize: number): Promise<TestDatabase> => {
+export const createSuiteDatabase = async (suite: string, poolSize: number): Promise<StoreTestDatabase> => {
   const attemptName = `${suite}_${randomBytes(3).toString('hex')}`;
   for (;;) {
-    let db: TestDatabase | undefined;
+    let db: StoreTestDatabase | undefined;
     try {
-      db = await createTestDatabase(attemptName, poolSize);
+      db = await createSuiteDatabaseWith(attemptName, eventStoreMigrations, poolSize);
       // drop() ends the pool, then DROP DATABASE ... WITH (FORCE) terminates any backend that has
       // not exited yet; the idle client hears 57P01 and, with no listener, the suite crashes.
       db.pool.on('error', (error) => {

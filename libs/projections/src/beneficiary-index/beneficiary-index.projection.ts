@@ -1,15 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { recordMapper } from '../shared/record-mapper';
-import type { BeneficiaryApplicationRow } from './beneficiary-index.entity';
+import { RowTable } from '../shared/row-table';
+import { BeneficiaryApplicationRow } from './beneficiary-index.entity';
 import { BENEFICIARY_INDEX_EVENT_TYPES, evolveBeneficiaryApplication } from './beneficiary-index.evolve';
 
-export const beneficiaryApplicationRecords = recordMapper<BeneficiaryApplicationRow>(
-  ['applicationId', 'citizenId', 'fullName', 'dateOfBirth', 'programmeId', 'programmeVersion', 'category', 'ward', 'status', 'version', 'steps', 'nextStep',
-    'claimedMonths', 'approvedMonths', 'approvedAmount', 'paidAmount', 'recoveryOrderedAmount', 'recoveredAmount', 'payments', 'submittedAt', 'updatedAt'],
-  { numeric: ['approvedAmount', 'paidAmount', 'recoveryOrderedAmount', 'recoveredAmount'], dates: ['submittedAt', 'updatedAt'] },
-);
+export const beneficiaryApplicationsTable = new RowTable('beneficiary_applications', BeneficiaryApplicationRow);
 
 /**
  * The beneficiary index, keyed by citizen ID: one row per application of the person, and a
@@ -28,7 +24,7 @@ export class BeneficiaryIndexProjection implements Projection {
     const ids = [...new Set(relevant.map((event) => (event.data as { applicationId: string }).applicationId))];
     const records: Record<string, unknown>[] = await manager.query(`SELECT * FROM beneficiary_applications WHERE application_id = ANY($1::uuid[])`, [ids]);
     const before = new Map(records.map((record) => {
-      const row = beneficiaryApplicationRecords.fromRecord(record);
+      const row = beneficiaryApplicationsTable.fromRecord(record);
       return [row.applicationId, row] as const;
     }));
     const current = new Map(before);
@@ -39,15 +35,7 @@ export class BeneficiaryIndexProjection implements Projection {
     }
     const changed = [...current.values()].filter((row) => row !== before.get(row.applicationId));
     if (changed.length === 0) return;
-    await manager.query(
-      `INSERT INTO beneficiary_applications
-       SELECT * FROM jsonb_populate_recordset(NULL::beneficiary_applications, $1::jsonb)
-       ON CONFLICT (application_id) DO UPDATE SET
-         status = EXCLUDED.status, version = EXCLUDED.version, next_step = EXCLUDED.next_step, approved_months = EXCLUDED.approved_months,
-         approved_amount = EXCLUDED.approved_amount, paid_amount = EXCLUDED.paid_amount, recovery_ordered_amount = EXCLUDED.recovery_ordered_amount,
-         recovered_amount = EXCLUDED.recovered_amount, payments = EXCLUDED.payments, updated_at = EXCLUDED.updated_at`,
-      [JSON.stringify(changed.map(beneficiaryApplicationRecords.toRecord))],
-    );
+    await beneficiaryApplicationsTable.upsert(manager, changed);
     const citizens = [...new Set(changed.map((row) => row.citizenId))];
     await manager.query(
       `INSERT INTO beneficiary_index AS b

@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
-import type { EmbeddedDatabase } from '@lib/application';
+import type { EmbeddedDatabase } from '@lib/platform';
 import { eventStoreMigrations } from '@lib/event-store';
 import { ServiceRoleGrants1764300000000 } from '../migrations/1764300000000-service-role-grants';
 import { projectionEntities, projectionMigrations } from './read-model-schema';
 
 /** Runs after every other migration's tables exist (TypeORM orders by timestamp). */
 const securityMigrations: Function[] = [ServiceRoleGrants1764300000000];
+
+/** The whole schema: the log's migrations, then the read models', then the service role's grants. */
+export const allMigrations: Function[] = [...eventStoreMigrations, ...projectionMigrations, ...securityMigrations];
 
 /**
  * TypeORM owns the schema through migrations only; `synchronize` stays off everywhere. The
@@ -16,7 +19,7 @@ export const createDataSource = (target: string | EmbeddedDatabase, poolSize = 1
     type: 'postgres',
     ...(typeof target === 'string' ? { url: target, extra: { max: poolSize } } : { driver: target.typeormDriver() }),
     entities: projectionEntities,
-    migrations: [...eventStoreMigrations, ...projectionMigrations, ...securityMigrations],
+    migrations: allMigrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_URL, ensureDatabase, type AppConfig, type EmbeddedDatabase } from '@lib/application';
+import { DEFAULT_DATABASE_URL, ensureDatabase, type AppConfig, type EmbeddedDatabase } from '@lib/platform';
 import { createDataSource, runMigrations } from './data-source';
 
 /**

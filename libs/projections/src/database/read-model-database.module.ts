@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DEFAULT_DATABASE_URL, EMBEDDED_DATABASE, poolOptions, type AppConfig, type EmbeddedDatabase } from '@lib/application';
+import { DEFAULT_DATABASE_URL, EMBEDDED_DATABASE, poolOptions, type AppConfig, type EmbeddedDatabase } from '@lib/platform';
 import { projectionEntities } from './read-model-schema';
 
 /**

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ProgrammeCatalog } from '@lib/domain';
 import { EventStore } from '@lib/event-store';
 import { SupportApplicationWriter, type CommandContext } from '@lib/application';
-import { anApplicant, claimFor, createTestDatabase, createWriteSideApp, type TestDatabase, type WriteSideApp } from '@lib/testing';
+import { anApplicant, claimFor, createTestDatabase, createWriteSideApp, type TestDatabase, type WriteSideApp, shippedCatalog } from '@lib/testing';
 import { Projector } from '../projector/projector';
-import { defaultProgrammeCatalog } from '../shared/default-programmes';
 import { FraudAlertsProjection } from './fraud-alerts.projection';
 
 /** The shipped programme with a budget that three approvals exceed. */
 const smallBudget = (): ProgrammeCatalog => {
-  const base = defaultProgrammeCatalog();
+  const base = shippedCatalog();
   return (id, version) => {
     const programme = base(id, version);
     if (!programme?.fraudRules?.F17) return programme;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore, createEventTypeRegistry } from '@lib/event-store';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { measureProjectionLag } from './projection-lag';
 

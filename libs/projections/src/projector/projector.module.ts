@@ -1,7 +1,7 @@
 import { Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { DEFAULT_DATABASE_URL, EMBEDDED_DATABASE, type AppConfig, type EmbeddedDatabase } from '@lib/application';
+import { DEFAULT_DATABASE_URL, EMBEDDED_DATABASE, ProgrammeRegistry, type AppConfig, type EmbeddedDatabase } from '@lib/platform';
 import { EventStore } from '@lib/event-store';
 import { Projector } from './projector';
 import { registeredProjections } from './registered-projections';
@@ -11,10 +11,10 @@ import { registeredProjections } from './registered-projections';
   providers: [
     {
       provide: Projector,
-      inject: [EventStore, DataSource, ConfigService, { token: EMBEDDED_DATABASE, optional: true }],
-      useFactory: (store: EventStore, dataSource: DataSource, config: ConfigService<AppConfig, true>, embedded?: EmbeddedDatabase) => {
+      inject: [EventStore, DataSource, ConfigService, ProgrammeRegistry, { token: EMBEDDED_DATABASE, optional: true }],
+      useFactory: (store: EventStore, dataSource: DataSource, config: ConfigService<AppConfig, true>, programmes: ProgrammeRegistry, embedded?: EmbeddedDatabase) => {
         const logger = new Logger('Projector');
-        return new Projector(store, dataSource, registeredProjections(), {
+        return new Projector(store, dataSource, registeredProjections(programmes.catalog), {
           batchSize: config.get('PROJECTOR_BATCH_SIZE'),
           pollIntervalMs: 1000,
           ...(embedded

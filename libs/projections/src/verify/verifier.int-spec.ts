@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@lib/event-store';
 import { SupportApplicationWriter, type CommandContext } from '@lib/application';
-import { anApplicant, claimFor, createTestDatabase, createWriteSideApp, settleProjector, type TestDatabase, type WriteSideApp } from '@lib/testing';
+import { anApplicant, claimFor, createTestDatabase, createWriteSideApp, settleProjector, type TestDatabase, type WriteSideApp, shippedCatalog } from '@lib/testing';
 import { Projector } from '../projector/projector';
 import { registeredProjections } from '../projector/registered-projections';
 import { Verifier } from './verifier';
@@ -34,7 +34,7 @@ describe('Verifier', () => {
         await writer.execute(id, context, (now) => ({ type: 'PerformSupportStep', data: { applicationId: id, step, outcome: 'completed' }, metadata: { actor: context.actor, now } }));
       }
     }
-    await settleProjector(new Projector(app.module.get(EventStore), db.dataSource, registeredProjections(), { batchSize: 7, pollIntervalMs: 1000 }), db.pool);
+    await settleProjector(new Projector(app.module.get(EventStore), db.dataSource, registeredProjections(shippedCatalog()), { batchSize: 7, pollIntervalMs: 1000 }), db.pool);
   });
   afterAll(async () => {
     await app.close();

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { SUPPORT_APPLICATION_STREAM_PREFIX } from '@lib/domain';
-import { createEventTypeRegistry, toRawRow, verifyChain, type RawEventRow, type StoredEvent } from '@lib/event-store';
+import { toRawRow, verifyChain, type RawEventRow, type StoredEvent } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
 import type { ApplicationOverviewRow } from '../application-overview/application-overview.entity';
 import { evolveOverview } from '../application-overview/application-overview.evolve';
-import { overviewFromRecord } from '../application-overview/application-overview.record';
+import { applicationOverviewTable } from '../application-overview/application-overview.projection';
 
 export interface Mismatch {
   kind: 'hash-chain' | 'read-model';
@@ -94,7 +95,7 @@ export class Verifier {
     }
     if (folded.size === 0) return;
     const records = await this.dataSource.query('SELECT * FROM application_overview WHERE application_id = ANY($1::uuid[])', [[...folded.keys()]]);
-    const stored = new Map<string, ApplicationOverviewRow>(records.map((record: Record<string, unknown>) => [String(record.application_id), overviewFromRecord(record)]));
+    const stored = new Map<string, ApplicationOverviewRow>(records.map((record: Record<string, unknown>) => [String(record.application_id), applicationOverviewTable.fromRecord(record)]));
     for (const [applicationId, expected] of folded) {
       report.applicationsCompared += 1;
       const actual = stored.get(applicationId);

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { RecoveryOrderedByAlert } from '@lib/domain';
-import type { CommandContext } from '../../shared/command-context';
+import type { CommandContext } from '../../command-context';
 
 export interface AlertSnapshot {
   id: string;

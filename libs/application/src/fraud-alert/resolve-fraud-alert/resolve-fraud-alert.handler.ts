@@ -1,89 +1,68 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   decide,
-  evolve,
   evolveFraudAlert,
   fraudAlertStream,
   initialFraudAlert,
-  initialState,
   resolveFraudAlert,
+  supportApplicationStream,
   type FraudAlertEvent,
+  type FraudAlertResolutions,
   type RecoveryOrderedByAlert,
-  type SupportApplicationEvent,
 } from '@lib/domain';
-import { ConcurrencyError, EventStore, headOf, type StreamAppend } from '@lib/event-store';
-import { supportApplicationStream } from '../../shared/beneficiary-keys';
-import { Clock } from '../../shared/clock';
-import { TooMuchContention, VersionMismatch } from '../../shared/command-context';
-import { ProgrammeRegistry } from '../../shared/programme-registry';
+import { ProgrammeRegistry } from '@lib/platform';
+import { StreamWriter } from '../../stream-writer/stream-writer';
+import type { Fold } from '../../stream-writer/stream-store';
+import type { UnitOfWork } from '../../stream-writer/unit-of-work';
+import { supportApplicationFold } from '../../support-application/support-application-writer';
 import { ResolveFraudAlertCommand, type ResolveFraudAlertResult } from './resolve-fraud-alert.command';
 
-const MAX_ATTEMPTS = 8;
+const fraudAlertFold: Fold<FraudAlertResolutions> = {
+  initial: initialFraudAlert,
+  evolve: (state, event) => evolveFraudAlert(state, event as unknown as FraudAlertEvent),
+};
 
 /**
  * Decides the resolution on the alert's stream and, for a confirmation with recovery, a
- * RecordSupportRecovery on each paid application through the domain's own decide; all go in one
+ * RecordSupportRecovery on each paid application through the domain's own decide; all in one
  * append, applications first, so readers of the log see the orders before the confirmation.
  */
 @CommandHandler(ResolveFraudAlertCommand)
 export class ResolveFraudAlertHandler implements ICommandHandler<ResolveFraudAlertCommand> {
-  constructor(private readonly store: EventStore, private readonly programmes: ProgrammeRegistry, private readonly clock: Clock) {}
+  constructor(private readonly writer: StreamWriter, private readonly programmes: ProgrammeRegistry) {}
 
-  async execute({ alert, outcome, note, orderRecovery, context }: ResolveFraudAlertCommand): Promise<ResolveFraudAlertResult> {
-    const previous = await this.store.findCommand(context.commandId);
-    if (previous) return previous as ResolveFraudAlertResult;
-    const streamId = fraudAlertStream(alert.id);
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const now = context.at ?? this.clock.now();
-      const history = await this.store.readStream(streamId);
-      const head = headOf(history);
-      if (context.expectedVersion !== undefined && context.expectedVersion !== head.version) throw new VersionMismatch(context.expectedVersion, head.version);
-      const state = history.reduce((folded, event) => evolveFraudAlert(folded, event as unknown as FraudAlertEvent), initialFraudAlert());
-      const recoveries = outcome === 'confirmed' && orderRecovery ? await this.recoveries(alert, note, context, now) : [];
+  execute(command: ResolveFraudAlertCommand): Promise<ResolveFraudAlertResult> {
+    const { alert, outcome, note, orderRecovery, context } = command;
+    return this.writer.execute(context, async (work, now) => {
+      const streamId = fraudAlertStream(alert.id);
+      const recoveries = outcome === 'confirmed' && orderRecovery ? await this.orderRecoveries(work, command, now) : [];
+      const state = await work.load(streamId, fraudAlertFold, { pinned: true });
       const resolution = resolveFraudAlert(
         {
           type: 'ResolveFraudAlert',
-          data: { alertId: alert.id, rule: alert.rule, applicationIds: alert.applicationIds, outcome, note, recoveryOrdered: recoveries.map((r) => r.order) },
+          data: { alertId: alert.id, rule: alert.rule, applicationIds: alert.applicationIds, outcome, note, recoveryOrdered: recoveries },
           metadata: { actor: context.actor, now },
         },
         state,
       );
-      const result: ResolveFraudAlertResult = { id: alert.id, status: outcome, version: head.version + 1, recoveryOrdered: recoveries.map((r) => r.order) };
-      const appends: StreamAppend[] = [...recoveries.map((r) => r.append), { streamId, expected: head, events: [resolution] }];
-      try {
-        const appended = await this.store.append({
-          commandId: context.commandId,
-          recordedAt: now,
-          metadata: { actorId: context.actor.id, role: 'inspector', ward: context.actor.ward, correlationId: context.correlationId, causationId: context.commandId },
-          appends,
-          result,
-        });
-        return appended.result as ResolveFraudAlertResult;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        if (error.streamId === streamId && context.expectedVersion !== undefined) throw new VersionMismatch(context.expectedVersion, head.version + 1);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-      }
-    }
-    throw new TooMuchContention(streamId, MAX_ATTEMPTS);
+      work.actingAs('inspector');
+      work.append(streamId, [resolution]);
+      return { id: alert.id, status: outcome, version: work.versionOf(streamId), recoveryOrdered: recoveries };
+    });
   }
 
   /** Thu hồi of what is paid and not yet ordered back, per application the alert names. */
-  private async recoveries(alert: ResolveFraudAlertCommand['alert'], note: string, context: ResolveFraudAlertCommand['context'], now: string) {
-    const orders: { order: RecoveryOrderedByAlert; append: StreamAppend }[] = [];
+  private async orderRecoveries(work: UnitOfWork, { alert, note, context }: ResolveFraudAlertCommand, now: string): Promise<RecoveryOrderedByAlert[]> {
+    const orders: RecoveryOrderedByAlert[] = [];
     for (const applicationId of [...alert.applicationIds].sort()) {
       const streamId = supportApplicationStream(applicationId);
-      const history = await this.store.readStream(streamId);
-      const state = history.reduce((folded, event) => evolve(folded, event as unknown as SupportApplicationEvent), initialState());
+      const state = await work.load(streamId, supportApplicationFold);
       if (state.status === 'none') continue;
       const amount = state.paidAmount - state.recoveryOrderedAmount;
       if (amount <= 0) continue;
-      const events = decide(
-        { type: 'RecordSupportRecovery', data: { applicationId, action: 'ordered', amount, reason: `fraud alert ${alert.rule} (${alert.id}) confirmed: ${note}` }, metadata: { actor: context.actor, now } },
-        state,
-        this.programmes.catalog,
-      );
-      orders.push({ order: { applicationId, amount }, append: { streamId, expected: headOf(history), events } });
+      const reason = `fraud alert ${alert.rule} (${alert.id}) confirmed: ${note}`;
+      work.append(streamId, decide({ type: 'RecordSupportRecovery', data: { applicationId, action: 'ordered', amount, reason }, metadata: { actor: context.actor, now } }, state, this.programmes.catalog));
+      orders.push({ applicationId, amount });
     }
     return orders;
   }

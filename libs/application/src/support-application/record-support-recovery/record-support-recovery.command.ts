@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { RecordSupportRecovery } from '@lib/domain';
-import type { CommandContext, CommandResult } from '../../shared/command-context';
+import type { CommandContext, CommandResult } from '../../command-context';
 
 /** Thu hồi: an inspector orders recovery of a payment, then records what came back. */
 export class RecordSupportRecoveryCommand extends Command<CommandResult> {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Applicant } from '@lib/domain';
-import type { CommandContext, CommandResult } from '../../shared/command-context';
+import type { CommandContext, CommandResult } from '../../command-context';
 
 export class SubmitSupportApplicationCommand extends Command<CommandResult> {
   constructor(

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { InvalidCursor } from '../../application-overview/queries/list-applications.query-handler';
-import { overdueStepRecords } from '../overdue-steps.projection';
+import { overdueStepsTable } from '../overdue-steps.projection';
 import { CountOverdueStepsQuery, ListOverdueStepsQuery, type OverdueStepsPage } from './list-overdue-steps.query';
 
 const encode = (dueOn: string, id: string): string => Buffer.from(JSON.stringify([dueOn, id])).toString('base64url');
@@ -30,7 +30,7 @@ export class ListOverdueStepsHandler implements IQueryHandler<ListOverdueStepsQu
         ORDER BY overdue_steps.due_on, overdue_steps.application_id LIMIT $7`,
       [asOf, filter.ward ?? null, filter.category ?? null, filter.step ?? null, afterDue, afterId, limit + 1],
     );
-    const items = records.slice(0, limit).map(overdueStepRecords.fromRecord);
+    const items = records.slice(0, limit).map((record) => overdueStepsTable.fromRecord(record));
     const last = items[items.length - 1];
     return { items, nextCursor: records.length > limit && last ? encode(last.dueOn!, last.applicationId) : null };
   }

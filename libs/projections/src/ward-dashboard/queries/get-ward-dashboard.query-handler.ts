@@ -1,16 +1,33 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource, MoreThan } from 'typeorm';
-import { WardDashboardRow } from '../ward-dashboard.entity';
+import { DataSource } from 'typeorm';
+import type { WardDashboardRow } from '../ward-dashboard.row';
 import { GetWardDashboardQuery } from './get-ward-dashboard.query';
 
+/**
+ * Summed from the application overview on the ward's index: a ward holds thousands of
+ * applications at most, so one GROUP BY is cheaper than a second table kept in step.
+ */
 @QueryHandler(GetWardDashboardQuery)
 export class GetWardDashboardHandler implements IQueryHandler<GetWardDashboardQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute({ ward }: GetWardDashboardQuery): Promise<WardDashboardRow[]> {
-    return this.dataSource.getRepository(WardDashboardRow).find({
-      where: { ward, applications: MoreThan(0) },
-      order: { category: 'ASC', status: 'ASC' },
-    });
+  async execute({ ward }: GetWardDashboardQuery): Promise<WardDashboardRow[]> {
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT ward, category, status, count(*) AS applications, sum(claimed_amount) AS claimed, sum(approved_amount) AS approved,
+              sum(paid_amount) AS paid, sum(recovery_ordered_amount) AS ordered, sum(recovered_amount) AS recovered
+         FROM application_overview WHERE ward = $1 GROUP BY ward, category, status ORDER BY category, status`,
+      [ward],
+    );
+    return rows.map((row) => ({
+      ward: row.ward,
+      category: row.category,
+      status: row.status,
+      applications: Number(row.applications),
+      claimedAmount: Number(row.claimed),
+      approvedAmount: Number(row.approved),
+      paidAmount: Number(row.paid),
+      recoveryOrderedAmount: Number(row.ordered),
+      recoveredAmount: Number(row.recovered),
+    }));
   }
 }

@@ -1,0 +1,26 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@lib/domain';
+import { ExportFraudAlertsCsvQuery } from '@lib/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { requireRole } from '../auth/read-access';
+import { AlertFilterRequest } from './alerts.request';
+
+/** Streamed from a database cursor: a province's alerts never sit in memory; cells escaped against formula injection. */
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller()
+export class AlertsExportController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('alerts.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="alerts.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Fraud alerts as CSV, same filters as GET /alerts (inspector, auditor)' })
+  async alerts(@Query() filter: AlertFilterRequest, @CurrentActor() actor: Actor) {
+    requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
+    return new StreamableFile(await this.queries.execute(new ExportFraudAlertsCsvQuery({ ...filter })));
+  }
+}

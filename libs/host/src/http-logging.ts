@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
+import { loggerOptions, maskText } from '@lib/platform';
+
+/** The same shape as Idempotency-Key: a client's correlation id is kept only if it is tame. */
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,200}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Request = IncomingMessage & { actor?: { id: string; roles: string[]; ward: string | null }; params?: Record<string, string>; originalUrl?: string };
+
+/** X-Correlation-Id from the client, or a new one; echoed back, and stored with every event. */
+export const correlationIdOf = (request: IncomingMessage, response: ServerResponse): string => {
+  const header = request.headers['x-correlation-id'];
+  const id = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+  response.setHeader('X-Correlation-Id', id);
+  return id;
+};
+
+/** The application a request was about: its path parameter, or the one it just created. */
+const applicationIdOf = (request: Request, response: ServerResponse): string | undefined => {
+  const id = request.params?.id;
+  if (id && UUID.test(id)) return id;
+  const location = response.getHeader('location');
+  return typeof location === 'string' ? /\/applications\/([0-9a-f-]{36})$/i.exec(location)?.[1] : undefined;
+};
+
+/**
+ * pino-http for the API: one JSON line per request when it completes, with correlationId,
+ * actor (officer, roles, ward) and applicationId; every line logged while serving the request
+ * carries the correlationId too. Probes and scrapes are not logged.
+ */
+export const httpLoggingParams = (level: string, stream?: DestinationStream): Params => {
+  const options: Options = {
+      ...loggerOptions(level),
+      genReqId: correlationIdOf,
+      customAttributeKeys: { reqId: 'correlationId', responseTime: 'durationMs' },
+      quietReqLogger: true,
+      // Called when the request starts (nothing known yet) and again when it completes.
+      customProps: (incoming, response) => {
+        if (!response.writableFinished && !response.headersSent) return {};
+        const request = incoming as Request;
+        const actor = request.actor;
+        const applicationId = applicationIdOf(request, response);
+        return { ...(actor ? { actor: actor.id, roles: actor.roles, ward: actor.ward } : {}), ...(applicationId ? { applicationId } : {}) };
+      },
+      // 503 is the service saying "not now" (database away, shutting down): worth a warning, not an error.
+      customLogLevel: (_request, response, error) => (error || (response.statusCode >= 500 && response.statusCode !== 503) ? 'error' : response.statusCode === 503 ? 'warn' : 'info'),
+      // pino-http invents an Error for every 5xx; the problem details say it better, so drop it.
+      customErrorObject: (_request, _response, error, value) => (/^failed with status code/.test(error.message) ? { ...value, err: undefined } : value),
+      customSuccessMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
+      customErrorMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
+      autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test(request.url ?? '') },
+      serializers: {
+        req: (request: { method?: string; url?: string; remoteAddress?: string }) => ({ method: request.method, url: maskText(request.url ?? ''), remoteAddress: request.remoteAddress }),
+        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+      },
+  };
+  return { pinoHttp: stream ? [options, stream] : options };
+};
