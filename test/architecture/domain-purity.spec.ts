@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  * The domain stays pure (STYLE.md §4): libs/domain imports nothing outside itself, and never
  * reads the clock or a random source; ids, time and the actor come in with the command.
  */
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '../..');
 const DOMAIN = join(ROOT, 'libs', 'domain', 'src');
 
 const sourceFiles = (dir: string): string[] =>
