@@ -86,7 +86,7 @@ describe('Architecture: libs/domain', () => {
 
     it.each([
       `import { evolve } from './support-application.state';`,
-      `import type { Role } from '../shared/domain-event';`,
+      `import type { Role } from '../common/domain-event';`,
       `export * from './claim';`,
       `const day = new Date(\`\${date}T00:00:00Z\`).getUTCDay();`,
       `const at = new Date(timestamp);`,

@@ -7,7 +7,7 @@ import { ResolveFraudAlertCommand } from '@lib/application';
 import { GetFraudAlertQuery, ListFraudAlertsQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireRole } from '../auth/read-access';
-import { commandContext } from '../shared/command-context';
+import { commandContext } from '../http/command-context';
 import { alertView } from './alert-view';
 import { ListAlertsRequest, ResolutionRequest } from './alerts.request';
 

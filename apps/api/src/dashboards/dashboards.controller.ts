@@ -7,7 +7,7 @@ import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { CountOverdueStepsQuery, GetWardDashboardQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
-import { todayIn } from '../shared/today';
+import { todayIn } from '../http/today';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })

@@ -5,7 +5,7 @@ import { isDate, workingDaysBetween, type Actor } from '@lib/domain';
 import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { GetOfficerActivityQuery, ListOverdueStepsQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { todayIn } from '../shared/today';
+import { todayIn } from '../http/today';
 import { readsAnyWard, requireRole } from '../auth/read-access';
 import { ActivityRequest, OverdueStepsRequest } from './inspection.request';
 

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '@lib/domain';
 import { PerformSupportStepCommand, RecordSupportPaymentCommand, RecordSupportRecoveryCommand, SubmitSupportApplicationCommand, WithdrawSupportApplicationCommand } from '@lib/application';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { commandContext, withETag } from '../shared/command-context';
+import { commandContext, withETag } from '../http/command-context';
 import { SubmitApplicationRequest } from './dto/submit-application.request';
 import { StepRequest, VillageReviewRequest, WardApprovalRequest } from './dto/step.request';
 import { PaymentRequest, RecoveryRequest, WithdrawalRequest } from './dto/payment.request';

@@ -16,7 +16,7 @@ import {
 import { deciderSpec } from '@lib/testing/decider-spec';
 import { shippedProgrammes } from '@lib/testing/programmes';
 import { catalogOf, type ProgrammeCatalog, type ProgrammeDefinition } from '../programme/programme-definition';
-import { DuplicateSupport, InvalidTransition } from '../shared/domain-error';
+import { DuplicateSupport, InvalidTransition } from '../common/domain-error';
 import type { SupportApplicationEvent } from '../support-application/support-application.events';
 import {
   decideBeneficiary,

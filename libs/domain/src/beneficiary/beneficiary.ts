@@ -1,5 +1,5 @@
-import { DuplicateSupport, InvalidTransition } from '../shared/domain-error';
-import type { DomainEvent } from '../shared/domain-event';
+import { DuplicateSupport, InvalidTransition } from '../common/domain-error';
+import type { DomainEvent } from '../common/domain-event';
 import { findCategory, type ProgrammeCatalog } from '../programme/programme-definition';
 
 /**

@@ -1,7 +1,7 @@
 import { deciderSpec } from '@lib/testing/decider-spec';
 import { inspector, auditor } from '@lib/testing/builders/support-application.builders';
-import { ClaimInvalid, InvalidTransition, NotPermitted } from '../shared/domain-error';
-import type { Actor } from '../shared/domain-event';
+import { ClaimInvalid, InvalidTransition, NotPermitted } from '../common/domain-error';
+import type { Actor } from '../common/domain-event';
 import { evolveFraudAlert, initialFraudAlert, resolveFraudAlert, type FraudAlertEvent, type ResolveFraudAlert } from './fraud-alert';
 
 const ALERT = '6c1f0000-0000-5000-8000-00000000f013';

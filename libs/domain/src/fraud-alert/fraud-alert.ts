@@ -1,5 +1,5 @@
-import { ClaimInvalid, InvalidTransition } from '../shared/domain-error';
-import type { CommandMetadata, DomainEvent } from '../shared/domain-event';
+import { ClaimInvalid, InvalidTransition } from '../common/domain-error';
+import type { CommandMetadata, DomainEvent } from '../common/domain-event';
 import { requireRole } from '../support-application/permissions';
 
 /**

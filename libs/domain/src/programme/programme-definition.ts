@@ -1,5 +1,5 @@
-import type { Role } from '../shared/domain-event';
-import type { WorkingCalendar } from '../shared/working-days';
+import type { Role } from '../common/domain-event';
+import type { WorkingCalendar } from '../common/working-days';
 import type { FraudRules } from './fraud-rules';
 
 export const STEP_KINDS = ['intake', 'review', 'posting', 'approval', 'decision', 'payment'] as const;

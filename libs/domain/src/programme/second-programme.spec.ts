@@ -18,7 +18,7 @@ import {
   stepsOf,
 } from '@lib/testing/builders/support-application.builders';
 import { shippedProgrammes } from '@lib/testing/programmes';
-import { AmountMismatch, ClaimInvalid, InvalidTransition, NotEligible, NotPermitted } from '../shared/domain-error';
+import { AmountMismatch, ClaimInvalid, InvalidTransition, NotEligible, NotPermitted } from '../common/domain-error';
 import type { SupportApplicationCommand } from '../support-application/support-application.commands';
 import type { SupportApplicationEvent } from '../support-application/support-application.events';
 import { catalogOf, type ProgrammeDefinition } from './programme-definition';

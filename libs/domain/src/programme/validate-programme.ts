@@ -1,5 +1,5 @@
-import { ROLES } from '../shared/domain-event';
-import { isDate, isMonth } from '../shared/month';
+import { ROLES } from '../common/domain-event';
+import { isDate, isMonth } from '../common/month';
 import {
   CLAIM_FIELD_TYPES,
   CONDITION_OPERATORS,

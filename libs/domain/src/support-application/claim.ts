@@ -1,5 +1,5 @@
-import { ClaimInvalid, NotEligible, type FieldError } from '../shared/domain-error';
-import { isDate, isMonth, monthsBetween } from '../shared/month';
+import { ClaimInvalid, NotEligible, type FieldError } from '../common/domain-error';
+import { isDate, isMonth, monthsBetween } from '../common/month';
 import type { CategoryDefinition, ClaimFieldDefinition, EligibilityCondition } from '../programme/programme-definition';
 import type { Claim } from './support-application.events';
 

@@ -18,7 +18,7 @@ import { shippedCatalog } from '@lib/testing/programmes';
 import type { SupportApplicationCommand } from './support-application.commands';
 import type { SupportApplicationEvent } from './support-application.events';
 import { findCategory } from '../programme/programme-definition';
-import { ClaimInvalid } from '../shared/domain-error';
+import { ClaimInvalid } from '../common/domain-error';
 
 const given = supportApplicationSpec();
 

@@ -16,7 +16,7 @@ import {
   wardApprover,
   withdrawn,
 } from '@lib/testing/builders/support-application.builders';
-import { AmountMismatch, ApplicationNotFound, InvalidTransition, NotPermitted } from '../shared/domain-error';
+import { AmountMismatch, ApplicationNotFound, InvalidTransition, NotPermitted } from '../common/domain-error';
 
 const given = supportApplicationSpec();
 

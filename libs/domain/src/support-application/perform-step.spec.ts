@@ -20,7 +20,7 @@ import {
   wardApprover,
 } from '@lib/testing/builders/support-application.builders';
 import { catalogOf } from '../programme/programme-definition';
-import { ApplicationNotFound, ClaimInvalid, InvalidTransition, NotPermitted, ProgrammeNotFound } from '../shared/domain-error';
+import { ApplicationNotFound, ClaimInvalid, InvalidTransition, NotPermitted, ProgrammeNotFound } from '../common/domain-error';
 
 const given = supportApplicationSpec();
 

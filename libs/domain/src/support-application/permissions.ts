@@ -1,5 +1,5 @@
-import { NotPermitted } from '../shared/domain-error';
-import { WARD_SCOPED_ROLES, type Actor, type Role } from '../shared/domain-event';
+import { NotPermitted } from '../common/domain-error';
+import { WARD_SCOPED_ROLES, type Actor, type Role } from '../common/domain-event';
 import type { StepKind } from '../programme/programme-definition';
 
 /** Steps whose performers must all differ: one officer never checks their own work. */

@@ -11,7 +11,7 @@ import {
   type CategoryCode,
 } from '@lib/testing/builders/support-application.builders';
 import { shippedProgrammes } from '@lib/testing/programmes';
-import { ClaimInvalid, InvalidTransition, NotEligible, NotPermitted } from '../shared/domain-error';
+import { ClaimInvalid, InvalidTransition, NotEligible, NotPermitted } from '../common/domain-error';
 import { catalogOf, type ProgrammeDefinition } from '../programme/programme-definition';
 
 const given = supportApplicationSpec();

@@ -1,4 +1,4 @@
-import type { CommandMetadata } from '../shared/domain-event';
+import type { CommandMetadata } from '../common/domain-event';
 import type { Applicant } from './support-application.events';
 
 export interface SubmitSupportApplication {

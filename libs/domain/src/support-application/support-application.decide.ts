@@ -5,9 +5,9 @@ import {
   InvalidTransition,
   ProgrammeNotFound,
   assertNever,
-} from '../shared/domain-error';
-import { isDate, isMonth } from '../shared/month';
-import { localDate, workingDaysSpanned } from '../shared/working-days';
+} from '../common/domain-error';
+import { isDate, isMonth } from '../common/month';
+import { localDate, workingDaysSpanned } from '../common/working-days';
 import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
 import { amountFor, checkEligibility, parseClaim } from './claim';
 import { requireRole, requireSegregation, requireWard } from './permissions';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/domain-event';
+import type { DomainEvent } from '../common/domain-event';
 import type { StepKind } from '../programme/programme-definition';
 
 export interface Applicant {

@@ -1,4 +1,4 @@
-import type { UpcasterTable } from '../shared/upcasting';
+import type { UpcasterTable } from '../common/upcasting';
 import type { SupportApplicationEvent, SupportApplicationReviewed } from './support-application.events';
 import type { SupportApplicationReviewedV1 } from './events/legacy/support-application-reviewed.v1';
 

@@ -15,7 +15,7 @@ import {
   withdrawCommand,
   withdrawn,
 } from '@lib/testing/builders/support-application.builders';
-import { AmountMismatch, ApplicationNotFound, ClaimInvalid, InvalidTransition, NotPermitted } from '../shared/domain-error';
+import { AmountMismatch, ApplicationNotFound, ClaimInvalid, InvalidTransition, NotPermitted } from '../common/domain-error';
 
 const given = supportApplicationSpec();
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { RowTable } from '../shared/row-table';
+import { RowTable } from '../common/row-table';
 import { ApplicationOverviewRow } from './application-overview.entity';
 import { OVERVIEW_EVENT_TYPES, evolveOverview } from './application-overview.evolve';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { RowTable } from '../shared/row-table';
+import { RowTable } from '../common/row-table';
 import { BeneficiaryApplicationRow } from './beneficiary-index.entity';
 import { BENEFICIARY_INDEX_EVENT_TYPES, evolveBeneficiaryApplication } from './beneficiary-index.evolve';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { RowTable } from '../shared/row-table';
+import { RowTable } from '../common/row-table';
 import { OverdueStepRow } from './overdue-steps.entity';
 import { OVERDUE_EVENT_TYPES, evolveOverdueStep } from './overdue-steps.evolve';
 
