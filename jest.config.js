@@ -20,8 +20,8 @@ const moduleNameMapper = {
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc, '^.+/@electric-sql/pglite/.+\\.cjs$': swcCommonJs },
-  // NestJS 12 ships ESM only; Jest on Node 20 must transpile it to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql)/)'],
+  // NestJS 12 (and @fastify/static's content-disposition) ship ESM only; Jest on Node 20 must transpile them to CommonJS.
+  transformIgnorePatterns: ['^(?!.*/node_modules/(@nestjs|@electric-sql|content-disposition)/).*/node_modules/'],
   moduleNameMapper,
   testEnvironment: 'node',
 };

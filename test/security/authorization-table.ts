@@ -99,6 +99,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   'GET /docs-yaml': { access: 'public', ok: 200, request: staticPath('/docs-yaml') },
   'GET /docs/swagger-ui-init.js': { access: 'public', ok: 200, request: staticPath('/docs/swagger-ui-init.js') },
   'GET /docs/docs/swagger-ui-init.js': { access: 'public', ok: 200, request: staticPath('/docs/docs/swagger-ui-init.js') },
+  'GET /docs/*': { access: 'public', ok: 200, request: staticPath('/docs/swagger-ui.css') },
+  'GET /console': { access: 'public', ok: 302, request: staticPath('/console') },
+  // The console's files; a name it does not have is a 404 (problem+json), built or not.
+  'GET /console/*': { access: 'public', ok: 404, request: staticPath('/console/no-such-file.txt') },
   // swagger-ui registers the route, but swagger-ui-dist ships no such file: 404 to everyone alike.
   'GET /docs/LICENSE': { access: 'public', ok: 404, request: staticPath('/docs/LICENSE') },
 

@@ -32,6 +32,8 @@ export const createApiTestApp = async (db: TestDatabase, env: Record<string, str
   const config = validateConfig({ ...database, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '8', ...patient, ...env });
   const app = await createApiApp(config, { withProjector: true, logger: false, embedded: db.embedded, logStream: options.logStream });
   await app.init();
+  // Fastify registers its routes when ready; supertest then drives its server directly.
+  await app.getHttpAdapter().getInstance().ready();
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
   return {
     app,

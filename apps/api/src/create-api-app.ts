@@ -1,16 +1,26 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { correlationIdOf, registerRequestHooks } from '@lib/host';
 import type { AppConfig, EmbeddedDatabase } from '@lib/platform';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
-import { httpMetrics } from '@lib/host';
+import { frameworkErrorAsProblem } from './problem/framework-errors';
+import { refuseNulInParameters } from './http/refuse-nul';
 
-/** Express's `trust proxy`: hops as a number, otherwise the list of proxies as given. */
-const trustProxy = (setting: string): number | string => (/^\d+$/.test(setting) ? Number(setting) : setting);
+/** TRUST_PROXY as Fastify takes it: hops as a number (which its types omit), otherwise the list of proxies as given. */
+const trustProxy = (setting: string): string => (/^\d+$/.test(setting) ? (Number(setting) as unknown as string) : setting);
+
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** BODY_LIMIT (`256kb`, `1mb`) in bytes; the setting's format is checked at start-up. */
+export const bodyLimitBytes = (setting: string): number => {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(setting)!;
+  return Number(amount) * UNITS[unit.toLowerCase()];
+};
 
 export interface ApiAppOptions {
   withProjector: boolean;
@@ -23,21 +33,31 @@ export interface ApiAppOptions {
 }
 
 /**
- * The HTTP application, configured the same way for `npm start`, the e2e tests and the
- * benchmarks: JSON logs, HTTP metrics, body limit, OpenAPI at /docs. Shutdown on SIGTERM is
+ * The HTTP application on Fastify, configured the same way for `npm start`, the e2e tests and
+ * the benchmarks: JSON logs, HTTP metrics, body limit, OpenAPI at /docs. Shutdown on SIGTERM is
  * main.ts's (@lib/host's graceful shutdown), so tests can start and close apps freely.
  */
-export const createApiApp = async (config: AppConfig, options: ApiAppOptions): Promise<NestExpressApplication> => {
+export const createApiApp = async (config: AppConfig, options: ApiAppOptions): Promise<NestFastifyApplication> => {
   const quiet = options.logger === false && !options.logStream;
-  const app = await NestFactory.create<NestExpressApplication>(
+  const bodyLimit = bodyLimitBytes(config.BODY_LIMIT);
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    genReqId: correlationIdOf,
+    requestIdHeader: false,
+    frameworkErrors: frameworkErrorAsProblem,
+    ...(config.TRUST_PROXY ? { trustProxy: trustProxy(config.TRUST_PROXY) } : {}),
+  });
+  const fastify = adapter.getInstance();
+  // application/*+json bodies (problem+json, merge-patch) parse as JSON does, with the same limits.
+  fastify.addContentTypeParser(/^application\/[a-z0-9.+-]+\+json$/i, { parseAs: 'string', bodyLimit }, fastify.getDefaultJsonParser('error', 'error'));
+  registerRequestHooks(fastify);
+  refuseNulInParameters(fastify);
+  const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, devSignIn: devSignInEnabled(config), withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
-    { bodyParser: false, bufferLogs: !quiet, logger: quiet ? false : undefined },
+    adapter,
+    { bufferLogs: !quiet, logger: quiet ? false : undefined },
   );
   if (!quiet) app.useLogger(app.get(Logger));
-  app.use(httpMetrics);
-  app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  app.disable('x-powered-by');
-  if (config.TRUST_PROXY) app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   serveConsole(app);
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
@@ -7,24 +8,26 @@ import { loggerOptions, maskText } from '@lib/platform';
 
 /** The same shape as Idempotency-Key: a client's correlation id is kept only if it is tame. */
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,200}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Request = IncomingMessage & { actor?: { id: string; roles: string[]; ward: string | null }; params?: Record<string, string>; originalUrl?: string };
+type Request = IncomingMessage & { actor?: { id: string; roles: string[]; ward: string | null }; originalUrl?: string; location?: string };
 
-/** X-Correlation-Id from the client, or a new one; echoed back, and stored with every event. */
-export const correlationIdOf = (request: IncomingMessage, response: ServerResponse): string => {
+const APPLICATION_PATH = /^\/applications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/i;
+
+/**
+ * X-Correlation-Id from the client, or a new one: the request's id in Fastify, so the request
+ * log, every line logged while serving it and the events it appends all carry it.
+ */
+export const correlationIdOf = (request: IncomingMessage): string => {
   const header = request.headers['x-correlation-id'];
-  const id = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
-  response.setHeader('X-Correlation-Id', id);
-  return id;
+  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
 };
 
 /** The application a request was about: its path parameter, or the one it just created. */
-const applicationIdOf = (request: Request, response: ServerResponse): string | undefined => {
-  const id = request.params?.id;
-  if (id && UUID.test(id)) return id;
-  const location = response.getHeader('location');
-  return typeof location === 'string' ? /\/applications\/([0-9a-f-]{36})$/i.exec(location)?.[1] : undefined;
+const applicationIdOf = (request: Request): string | undefined => {
+  // Under Fastify, middleware sees `url` with the matched path stripped; `originalUrl` is the request's.
+  const id = APPLICATION_PATH.exec(request.originalUrl ?? request.url ?? '')?.[1];
+  if (id) return id;
+  return request.location ? /\/applications\/([0-9a-f-]{36})$/i.exec(request.location)?.[1] : undefined;
 };
 
 /**
@@ -35,7 +38,7 @@ const applicationIdOf = (request: Request, response: ServerResponse): string | u
 export const httpLoggingParams = (level: string, stream?: DestinationStream): Params => {
   const options: Options = {
       ...loggerOptions(level),
-      genReqId: correlationIdOf,
+      genReqId: (request) => (request as Request & { id?: string }).id ?? correlationIdOf(request),
       customAttributeKeys: { reqId: 'correlationId', responseTime: 'durationMs' },
       quietReqLogger: true,
       // Called when the request starts (nothing known yet) and again when it completes.
@@ -43,7 +46,7 @@ export const httpLoggingParams = (level: string, stream?: DestinationStream): Pa
         if (!response.writableFinished && !response.headersSent) return {};
         const request = incoming as Request;
         const actor = request.actor;
-        const applicationId = applicationIdOf(request, response);
+        const applicationId = applicationIdOf(request);
         return { ...(actor ? { actor: actor.id, roles: actor.roles, ward: actor.ward } : {}), ...(applicationId ? { applicationId } : {}) };
       },
       // 503 is the service saying "not now" (database away, shutting down): worth a warning, not an error.
@@ -52,11 +55,12 @@ export const httpLoggingParams = (level: string, stream?: DestinationStream): Pa
       customErrorObject: (_request, _response, error, value) => (/^failed with status code/.test(error.message) ? { ...value, err: undefined } : value),
       customSuccessMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
       customErrorMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
-      autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test(request.url ?? '') },
+      autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test((request as Request).originalUrl ?? request.url ?? '') },
       serializers: {
-        req: (request: { method?: string; url?: string; remoteAddress?: string }) => ({ method: request.method, url: maskText(request.url ?? ''), remoteAddress: request.remoteAddress }),
+        req: (request: { method?: string; url?: string; raw?: { originalUrl?: string }; remoteAddress?: string }) => ({ method: request.method, url: maskText(request.raw?.originalUrl ?? request.url ?? ''), remoteAddress: request.remoteAddress }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
       },
   };
-  return { pinoHttp: stream ? [options, stream] : options };
+  // nestjs-pino's default route pattern ('{/*splat}') matches nothing under Fastify's middie; '*' does.
+  return { pinoHttp: stream ? [options, stream] : options, forRoutes: [{ path: '*', method: RequestMethod.ALL }] };
 };

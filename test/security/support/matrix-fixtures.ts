@@ -1,3 +1,4 @@
+import { servedRoutes as servedBy } from '@lib/host';
 import type { ApiTestApp } from '../../support/api-test-app';
 import type { Fixtures } from '../authorization-table';
 import { ApplicationFactory, type Stage } from './http-fixtures';
@@ -33,10 +34,5 @@ export const buildFixtures = async (api: ApiTestApp): Promise<Fixtures> => {
   };
 };
 
-/** Route layers mounted for every method on every path are middleware (request logging), not endpoints. */
-export const servedRoutes = (api: ApiTestApp): string[] => {
-  const stack = (api.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
-  return stack
-    .filter((layer) => layer.route && Object.keys(layer.route.methods).filter((m) => m !== '_all').length < 5)
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
-};
+/** Every route the app serves, as `METHOD /path`. */
+export const servedRoutes = (api: ApiTestApp): string[] => servedBy(api.app.getHttpAdapter().getInstance());

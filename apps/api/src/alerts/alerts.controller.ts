@@ -1,11 +1,11 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import type { Actor } from '@lib/domain';
 import { ResolveFraudAlertCommand } from '@lib/application';
 import { GetFraudAlertQuery, ListFraudAlertsQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { requireRole } from '../auth/read-access';
 import { commandContext } from '../http/command-context';
 import { alertView } from './alert-view';
@@ -40,7 +40,7 @@ export class AlertsController {
   @Post(':id/resolution')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm or dismiss an alert with a note; a confirmation may order recovery (inspector)' })
-  async resolve(@Param('id', uuid) id: string, @Body() body: ResolutionRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async resolve(@Param('id', uuid) id: string, @Body() body: ResolutionRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     requireRole(actor, ['inspector'], 'resolving a fraud alert');
     if (body.outcome === 'dismissed' && body.orderRecovery) {
       throw new BadRequestException({ message: 'a dismissal orders no recovery', errors: [{ field: 'orderRecovery', message: 'only with outcome confirmed' }] });
@@ -51,7 +51,7 @@ export class AlertsController {
     const result = await this.commands.execute(
       new ResolveFraudAlertCommand({ id: alert.id, rule: alert.rule, applicationIds: alert.applicationIds }, body.outcome, body.note, body.orderRecovery ?? false, commandContext(request, actor)),
     );
-    response.setHeader('ETag', `"${result.version}"`);
+    response.header('ETag', `"${result.version}"`);
     return result;
   }
 }

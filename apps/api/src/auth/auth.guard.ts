@@ -49,6 +49,8 @@ export class AuthGuard implements CanActivate {
     const actor = actorFromClaims(claims);
     if (!actor) throw new UnauthorizedException('the token lacks sub, a known role in roles, or a valid ward');
     request.actor = actor;
+    // The request log line is written from the raw request (pino-http), which must know who acted.
+    if (request.raw) request.raw.actor = actor;
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 
 /** The repository (or image) root: the nearest folder above this file holding package.json. */
 const projectRoot = (): string => {
@@ -18,29 +18,41 @@ export const consoleDir = (): string => resolve(projectRoot(), 'console', 'dist'
 /** The page may talk only to this service; nothing is framed or fetched from elsewhere. */
 const CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+const NOT_BUILT = JSON.stringify({
+  type: 'about:blank',
+  title: 'The web console is not built here',
+  status: 404,
+  detail: 'run `npm run build`: it builds console/ into console/dist',
+  code: 'not-found',
+});
+
 /**
  * The web console (console/, built by `npm run build` into console/dist) at /console. It is a
  * static page that speaks only the public HTTP API with the user's bearer token, so it needs no
  * route, guard or session of its own. Hashed assets are cached for good; index.html never.
  */
-export const serveConsole = (app: NestExpressApplication, dir = consoleDir()): void => {
+export const serveConsole = (app: NestFastifyApplication, dir = consoleDir()): void => {
+  const fastify = app.getHttpAdapter().getInstance();
+  // The page's relative asset paths need the slash.
+  fastify.get('/console', (_request, reply) => reply.redirect('/console/'));
   if (!existsSync(join(dir, 'index.html'))) {
-    app.use('/console', (_request: unknown, response: Response) => {
-      response.status(404).type('text/plain').send('The web console is not built here: run `npm run build` (it builds console/ into console/dist).\n');
-    });
+    fastify.get('/console/*', (_request, reply) => reply.code(404).type('application/problem+json').send(NOT_BUILT));
     return;
   }
-  app.useStaticAssets(dir, {
-    prefix: '/console',
+  app.useStaticAssets({
+    root: dir,
+    prefix: '/console/',
     index: 'index.html',
-    setHeaders: (response: Response, path: string) => {
-      response.setHeader('X-Content-Type-Options', 'nosniff');
+    // @fastify/static 10 hands over Fastify's reply, whatever Nest's typing of it says.
+    setHeaders: (response: object, path: string) => {
+      const reply = response as FastifyReply;
+      reply.header('X-Content-Type-Options', 'nosniff');
       if (path.endsWith('.html')) {
-        response.setHeader('Cache-Control', 'no-cache');
-        response.setHeader('Content-Security-Policy', CSP);
-        response.setHeader('Referrer-Policy', 'no-referrer');
+        reply.header('Cache-Control', 'no-cache');
+        reply.header('Content-Security-Policy', CSP);
+        reply.header('Referrer-Policy', 'no-referrer');
       } else if (path.includes('/assets/')) {
-        response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        reply.header('Cache-Control', 'public, max-age=31536000, immutable');
       }
     },
   });

@@ -1,26 +1,26 @@
 import { BadRequestException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { Actor } from '@lib/domain';
 import type { CommandContext, CommandResult } from '@lib/application';
+import { headerOf, type HttpReply, type HttpRequest } from './http-exchange';
 
 const IF_MATCH = /^(?:W\/)?"?(\d{1,9})"?$/;
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
 /** Idempotency-Key, If-Match and the correlation id, read once for every command endpoint. */
-export const commandContext = (request: Request, actor: Actor): CommandContext => {
-  const key = request.header('idempotency-key');
+export const commandContext = (request: HttpRequest, actor: Actor): CommandContext => {
+  const key = headerOf(request, 'idempotency-key');
   if (key !== undefined && !KEY.test(key)) {
     throw new BadRequestException({ message: 'Idempotency-Key must be 1 to 200 letters, digits or . _ : -', errors: [{ field: 'Idempotency-Key', message: 'invalid' }] });
   }
-  const ifMatch = request.header('if-match');
+  const ifMatch = headerOf(request, 'if-match');
   const match = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch.trim());
   if (ifMatch !== undefined && !match) {
     throw new BadRequestException({ message: 'If-Match must be a version such as "3"', errors: [{ field: 'If-Match', message: 'invalid' }] });
   }
   // The request logger's id (X-Correlation-Id or generated): the same in log lines and events.
-  const logged = (request as Request & { id?: unknown }).id;
-  const correlation = typeof logged === 'string' ? logged : request.header('x-correlation-id');
+  const logged = (request.raw as { id?: unknown }).id;
+  const correlation = typeof logged === 'string' ? logged : headerOf(request, 'x-correlation-id');
   return {
     actor,
     // Keys are per officer: two officers' clients that pick the same key never collide.
@@ -30,7 +30,7 @@ export const commandContext = (request: Request, actor: Actor): CommandContext =
   };
 };
 
-export const withETag = (response: Response, result: CommandResult): CommandResult => {
-  response.setHeader('ETag', `"${result.version}"`);
+export const withETag = (reply: HttpReply, result: CommandResult): CommandResult => {
+  reply.header('ETag', `"${result.version}"`);
   return result;
 };

@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
 import { isDatabaseUnavailable } from '@lib/platform';
@@ -40,12 +40,14 @@ const fromDomain = (error: DomainError): Problem => {
   return problem(DOMAIN_STATUS[error.code], error.code, error.message, extensions);
 };
 
-/** Body-parser failures reach Nest as plain errors carrying `type` and `status`. */
-const fromBodyParser = (error: { type?: string; status?: number; message: string }): Problem | null => {
-  if (error.type === 'entity.parse.failed') return problem(400, 'validation-failed', `the body is not valid JSON: ${error.message}`);
-  if (error.type === 'entity.too.large') return problem(413, 'payload-too-large', error.message);
-  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') return problem(415, 'unsupported-media-type', error.message);
-  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) return problem(error.status, HTTP_CODES[error.status] ?? 'validation-failed', error.message);
+/** Failures of Fastify's own body parsing reach Nest as errors carrying `code` and `statusCode`. */
+const fromBodyParser = (error: { code?: string; statusCode?: number; message: string }): Problem | null => {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'payload-too-large', 'the request body is larger than the service accepts');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'unsupported-media-type', error.message);
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'validation-failed', 'the body is empty; send a JSON object');
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return problem(400, 'validation-failed', `the body is not valid JSON: ${error.message}`);
+  const status = error.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return problem(status, HTTP_CODES[status] ?? 'validation-failed', error.message);
   return null;
 };
 
@@ -63,11 +65,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toProblem(error);
     if (body.status >= 500 && body.code !== 'unavailable' && body.code !== 'contention') this.logger.error(error);
-    if (body.status === 503) response.setHeader('Retry-After', '1');
-    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    if (body.status === 503) reply.header('Retry-After', '1');
+    reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
   private toProblem(error: unknown): Problem {
@@ -78,7 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) return fromHttp(error);
     // Down, restarting, out of connections or too slow: retry later, never a 500 or a hang.
     if (isDatabaseUnavailable(error)) return problem(503, 'unavailable', 'the database is unavailable or too slow right now; retry shortly');
-    const parsed = error instanceof Error ? fromBodyParser(error as Error & { type?: string; status?: number }) : null;
+    const parsed = error instanceof Error ? fromBodyParser(error as Error & { code?: string; statusCode?: number }) : null;
     return parsed ?? problem(500, 'internal', 'an unexpected error occurred; it has been logged');
   }
 }

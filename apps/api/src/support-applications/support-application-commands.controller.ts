@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, NotFoundException, Param, ParseUUIDPipe, Po
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { Actor } from '@lib/domain';
 import { PerformSupportStepCommand, RecordSupportPaymentCommand, RecordSupportRecoveryCommand, SubmitSupportApplicationCommand, WithdrawSupportApplicationCommand } from '@lib/application';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { commandContext, withETag } from '../http/command-context';
 import { SubmitApplicationRequest } from './dto/submit-application.request';
 import { StepRequest, VillageReviewRequest, WardApprovalRequest } from './dto/step.request';
@@ -25,19 +25,19 @@ export class SupportApplicationCommandsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit an application (intake-officer)' })
-  async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const applicant = { ...body.applicant };
     const result = await this.commands.execute(
       new SubmitSupportApplicationCommand(randomUUID(), body.programme, body.category, applicant, body.claim, commandContext(request, actor)),
     );
-    response.setHeader('Location', `/applications/${result.id}`);
+    response.header('Location', `/applications/${result.id}`);
     return withETag(response, result);
   }
 
   @Post(':id/village-review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Village/residential-group review (village-reviewer)' })
-  async villageReview(@Param('id', uuid) id: string, @Body() body: VillageReviewRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async villageReview(@Param('id', uuid) id: string, @Body() body: VillageReviewRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const outcome = body.outcome === 'confirmed' ? 'completed' : 'rejected';
     return withETag(response, await this.commands.execute(
       new PerformSupportStepCommand({ applicationId: id, step: 'village-review', outcome, reason: body.reason, minutesRef: body.minutesRef }, commandContext(request, actor)),
@@ -47,7 +47,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/ward-approval')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ward/commune approval or rejection (ward-approver)' })
-  async wardApproval(@Param('id', uuid) id: string, @Body() body: WardApprovalRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async wardApproval(@Param('id', uuid) id: string, @Body() body: WardApprovalRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const outcome = body.decision === 'approved' ? 'completed' : 'rejected';
     return withETag(response, await this.commands.execute(
       new PerformSupportStepCommand({ applicationId: id, step: 'ward-approval', outcome, reason: body.reason, approvedMonths: body.approvedMonths }, commandContext(request, actor)),
@@ -57,7 +57,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/steps/:step')
   @HttpCode(200)
   @ApiOperation({ summary: 'Any other step the programme defines (posting, appraisal, provincial decision)' })
-  async step(@Param('id', uuid) id: string, @Param('step') step: string, @Body() body: StepRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async step(@Param('id', uuid) id: string, @Param('step') step: string, @Body() body: StepRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     if (!STEP_NAME.test(step)) throw new NotFoundException('no such step');
     return withETag(response, await this.commands.execute(new PerformSupportStepCommand({ applicationId: id, step, ...body }, commandContext(request, actor))));
   }
@@ -65,21 +65,21 @@ export class SupportApplicationCommandsController {
   @Post(':id/payment')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the payment of the approved amount (treasurer)' })
-  async payment(@Param('id', uuid) id: string, @Body() body: PaymentRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async payment(@Param('id', uuid) id: string, @Body() body: PaymentRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new RecordSupportPaymentCommand({ applicationId: id, ...body }, commandContext(request, actor))));
   }
 
   @Post(':id/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an application before payment (intake-officer)' })
-  async withdrawal(@Param('id', uuid) id: string, @Body() body: WithdrawalRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async withdrawal(@Param('id', uuid) id: string, @Body() body: WithdrawalRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new WithdrawSupportApplicationCommand({ applicationId: id, reason: body.reason }, commandContext(request, actor))));
   }
 
   @Post(':id/recovery')
   @HttpCode(200)
   @ApiOperation({ summary: 'Order or record recovery (thu hồi) of a payment (inspector)' })
-  async recovery(@Param('id', uuid) id: string, @Body() body: RecoveryRequest, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async recovery(@Param('id', uuid) id: string, @Body() body: RecoveryRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new RecordSupportRecoveryCommand({ applicationId: id, ...body }, commandContext(request, actor))));
   }
 }

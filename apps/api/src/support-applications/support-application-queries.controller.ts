@@ -1,7 +1,6 @@
 import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { Actor } from '@lib/domain';
 import {
   GetApplicationHistoryQuery,
@@ -10,6 +9,7 @@ import {
   ListApplicationsQuery,
 } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { HttpReply } from '../http/http-exchange';
 import { readsAnyWard, requireReadAccess, requireRole } from '../auth/read-access';
 import { applicationView, historyView, summaryView } from './application-view';
 import { ListApplicationsRequest, StateAtRequest } from './dto/list-applications.request';
@@ -42,9 +42,9 @@ export class SupportApplicationQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The current state of one application' })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
     const row = await this.overview(id, actor);
-    response.setHeader('ETag', `"${row.version}"`);
+    response.header('ETag', `"${row.version}"`);
     return applicationView(row);
   }
 
