@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig, EmbeddedDatabase } from '@lib/application';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { httpMetrics } from './operations/http-metrics.middleware';
 
 /** Express's `trust proxy`: hops as a number, otherwise the list of proxies as given. */
@@ -39,15 +40,6 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   serveConsole(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('relief-ledger')
-      .setDescription('Event-sourced workflow engine for public support programmes (NQ 42/NQ-CP, QĐ 15/2020/QĐ-TTg). Errors are application/problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;
 };
