@@ -1,5 +1,5 @@
 import { Header } from './app/Header';
-import { navFor } from './app/navigation';
+import { allowedPage, navFor } from './app/navigation';
 import { Page } from './app/Page';
 import { ProgrammesProvider } from './app/ProgrammesProvider';
 import { useLanguage } from './app/use-language';
@@ -15,15 +15,23 @@ export const App = () => {
   const nav = session ? navFor(session.claims.roles) : [];
   const page = route.path[0] ?? nav[0]?.path ?? 'applications';
 
+  // A link opened while signed out (a case, a page) is still in the address: sign-in leads back to it.
   const signedIn = (token: string) => {
     const next = signIn(token);
-    if (next) navigate(`/${navFor(next.claims.roles)[0]?.path ?? 'applications'}`);
+    if (next && !allowedPage(next.claims.roles, route.path[0])) navigate(`/${navFor(next.claims.roles)[0]?.path ?? 'applications'}`);
+  };
+
+  // Signing out on purpose forgets the page, so the next person starts on their own first page.
+  const signedOut = () => {
+    signOut();
+    navigate('/');
   };
 
   return (
     <I18nContext.Provider value={i18n}>
-      <Header nav={nav} page={page} session={session} onSignOut={signOut} />
-      <main>
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>{i18n.t('skipToContent')}</a>
+      <Header nav={nav} page={page} session={session} onSignOut={signedOut} />
+      <main id="main" tabIndex={-1}>
         <ProgrammesProvider token={session?.token ?? null}>
           {!session ? <SignInPage onSignedIn={signedIn} /> : <Page page={page} route={route} session={session} />}
         </ProgrammesProvider>

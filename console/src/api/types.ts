@@ -24,6 +24,7 @@ export type Role = StepDefinition['role'];
 export type Alert = Schemas['AlertResponse'];
 export type AlertPage = Schemas['AlertPageResponse'];
 export type AlertStatus = Alert['status'];
+export type AlertResolution = NonNullable<Alert['resolution']>;
 export type Severity = Alert['severity'];
 
 export type WardDashboard = Schemas['WardDashboardResponse'];

@@ -10,15 +10,15 @@ export const Header = ({ nav, page, session, onSignOut }: { nav: NavItem[]; page
       <div className="brand" title={t('appSubtitle')}>
         <h1>{t('appTitle')}</h1>
       </div>
-      <nav>
+      <nav aria-label={t('mainMenu')}>
         {nav.map((item) => (
-          <a key={item.path} href={`#/${item.path}`} className={page === item.path ? 'active' : undefined} data-testid={`nav-${item.path}`}>
+          <a key={item.path} href={`#/${item.path}`} className={page === item.path ? 'active' : undefined} aria-current={page === item.path ? 'page' : undefined} data-testid={`nav-${item.path}`}>
             {t(item.label)}
           </a>
         ))}
       </nav>
       <div className="who">
-        <button type="button" className="link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
+        <button type="button" className="link" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
           {t('language')}
         </button>
         {session && (
@@ -27,7 +27,7 @@ export const Header = ({ nav, page, session, onSignOut }: { nav: NavItem[]; page
               {session.claims.name ?? session.claims.sub} · {session.claims.roles.map((role) => code('roles', role)).join(', ')}
               {session.claims.ward ? ` · ${session.claims.ward}` : ''}
             </span>
-            <button type="button" onClick={onSignOut} data-testid="sign-out">
+            <button type="button" className="secondary" onClick={onSignOut} data-testid="sign-out">
               {t('signOut')}
             </button>
           </>

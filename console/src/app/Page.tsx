@@ -1,3 +1,4 @@
+import { ActivityPage } from '../pages/activity/ActivityPage';
 import { AlertsPage } from '../pages/alerts/AlertsPage';
 import { BeneficiaryPage } from '../pages/beneficiaries/BeneficiaryPage';
 import { CasePage } from '../pages/case/CasePage';
@@ -20,6 +21,8 @@ export const Page = ({ page, route, session }: { page: string; route: Route; ses
       return <BeneficiaryPage />;
     case 'dashboard':
       return <DashboardPage session={session} />;
+    case 'activity':
+      return <ActivityPage officerId={route.path[1] ?? null} from={route.params.get('from')} to={route.params.get('to')} />;
     default:
       return (
         <CasePage

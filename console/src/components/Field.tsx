@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldError } from '../api/types';
+import { useFieldMessages } from './use-field-message';
 
 interface FieldProps {
   label: string;
@@ -13,7 +14,7 @@ interface FieldProps {
 
 /** A form field with its label and the API's errors for it right beside it. */
 export const Field = ({ label, name, errors, required, hint, wide, children }: FieldProps) => {
-  const mine = (errors ?? []).filter((error) => error.field === name);
+  const mine = useFieldMessages()((errors ?? []).filter((error) => error.field === name).map((error) => error.message));
   return (
     <div className={`field${mine.length > 0 ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`} data-field={name}>
       <label>
@@ -24,9 +25,9 @@ export const Field = ({ label, name, errors, required, hint, wide, children }: F
         {children}
       </label>
       {hint && <span className="field-hint">{hint}</span>}
-      {mine.map((error, index) => (
-        <span key={index} className="field-error" role="alert" data-testid={`error-${name}`}>
-          {error.message}
+      {mine.map((message) => (
+        <span key={message} className="field-error" role="alert" data-testid={`error-${name}`}>
+          {message}
         </span>
       ))}
     </div>
@@ -34,14 +35,15 @@ export const Field = ({ label, name, errors, required, hint, wide, children }: F
 };
 
 /** Errors the API gave for a whole object (`applicant`, `claim`) rather than one of its fields. */
-export const FieldErrors = ({ name, errors }: { name: string; errors: FieldError[] }) => (
-  <>
-    {errors
-      .filter((error) => error.field === name)
-      .map((error, index) => (
-        <p key={index} className="field-error" role="alert" data-testid={`error-${name}`}>
-          {error.message}
+export const FieldErrors = ({ name, errors }: { name: string; errors: FieldError[] }) => {
+  const messages = useFieldMessages()(errors.filter((error) => error.field === name).map((error) => error.message));
+  return (
+    <>
+      {messages.map((message) => (
+        <p key={message} className="field-error" role="alert" data-testid={`error-${name}`}>
+          {message}
         </p>
       ))}
-  </>
-);
+    </>
+  );
+};

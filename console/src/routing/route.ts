@@ -27,3 +27,10 @@ export const navigate = (to: string): void => {
 
 export const caseLink = (id: string, highlight?: readonly (string | number)[]): string =>
   `#/applications/${encodeURIComponent(id)}${highlight && highlight.length > 0 ? `?highlight=${highlight.join(',')}` : ''}`;
+
+/** An officer's activity from one day to another (YYYY-MM-DD). */
+export const activityLink = (officerId: string, from?: string, to?: string): string => {
+  const params = new URLSearchParams(Object.entries({ from, to }).filter((entry): entry is [string, string] => !!entry[1]));
+  const search = params.toString();
+  return `#/activity/${encodeURIComponent(officerId)}${search ? `?${search}` : ''}`;
+};

@@ -1,9 +1,8 @@
+import { DateInput } from '../DateInput';
 import { Field } from '../Field';
 import { useI18n } from '../../i18n/i18n';
 import type { StepDefinition } from '../../api/types';
 import type { StepFieldsProps } from './step-fields-props';
-
-const todayInVietnam = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** A step without an endpoint of its own (posting, appraisals, the provincial decision). */
 export const OtherStepFields = ({ value, set, errors, step }: StepFieldsProps & { step: StepDefinition }) => {
@@ -27,10 +26,10 @@ export const OtherStepFields = ({ value, set, errors, step }: StepFieldsProps & 
       {step.kind === 'posting' && (
         <>
           <Field label={t('postedFrom')} name="postedFrom" errors={errors}>
-            <input type="date" name="postedFrom" value={value('postedFrom')} max={todayInVietnam()} onChange={set('postedFrom')} />
+            <DateInput name="postedFrom" value={value('postedFrom')} onChange={(text) => set('postedFrom')({ target: { value: text } })} />
           </Field>
           <Field label={t('postedUntil')} name="postedUntil" errors={errors}>
-            <input type="date" name="postedUntil" value={value('postedUntil')} onChange={set('postedUntil')} />
+            <DateInput name="postedUntil" value={value('postedUntil')} onChange={(text) => set('postedUntil')({ target: { value: text } })} />
           </Field>
         </>
       )}

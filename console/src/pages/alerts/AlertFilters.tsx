@@ -39,8 +39,8 @@ export const AlertFilters = ({ filters, onChange, onRefresh, onCsv }: { filters:
           {(['open', 'confirmed', 'dismissed'] as const).map((status) => <option key={status} value={status}>{code('alertStatuses', status)}</option>)}
         </select>
       </label>
-      <button type="button" onClick={onRefresh}>{t('refresh')}</button>{' '}
-      <button type="button" data-testid="alerts-csv" onClick={onCsv}>
+      <button type="button" className="secondary" onClick={onRefresh}>{t('refresh')}</button>{' '}
+      <button type="button" className="secondary" data-testid="alerts-csv" onClick={onCsv}>
         {t('downloadCsv')}
       </button>
     </div>

@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemBox } from '../../components/ProblemBox';
 
 /** One paid application behind an alert, with the inspector's recovery order. */
-export const RecoveryFor = ({ applicationId }: { applicationId: string }) => {
+export const RecoveryFor = ({ applicationId, onDone }: { applicationId: string; onDone: () => void }) => {
   const [view, setView] = useState<ApplicationView | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const load = useCallback(() => {
@@ -21,7 +21,10 @@ export const RecoveryFor = ({ applicationId }: { applicationId: string }) => {
     <RecoveryPanel
       view={view}
       onDone={(result) => {
-        waitForVersion(result.id, result.version).then(load, (error) => setProblem(toProblem(error)));
+        waitForVersion(result.id, result.version).then(() => {
+          load();
+          onDone();
+        }, (error) => setProblem(toProblem(error)));
       }}
     />
   );

@@ -7,6 +7,16 @@ import { formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { StateSummary } from './StateSummary';
 
+/** `18/05/2020 09:15` (Vietnam time, seconds optional) → an ISO instant; null until it is one. */
+const vietnamInstant = (text: string): string | null => {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, day, month, year, hour, minute, second] = match;
+  const pad = (part: string) => part.padStart(2, '0');
+  const instant = new Date(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${minute}:${second ?? '00'}+07:00`);
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
+};
+
 /** The state at a version (a slider) or at a Vietnam-time instant (GET /applications/{id}/state). */
 export const TimeTravel = ({ id, maxVersion, onShown }: { id: string; maxVersion: number; onShown: (version: number | null) => void }) => {
   const { t } = useI18n();
@@ -49,16 +59,16 @@ export const TimeTravel = ({ id, maxVersion, onShown }: { id: string; maxVersion
       <label>
         {t('asOfTime')}{' '}
         <input
-          type="datetime-local"
+          type="text"
           name="asOf"
-          step={1}
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="dd/mm/yyyy hh:mm"
           value={asOf}
           onChange={(event) => {
             setAsOf(event.target.value);
-            if (event.target.value) {
-              const seconds = event.target.value.length === 16 ? ':00' : '';
-              void travel({ asOf: new Date(`${event.target.value}${seconds}+07:00`).toISOString() });
-            }
+            const instant = vietnamInstant(event.target.value);
+            if (instant) void travel({ asOf: instant });
           }}
         />
       </label>

@@ -28,14 +28,14 @@ export const Timeline = ({ id, events, chain, programmeLabel, highlight, canTrav
       <table className="table timeline" data-testid="timeline">
         <thead>
           <tr>
-            <th>#</th>
-            <th>{t('event')}</th>
-            <th>{t('actor')}</th>
-            <th>{t('role')}</th>
-            <th>{t('ward')}</th>
-            <th>{t('time')}</th>
-            <th>{t('programmeVersion')}</th>
-            <th>{t('hash')}</th>
+            <th scope="col">#</th>
+            <th scope="col">{t('event')}</th>
+            <th scope="col">{t('actor')}</th>
+            <th scope="col">{t('role')}</th>
+            <th scope="col">{t('ward')}</th>
+            <th scope="col">{t('time')}</th>
+            <th scope="col">{t('programmeVersion')}</th>
+            <th scope="col">{t('hash')}</th>
           </tr>
         </thead>
         <tbody>
@@ -48,6 +48,7 @@ export const Timeline = ({ id, events, chain, programmeLabel, highlight, canTrav
               highlighted={highlight.includes(event.position)}
               broken={brokenAt !== null && event.version >= brokenAt}
               verified={chain?.state === 'verified'}
+              linkActor={canTravel}
             />
           ))}
         </tbody>

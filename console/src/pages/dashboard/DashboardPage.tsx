@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { get, query } from '../../api/client';
 import { download } from '../../api/download';
+import { byStatusOrder } from '../../api/statuses';
 import { toProblem, type Problem } from '../../api/problem';
 import type { WardDashboard } from '../../api/types';
 import { BarChart } from '../../components/BarChart';
@@ -12,7 +13,6 @@ import { useProgrammes, useProgrammeTerms } from '../../i18n/programme-terms';
 import type { Session } from '../../session/session';
 import { AmountsByCategory } from './AmountsByCategory';
 
-const STATUS_ORDER = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered'];
 
 /** Counts by status, amounts approved, paid and recovered by category, overdue steps: bars with their numbers. */
 export const DashboardPage = ({ session }: { session: Session }) => {
@@ -38,7 +38,7 @@ export const DashboardPage = ({ session }: { session: Session }) => {
     void load();
   }, [load]);
 
-  const statuses = data ? Object.entries(data.byStatus).sort((a, b) => STATUS_ORDER.indexOf(a[0]) - STATUS_ORDER.indexOf(b[0])) : [];
+  const statuses = data ? Object.entries(data.byStatus).sort((a, b) => byStatusOrder(a[0], b[0])) : [];
   const overdue = data ? Object.entries(data.overdueSteps) : [];
   const csv = () => download(`/applications.csv${query({ ward })}`, `applications-${ward}.csv`).catch((error) => setProblem(toProblem(error)));
 
@@ -58,7 +58,7 @@ export const DashboardPage = ({ session }: { session: Session }) => {
           {t('ward')} <input name="ward" value={wardInput} onChange={(event) => setWardInput(event.target.value)} size={8} />
         </label>
         <button type="submit">{t('open')}</button>{' '}
-        <button type="button" data-testid="applications-csv" onClick={() => void csv()}>
+        <button type="button" className="secondary" data-testid="applications-csv" onClick={() => void csv()}>
           {t('downloadCsv')}
         </button>
       </form>
@@ -73,7 +73,7 @@ export const DashboardPage = ({ session }: { session: Session }) => {
               {t('total')}: {statuses.reduce((sum, [, count]) => sum + count, 0)}
             </p>
           </section>
-          <AmountsByCategory programmeId={programmeId} byCategory={data.byCategory} />
+          <AmountsByCategory programmeId={programmeId} byCategory={data.byCategory} recoveryOrdered={data.byStatus['recovery-ordered'] ?? 0} />
           <section className="card">
             <h3>
               {t('overdueSteps')} <span className="muted small">({t('asOf')} {formatDate(data.asOf)})</span>

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../api/types';
+import { DateInput } from '../../components/DateInput';
 import { Field, FieldErrors } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 
@@ -21,7 +22,11 @@ export const ApplicantFields = ({ applicant, onChange, errors }: { applicant: Re
       <div className="form-grid">
         {APPLICANT_FIELDS.map((field) => (
           <Field key={field.name} label={t(field.name)} name={`applicant.${field.name}`} errors={errors} required={field.required}>
-            <input name={`applicant.${field.name}`} type={field.type} value={applicant[field.name] ?? ''} onChange={(event) => onChange(field.name, event.target.value)} />
+            {field.type === 'date' ? (
+              <DateInput name={`applicant.${field.name}`} value={applicant[field.name] ?? ''} onChange={(value) => onChange(field.name, value)} />
+            ) : (
+              <input name={`applicant.${field.name}`} type={field.type} value={applicant[field.name] ?? ''} onChange={(event) => onChange(field.name, event.target.value)} />
+            )}
           </Field>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import type { Category, ClaimField, FieldError } from '../../api/types';
+import { DateInput } from '../../components/DateInput';
 import { Field, FieldErrors } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { useProgrammeTerms } from '../../i18n/programme-terms';
@@ -22,8 +23,8 @@ const ClaimInput = ({ field, value, onChange }: { field: ClaimField; value: stri
       </select>
     );
   }
-  const type = field.type === 'date' ? 'date' : field.type === 'integer' ? 'number' : 'text';
-  return <input name={name} type={type} min={field.min} max={field.max} value={value} onChange={(event) => onChange(event.target.value)} />;
+  if (field.type === 'date') return <DateInput name={name} value={value} onChange={onChange} />;
+  return <input name={name} type={field.type === 'integer' ? 'number' : 'text'} min={field.min} max={field.max} value={value} onChange={(event) => onChange(event.target.value)} />;
 };
 
 interface ClaimFieldsProps {

@@ -11,7 +11,7 @@ import { APPLICANT_FIELDS, ApplicantFields } from './ApplicantFields';
 import { CategoryPicker } from './CategoryPicker';
 import { applicantBody, claimBody } from './claim-body';
 import { ClaimFields } from './ClaimFields';
-import { IntakeDone } from './IntakeDone';
+import { IntakeDone, type Submitted } from './IntakeDone';
 
 /**
  * Intake (intake-officer): the form is driven by GET /programmes/{id}'s claim fields, and every
@@ -27,7 +27,7 @@ export const IntakePage = ({ session }: { session: Session }) => {
   const [months, setMonths] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<CommandResult | null>(null);
+  const [created, setCreated] = useState<Submitted | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
   const programme = programmes.find((candidate) => candidate.id === programmeId) ?? programmes[0] ?? null;
@@ -43,8 +43,10 @@ export const IntakePage = ({ session }: { session: Session }) => {
     setProblem(null);
     setBusy(true);
     try {
-      const body = { programme: programme.id, category: category.code, applicant: applicantBody(applicant), claim: claimBody(category, months, claim) };
-      setCreated(await post<CommandResult>('/applications', body, { idempotencyKey }));
+      const person = applicantBody(applicant);
+      const body = { programme: programme.id, category: category.code, applicant: person, claim: claimBody(category, months, claim) };
+      const result = await post<CommandResult>('/applications', body, { idempotencyKey });
+      setCreated({ result, fullName: person.fullName ?? '', citizenId: person.citizenId ?? '', programme: programme.id, category: category.code });
     } catch (error) {
       setProblem(toProblem(error));
     } finally {

@@ -18,7 +18,7 @@ export const TokenSignIn = ({ onSignedIn }: { onSignedIn: (token: string) => voi
     setProblem(null);
     const token = pasted.trim();
     if (!decodeClaims(token)) {
-      setProblem({ type: 'about:blank', status: 400, code: 'validation-failed', title: t('tokenInvalid'), detail: t('tokenInvalid') });
+      setProblem({ type: 'about:blank', status: 400, code: 'validation-failed', title: t('tokenInvalid'), detail: '', errors: [{ field: 'token', message: t('tokenInvalid') }] });
       return;
     }
     setBusy(true);
@@ -39,10 +39,10 @@ export const TokenSignIn = ({ onSignedIn }: { onSignedIn: (token: string) => voi
       <h2>{t('tokenSignIn')}</h2>
       <p className="muted">{t('tokenHelp')}</p>
       <form onSubmit={submit}>
-        <Field label={t('token')} name="token">
+        <Field label={t('token')} name="token" errors={problem?.errors}>
           <textarea name="token" rows={4} value={pasted} onChange={(event) => setPasted(event.target.value)} spellCheck={false} />
         </Field>
-        <ProblemBox problem={problem} />
+        <ProblemBox problem={problem} unmatched={(problem?.errors ?? []).filter((error) => error.field !== 'token')} />
         <button type="submit" disabled={busy || !pasted.trim()}>{t('signIn')}</button>
       </form>
     </section>

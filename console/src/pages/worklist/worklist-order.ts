@@ -1,3 +1,4 @@
+import { byStatusOrder } from '../../api/statuses';
 import type { ApplicationSummary, OverdueItem } from '../../api/types';
 
 /** Overdue first (longest overdue first), then what awaits my role, then the oldest submitted. */
@@ -10,12 +11,9 @@ export const worklistOrder = (overdue: ReadonlyMap<string, OverdueItem>, awaitsM
   return a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0;
 };
 
-/** How many items have each value of `key`, most first. */
-export const countBy = (items: readonly ApplicationSummary[], key: 'status' | 'currentStep'): [string, number][] => {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const value = item[key];
-    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
-};
+/** The dashboard's counts by status, in the workflow's order. */
+export const statusCounts = (counts: Record<string, number>): [string, number][] =>
+  Object.entries(counts).sort((a, b) => byStatusOrder(a[0], b[0]));
+
+/** The awaited steps on the page, for the step filter. */
+export const stepsOn = (items: readonly ApplicationSummary[]): string[] => [...new Set(items.map((item) => item.currentStep).filter((step): step is string => !!step))];
