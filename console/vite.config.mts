@@ -14,7 +14,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   server: {
     proxy: Object.fromEntries(
-      ['/applications', '/programmes', '/dashboards', '/overdue-steps', '/alerts', '/beneficiaries', '/dev'].map((path) => [path, 'http://localhost:3000']),
+      ['/applications', '/programmes', '/dashboards', '/overdue-steps', '/alerts', '/beneficiaries', '/officers', '/dev'].map((path) => [path, 'http://localhost:3000']),
     ),
   },
 });

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ApiTestApp } from '../support/api-test-app';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'console');
@@ -61,4 +62,86 @@ export const devSignIn = async (page: Page, role: string, ward: string | null, s
   await form.locator('[name=sub]').fill(sub);
   await form.locator('button[type=submit]').click();
   await page.getByTestId('who').waitFor();
+};
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface AxeRunner {
+  run: (context: unknown, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is (WCAG 2.1 A and AA and best
+ * practice). The page's Content-Security-Policy forbids injected scripts, so the context that
+ * runs this must be made with `bypassCSP: true`.
+ */
+export const axeViolations = async (page: Page): Promise<AxeViolation[]> => {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    // This runs in the page; the tests are compiled without the DOM's types.
+    const { axe, document } = globalThis as unknown as { axe: AxeRunner; document: unknown };
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  });
+};
+
+/** Every response of the page that was not found (a missing favicon, say). */
+export const collectNotFound = (page: Page): string[] => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  return missing;
+};
+
+export interface ConsoleTestBed {
+  db: TestDatabase;
+  api: ApiTestApp;
+  base: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** The service on a test database of its own, listening, the console built, and Chromium. */
+export const startConsoleTestBed = async (suite: string): Promise<ConsoleTestBed> => {
+  ensureConsoleBuilt();
+  const db = await createTestDatabase(suite);
+  const api = await createApiTestApp(db, { DEV_SIGN_IN: 'true', RATE_LIMIT: '0' });
+  const base = await listen(api);
+  const browser = await launchChromium();
+  return {
+    db, api, base, browser,
+    close: async () => {
+      await browser.close();
+      await api.close();
+      await db.drop();
+    },
+  };
+};
+
+/** A Vietnamese browser in Vietnam's time zone, as the ward offices have; `bypassCSP` for axe. */
+export const newConsoleContext = async (browser: Browser): Promise<BrowserContext> => {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  // Several browser suites share two cores with PostgreSQL: waits are generous, never timing claims.
+  context.setDefaultTimeout(60_000);
+  return context;
+};
+
+/** A browser test walks many pages; on a loaded machine that is minutes, not a timing claim. */
+export const BROWSER_TEST_TIMEOUT_MS = 240_000;
+
+/** Switches the console to `lang` with the header's button, if it is not in it already. */
+export const useLanguage = async (page: Page, lang: 'vi' | 'en'): Promise<void> => {
+  const current = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang);
+  if (current !== lang) await page.getByTestId('lang').click();
+  await page.waitForFunction((wanted) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === wanted, lang);
 };

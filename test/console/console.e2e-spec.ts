@@ -4,7 +4,7 @@ import { importLegacyEvents } from '@lib/seeding';
 import { EventStore } from '@lib/event-store';
 import { anApplicant, createTestDatabase, paidInFull, type TestDatabase } from '@lib/testing';
 import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
-import { devSignIn, ensureConsoleBuilt, launchChromium, listen, screenshot } from './console-browser';
+import { BROWSER_TEST_TIMEOUT_MS, devSignIn, ensureConsoleBuilt, launchChromium, listen, screenshot } from './console-browser';
 
 /**
  * The web console at /console in Debian's Chromium, against the real service on a test
@@ -12,6 +12,7 @@ import { devSignIn, ensureConsoleBuilt, launchChromium, listen, screenshot } fro
  * test-artifacts/console/.
  */
 describe('Web console in a real browser', () => {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
   let db: TestDatabase;
   let api: ApiTestApp;
   let base: string;
@@ -88,7 +89,7 @@ describe('Web console in a real browser', () => {
     await form.locator('[name="claim.monthlyIncome"]').fill('0');
     await screenshot(page, '02-intake');
     await page.getByTestId('intake-submit').click();
-    const id = (await page.getByTestId('created-link').textContent())!.trim();
+    const id = (await page.getByTestId('created-link').getAttribute('data-id'))!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await api.settle();
 
@@ -199,7 +200,7 @@ describe('Web console in a real browser', () => {
     await form.locator('[name="month-2020-04"]').check();
     await page.getByTestId('intake-submit').click();
     await form.getByTestId('error-claim.occupation').waitFor();
-    expect(await form.getByTestId('error-claim.jobLostOn').textContent()).toContain('is required');
+    expect(await form.getByTestId('error-claim.jobLostOn').textContent()).toBe('Cần nhập mục này.');
 
     // 422: a condition of the programme, named on its field.
     await form.locator('[name="claim.occupation"]').selectOption('porter');
@@ -267,6 +268,7 @@ describe('Web console in a real browser', () => {
     await card.locator('[name=note]').fill('Đã đối chiếu danh sách hộ nghèo phường W02: cùng một người.');
     await card.locator('[name=orderRecovery]').check();
     await card.getByTestId('confirm-alert').click();
+    await card.getByTestId('confirm-money').click();
     await card.getByTestId('alert-status').getByText('Đã xác nhận').waitFor();
     await card.getByTestId('resolution').getByText('Đã đối chiếu', { exact: false }).waitFor();
     await screenshot(page, '11-alert-confirmed');

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { correlationIdOf, registerRequestHooks } from '@lib/host';
@@ -10,6 +10,7 @@ import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
 import { frameworkErrorAsProblem } from './problem/framework-errors';
 import { refuseNulInParameters } from './http/refuse-nul';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** TRUST_PROXY as Fastify takes it: hops as a number (which its types omit), otherwise the list of proxies as given. */
 const trustProxy = (setting: string): string => (/^\d+$/.test(setting) ? (Number(setting) as unknown as string) : setting);
@@ -59,15 +60,6 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
   );
   if (!quiet) app.useLogger(app.get(Logger));
   serveConsole(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('relief-ledger')
-      .setDescription('Event-sourced workflow engine for public support programmes (NQ 42/NQ-CP, QĐ 15/2020/QĐ-TTg). Errors are application/problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;
 };

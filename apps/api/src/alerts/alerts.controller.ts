@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import { ResolveFraudAlertCommand } from '@lib/application';
 import { GetFraudAlertQuery, ListFraudAlertsQuery } from '@lib/projections';
@@ -8,7 +8,9 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { requireRole } from '../auth/read-access';
 import { commandContext } from '../http/command-context';
+import { CommandResultResponse } from '../support-applications/dto/command-result.response';
 import { alertView } from './alert-view';
+import { AlertPageResponse, AlertResponse } from './alert.response';
 import { ListAlertsRequest, ResolutionRequest } from './alerts.request';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -21,6 +23,7 @@ export class AlertsController {
 
   @Get()
   @ApiOperation({ summary: 'Fraud alerts, newest first, a page at a time (inspector, auditor)' })
+  @ApiOkResponse({ type: AlertPageResponse })
   async list(@Query() query: ListAlertsRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
     const { cursor, limit, ...filter } = query;
@@ -30,6 +33,7 @@ export class AlertsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One alert with its resolution (inspector, auditor)' })
+  @ApiOkResponse({ type: AlertResponse })
   async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
@@ -40,6 +44,7 @@ export class AlertsController {
   @Post(':id/resolution')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm or dismiss an alert with a note; a confirmation may order recovery (inspector)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async resolve(@Param('id', uuid) id: string, @Body() body: ResolutionRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     requireRole(actor, ['inspector'], 'resolving a fraud alert');
     if (body.outcome === 'dismissed' && body.orderRecovery) {

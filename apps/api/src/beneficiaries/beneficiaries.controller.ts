@@ -1,10 +1,11 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import { GetBeneficiaryQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireRole } from '../auth/read-access';
+import { BeneficiaryResponse } from './beneficiary.response';
 
 /** CMND (9 digits) or CCCD (12 digits). */
 const CITIZEN_ID = /^(\d{9}|\d{12})$/;
@@ -17,6 +18,7 @@ export class BeneficiariesController {
 
   @Get(':citizenId')
   @ApiOperation({ summary: 'Every application and payment of one person, across wards, categories and programmes (auditor, inspector)' })
+  @ApiOkResponse({ type: BeneficiaryResponse })
   async get(@Param('citizenId') citizenId: string, @CurrentActor() actor: Actor) {
     requireRole(actor, ['auditor', 'inspector'], 'the beneficiary index');
     if (!CITIZEN_ID.test(citizenId)) {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Actor } from '@lib/domain';
 import { Clock, ProgrammeRegistry } from '@lib/platform';
@@ -8,6 +8,7 @@ import { CountOverdueStepsQuery, GetWardDashboardQuery } from '@lib/projections'
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
 import { todayIn } from '../http/today';
+import { CategoryAmountsResponse, WardDashboardResponse } from './ward-dashboard.response';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })
@@ -17,12 +18,15 @@ export class OverdueAsOfRequest {
 
 @ApiTags('queries')
 @ApiBearerAuth()
+// byCategory names it only by $ref.
+@ApiExtraModels(CategoryAmountsResponse)
 @Controller('dashboards')
 export class DashboardsController {
   constructor(private readonly queries: QueryBus, private readonly clock: Clock, private readonly programmes: ProgrammeRegistry) {}
 
   @Get('wards/:ward')
   @ApiOperation({ summary: 'Counts by status, amounts by category, and overdue applications per awaited step (GET /overdue-steps lists them) for one ward' })
+  @ApiOkResponse({ type: WardDashboardResponse })
   async ward(@Param('ward') ward: string, @Query() query: OverdueAsOfRequest, @CurrentActor() actor: Actor) {
     requireReadAccess(actor, ward);
     const asOf = query.asOf ?? todayIn(this.clock, this.programmes);

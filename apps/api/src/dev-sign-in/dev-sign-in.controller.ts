@@ -1,11 +1,12 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ROLES, WARD_SCOPED_ROLES, type Role } from '@lib/domain';
 import type { AppConfig } from '@lib/platform';
 import { Public } from '@lib/host';
+import { DevSignInInfoResponse, DevTokenResponse } from './dev-token.response';
 
 export class DevTokenRequest {
   @ApiProperty({ enum: ROLES })
@@ -43,6 +44,7 @@ export class DevSignInController {
 
   @Get()
   @ApiOperation({ summary: 'Whether development sign-in is on (only in trial mode or with DEV_SIGN_IN=true), and the roles it offers' })
+  @ApiOkResponse({ type: DevSignInInfoResponse })
   info() {
     return { enabled: true, roles: ROLES, wardScopedRoles: WARD_SCOPED_ROLES };
   }
@@ -50,6 +52,7 @@ export class DevSignInController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Mint a development token for a role and ward (trial mode only)' })
+  @ApiCreatedResponse({ type: DevTokenResponse })
   mint(@Body() body: DevTokenRequest) {
     const ward = body.ward ?? null;
     if (!ward && WARD_SCOPED_ROLES.includes(body.role)) {

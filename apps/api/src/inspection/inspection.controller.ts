@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isDate, workingDaysBetween, type Actor } from '@lib/domain';
 import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { GetOfficerActivityQuery, ListOverdueStepsQuery } from '@lib/projections';
@@ -8,6 +8,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { todayIn } from '../http/today';
 import { readsAnyWard, requireRole } from '../auth/read-access';
 import { ActivityRequest, OverdueStepsRequest } from './inspection.request';
+import { OfficerActivityResponse, OverdueStepsPageResponse } from './inspection.response';
 
 const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }] });
 
@@ -20,6 +21,7 @@ export class InspectionController {
 
   @Get('overdue-steps')
   @ApiOperation({ summary: 'Open applications past the legal time limit of the step they await, as of a date (working days, holidays excluded)' })
+  @ApiOkResponse({ type: OverdueStepsPageResponse })
   async overdue(@Query() query: OverdueStepsRequest, @CurrentActor() actor: Actor) {
     const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
     if (!readsAnyWard(actor) && ward !== actor.ward) throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} see only their own ward`);
@@ -49,6 +51,7 @@ export class InspectionController {
 
   @Get('officers/:officerId/activity')
   @ApiOperation({ summary: 'Steps one officer performed per day between two dates (inspector, auditor)' })
+  @ApiOkResponse({ type: OfficerActivityResponse })
   async activity(@Param('officerId') officerId: string, @Query() query: ActivityRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'officer activity');
     if (officerId.length > 200) throw invalid('officerId', 'must be at most 200 characters');

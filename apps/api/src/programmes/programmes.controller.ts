@@ -1,31 +1,8 @@
 import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ProgrammeDefinition } from '@lib/domain';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ProgrammeRegistry } from '@lib/platform';
-
-const view = (programme: ProgrammeDefinition) => ({
-  id: programme.id,
-  version: programme.version,
-  title: programme.title,
-  currency: programme.currency,
-  legalBasis: programme.legalBasis,
-  combination: programme.combination,
-  calendar: programme.calendar,
-  categories: programme.categories.map((category) => ({
-    code: category.code,
-    title: category.title,
-    rate: category.rate,
-    unit: category.unit,
-    maxMonths: category.maxMonths,
-    window: category.window,
-    payment: category.payment,
-    claimFields: category.claimFields,
-    conditions: category.conditions,
-    steps: category.steps.map(({ name, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis }) => ({
-      name, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis,
-    })),
-  })),
-});
+import { programmeView } from './programme-view';
+import { ProgrammeListResponse, ProgrammeResponse } from './programme.response';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
@@ -35,16 +12,18 @@ export class ProgrammesController {
 
   @Get()
   @ApiOperation({ summary: 'The newest version of every programme' })
+  @ApiOkResponse({ type: ProgrammeListResponse })
   list() {
-    return { items: this.programmes.latest().map(view) };
+    return { items: this.programmes.latest().map(programmeView) };
   }
 
   @Get(':id')
   @ApiQuery({ name: 'version', required: false })
   @ApiOperation({ summary: 'One programme definition; the newest version unless one is named' })
+  @ApiOkResponse({ type: ProgrammeResponse })
   get(@Param('id') id: string, @Query('version', new ParseIntPipe({ optional: true })) version?: number) {
     const programme = this.programmes.catalog(id, version);
     if (!programme) throw new NotFoundException(`no programme ${id}${version ? ` version ${version}` : ''}`);
-    return view(programme);
+    return programmeView(programme);
   }
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/domain';
 import { PerformSupportStepCommand, RecordSupportPaymentCommand, RecordSupportRecoveryCommand, SubmitSupportApplicationCommand, WithdrawSupportApplicationCommand } from '@lib/application';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { commandContext, withETag } from '../http/command-context';
+import { CommandResultResponse } from './dto/command-result.response';
 import { SubmitApplicationRequest } from './dto/submit-application.request';
 import { StepRequest, VillageReviewRequest, WardApprovalRequest } from './dto/step.request';
 import { PaymentRequest, RecoveryRequest, WithdrawalRequest } from './dto/payment.request';
@@ -25,6 +26,7 @@ export class SupportApplicationCommandsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit an application (intake-officer)' })
+  @ApiCreatedResponse({ type: CommandResultResponse })
   async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const applicant = { ...body.applicant };
     const result = await this.commands.execute(
@@ -37,6 +39,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/village-review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Village/residential-group review (village-reviewer)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async villageReview(@Param('id', uuid) id: string, @Body() body: VillageReviewRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const outcome = body.outcome === 'confirmed' ? 'completed' : 'rejected';
     return withETag(response, await this.commands.execute(
@@ -47,6 +50,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/ward-approval')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ward/commune approval or rejection (ward-approver)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async wardApproval(@Param('id', uuid) id: string, @Body() body: WardApprovalRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const outcome = body.decision === 'approved' ? 'completed' : 'rejected';
     return withETag(response, await this.commands.execute(
@@ -57,6 +61,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/steps/:step')
   @HttpCode(200)
   @ApiOperation({ summary: 'Any other step the programme defines (posting, appraisal, provincial decision)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async step(@Param('id', uuid) id: string, @Param('step') step: string, @Body() body: StepRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     if (!STEP_NAME.test(step)) throw new NotFoundException('no such step');
     return withETag(response, await this.commands.execute(new PerformSupportStepCommand({ applicationId: id, step, ...body }, commandContext(request, actor))));
@@ -65,6 +70,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/payment')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the payment of the approved amount (treasurer)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async payment(@Param('id', uuid) id: string, @Body() body: PaymentRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new RecordSupportPaymentCommand({ applicationId: id, ...body }, commandContext(request, actor))));
   }
@@ -72,6 +78,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an application before payment (intake-officer)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async withdrawal(@Param('id', uuid) id: string, @Body() body: WithdrawalRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new WithdrawSupportApplicationCommand({ applicationId: id, reason: body.reason }, commandContext(request, actor))));
   }
@@ -79,6 +86,7 @@ export class SupportApplicationCommandsController {
   @Post(':id/recovery')
   @HttpCode(200)
   @ApiOperation({ summary: 'Order or record recovery (thu hồi) of a payment (inspector)' })
+  @ApiOkResponse({ type: CommandResultResponse })
   async recovery(@Param('id', uuid) id: string, @Body() body: RecoveryRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new RecordSupportRecoveryCommand({ applicationId: id, ...body }, commandContext(request, actor))));
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import {
   GetApplicationHistoryQuery,
@@ -12,6 +12,8 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import type { HttpReply } from '../http/http-exchange';
 import { readsAnyWard, requireReadAccess, requireRole } from '../auth/read-access';
 import { applicationView, historyView, summaryView } from './application-view';
+import { ApplicationPageResponse, ApplicationResponse, StateAtResponse } from './dto/application.response';
+import { HistoryResponse } from './dto/history.response';
 import { ListApplicationsRequest, StateAtRequest } from './dto/list-applications.request';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -31,6 +33,7 @@ export class SupportApplicationQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'A page of application summaries; officers see their own ward' })
+  @ApiOkResponse({ type: ApplicationPageResponse })
   async list(@Query() query: ListApplicationsRequest, @CurrentActor() actor: Actor) {
     const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
     if (!readsAnyWard(actor) && (!ward || ward !== actor.ward)) {
@@ -42,6 +45,7 @@ export class SupportApplicationQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The current state of one application' })
+  @ApiOkResponse({ type: ApplicationResponse })
   async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
     const row = await this.overview(id, actor);
     response.header('ETag', `"${row.version}"`);
@@ -50,6 +54,7 @@ export class SupportApplicationQueriesController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event of the application, with actor, version and hash' })
+  @ApiOkResponse({ type: HistoryResponse })
   async history(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     const events = await this.queries.execute(new GetApplicationHistoryQuery(id));
     if (events.length === 0) throw new NotFoundException('no such application');
@@ -59,6 +64,7 @@ export class SupportApplicationQueriesController {
 
   @Get(':id/state')
   @ApiOperation({ summary: 'The state as it was at a version or an instant (auditor, inspector)' })
+  @ApiOkResponse({ type: StateAtResponse })
   async state(@Param('id', uuid) id: string, @Query() at: StateAtRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, ['auditor', 'inspector', 'admin'], 'time travel');
     if ((at.asOf === undefined) === (at.version === undefined)) {

@@ -1,3 +1,5 @@
+import { labelProblems, type Label } from './programme-label';
+
 /**
  * Detective anti-fraud rules F1–F19 of the domain document (§6), as programme parameters:
  * severities, legal bases, cluster thresholds and which claim conditions each rule re-checks
@@ -14,11 +16,17 @@ export type FraudSeverity = (typeof FRAUD_SEVERITIES)[number];
 
 export interface FraudRuleDefinition {
   readonly title: string;
+  readonly label?: Label;
   readonly severity: FraudSeverity;
   readonly legalBasis: string;
   /** Default true; a rule our events cannot express is listed with `enabled: false` and why. */
   readonly enabled?: boolean;
   readonly why?: string;
+  /**
+   * Default true. False where confirming an alert says nothing about a payment being improper
+   * (a step done late, a province's budget total): there is then nothing to order back.
+   */
+  readonly recoverable?: boolean;
   /** Named whole-number parameters: cluster sizes, a budget, a day of the month. */
   readonly thresholds?: Readonly<Record<string, number>>;
   /**
@@ -72,6 +80,8 @@ export const fraudRulesProblems = (input: unknown, categories: ClaimFieldsByCate
     if (!FRAUD_SEVERITIES.includes(rule.severity as FraudSeverity)) problems.push(`${at}.severity must be one of ${FRAUD_SEVERITIES.join(', ')}`);
     if (typeof rule.legalBasis !== 'string' || rule.legalBasis.length === 0) problems.push(`${at}.legalBasis must be a non-empty string`);
     if (rule.enabled !== undefined && typeof rule.enabled !== 'boolean') problems.push(`${at}.enabled must be true or false`);
+    if (rule.recoverable !== undefined && typeof rule.recoverable !== 'boolean') problems.push(`${at}.recoverable must be true or false`);
+    problems.push(...labelProblems(rule.label, `${at}.label`));
     const thresholds = rule.thresholds ?? {};
     if (!isObject(thresholds)) problems.push(`${at}.thresholds must be an object of whole numbers`);
     else {

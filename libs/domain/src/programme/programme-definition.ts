@@ -1,12 +1,16 @@
 import type { Role } from '../common/domain-event';
 import type { WorkingCalendar } from '../common/working-days';
 import type { FraudRules } from './fraud-rules';
+import type { Label } from './programme-label';
+
+export type { Label };
 
 export const STEP_KINDS = ['intake', 'review', 'posting', 'approval', 'decision', 'payment'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export interface StepDefinition {
   readonly name: string;
+  readonly label?: Label;
   readonly kind: StepKind;
   readonly role: Role;
   /** Legal limit in working days, counted from the previous step (or `countFrom`); null where the law gives none. */
@@ -23,9 +27,12 @@ export type ClaimFieldType = (typeof CLAIM_FIELD_TYPES)[number];
 
 export interface ClaimFieldDefinition {
   readonly name: string;
+  readonly label?: Label;
   readonly type: ClaimFieldType;
   readonly required: boolean;
   readonly values?: readonly string[];
+  /** For an enum: each value's words. */
+  readonly valueLabels?: Readonly<Record<string, Label>>;
   readonly min?: number;
   readonly max?: number;
 }
@@ -50,6 +57,7 @@ export interface EligibilityCondition {
 export interface CategoryDefinition {
   readonly code: string;
   readonly title: string;
+  readonly label?: Label;
   /** VND per unit per month. */
   readonly rate: number;
   readonly unit: 'person' | 'household' | 'household-member';
@@ -68,6 +76,7 @@ export interface ProgrammeDefinition {
   readonly id: string;
   readonly version: number;
   readonly title: string;
+  readonly label?: Label;
   readonly currency: string;
   readonly legalBasis: readonly string[];
   /**

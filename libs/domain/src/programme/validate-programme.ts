@@ -8,6 +8,7 @@ import {
   type ProgrammeDefinition,
 } from './programme-definition';
 import { fraudRulesProblems } from './fraud-rules';
+import { labelProblems, valueLabelsProblems } from './programme-label';
 
 export class ProgrammeDefinitionInvalid extends Error {
   constructor(readonly source: string, readonly problems: string[]) {
@@ -27,6 +28,7 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
   };
   need(typeof category.code === 'string' && category.code.length > 0, 'code must be a non-empty string');
   need(typeof category.title === 'string', 'title must be a string');
+  problems.push(...labelProblems(category.label, `${at}.label`));
   need(isPositiveInteger(category.rate), 'rate must be a positive whole number of VND');
   need(['person', 'household', 'household-member'].includes(category.unit as string), 'unit must be person, household or household-member');
   need(isPositiveInteger(category.maxMonths), 'maxMonths must be a positive integer');
@@ -46,6 +48,8 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     need(CLAIM_FIELD_TYPES.includes(field.type as never), `claimFields[${i}].type must be one of ${CLAIM_FIELD_TYPES.join(', ')}`);
     need(typeof field.required === 'boolean', `claimFields[${i}].required must be a boolean`);
     if (field.type === 'enum') need(Array.isArray(field.values) && field.values.length > 0, `claimFields[${i}]: an enum needs values`);
+    problems.push(...labelProblems(field.label, `${at}.claimFields[${i}].label`));
+    problems.push(...valueLabelsProblems(field.valueLabels, Array.isArray(field.values) ? field.values : [], `${at}.claimFields[${i}].valueLabels`));
     if (field.type === 'integer' && field.required === true) requiredIntegers.add(field.name);
   });
   if (category.unit === 'household-member') {
@@ -71,6 +75,7 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
       return need(false, `steps[${i}] needs a kebab-case name`);
     }
     need(!stepNames.has(step.name), `steps[${i}]: duplicate step ${step.name}`);
+    problems.push(...labelProblems(step.label, `${at}.steps[${i}].label`));
     need(STEP_KINDS.includes(step.kind as never), `steps[${i}].kind must be one of ${STEP_KINDS.join(', ')}`);
     need(ROLES.includes(step.role as never), `steps[${i}].role must be one of ${ROLES.join(', ')}`);
     need(step.timeLimitWorkingDays === null || isPositiveInteger(step.timeLimitWorkingDays), `steps[${i}].timeLimitWorkingDays must be null or a positive integer`);
@@ -98,6 +103,7 @@ export const validateProgramme = (input: unknown, source = 'definition'): Progra
   need(typeof input.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(input.id), 'id must be a kebab-case string');
   need(isPositiveInteger(input.version), 'version must be a positive integer');
   need(typeof input.title === 'string', 'title must be a string');
+  problems.push(...labelProblems(input.label, 'label'));
   need(typeof input.currency === 'string', 'currency must be a string');
   need(Array.isArray(input.legalBasis), 'legalBasis must be an array');
   const combination = input.combination;

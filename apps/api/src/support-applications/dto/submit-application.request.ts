@@ -17,6 +17,8 @@ export class SubmitApplicationRequest {
   applicant!: ApplicantRequest;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: 'months affected plus the category\'s own fields (GET /programmes/{id} lists them)',
     example: { months: ['2020-04', '2020-05'], occupation: 'street-vendor', jobLostOn: '2020-04-01', monthlyIncome: 500000 },
   })

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FRAUD_RULE_IDS, FRAUD_SEVERITIES } from '@lib/domain';
+import { ALERT_STATUSES } from '@lib/projections';
+
+export class RecoveryOrderResponse {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() amount!: number;
+}
+
+export class AlertResolutionResponse {
+  @ApiProperty({ enum: ['confirmed', 'dismissed'] }) outcome!: 'confirmed' | 'dismissed';
+  @ApiProperty() note!: string;
+  @ApiProperty() resolvedBy!: string;
+  @ApiProperty({ format: 'date-time' }) resolvedAt!: string;
+  @ApiProperty({ type: [String] }) applicationIds!: string[];
+  @ApiProperty({ type: [RecoveryOrderResponse], description: 'what the confirmation ordered back' }) recoveryOrdered!: RecoveryOrderResponse[];
+}
+
+export class AlertResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: FRAUD_RULE_IDS }) rule!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() legalBasis!: string;
+  @ApiProperty({ enum: FRAUD_SEVERITIES }) severity!: (typeof FRAUD_SEVERITIES)[number];
+  @ApiProperty() programme!: string;
+  @ApiProperty() ward!: string;
+  @ApiProperty({ type: [String] }) wards!: string[];
+  @ApiProperty({ type: [String] }) applicationIds!: string[];
+  @ApiProperty({ type: [Number], description: 'log positions of the events behind the alert' }) evidence!: number[];
+  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ enum: ALERT_STATUSES }) status!: (typeof ALERT_STATUSES)[number];
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ type: AlertResolutionResponse, nullable: true, description: 'GET /alerts/{id} only; null while open' })
+  resolution?: AlertResolutionResponse | null;
+}
+
+export class AlertPageResponse {
+  @ApiProperty({ type: [AlertResponse] }) items!: AlertResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

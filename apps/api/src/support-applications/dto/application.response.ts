@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+
+export const APPLICATION_STATUSES = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered'] as const;
+export type ApplicationStatusName = (typeof APPLICATION_STATUSES)[number];
+
+export class ApplicantResponse {
+  @ApiProperty() citizenId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ example: '1982-09-12' }) dateOfBirth!: string;
+  @ApiProperty() ward!: string;
+  @ApiProperty() address!: string;
+  @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional() bankAccount?: string;
+}
+
+const CLAIM_SCHEMA: ApiPropertyOptions = {
+  type: 'object',
+  description: 'the months claimed and the category’s own fields (GET /programmes/{id} claimFields)',
+  properties: { months: { type: 'array', items: { type: 'string', example: '2020-04' } } },
+  required: ['months'],
+  selfRequired: true,
+  additionalProperties: true,
+};
+
+/** GET /applications/{id}: the current state, with the claim and step detail a case page needs. */
+export class ApplicationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() programme!: string;
+  @ApiProperty() programmeVersion!: number;
+  @ApiProperty() category!: string;
+  @ApiProperty() ward!: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status!: ApplicationStatusName;
+  @ApiProperty({ type: String, nullable: true, description: 'the step the application awaits; null once closed' }) currentStep!: string | null;
+  @ApiProperty({ type: [String], description: 'the steps of its category, in order' }) steps!: string[];
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: ApplicantResponse }) applicant!: ApplicantResponse;
+  @ApiProperty(CLAIM_SCHEMA) claim!: { months: string[] } & Record<string, unknown>;
+  @ApiProperty() claimedAmount!: number;
+  @ApiProperty({ type: [String], nullable: true, description: 'the months the ward approved, when fewer than claimed' }) approvedMonths!: string[] | null;
+  @ApiProperty() approvedAmount!: number;
+  @ApiProperty() paidAmount!: number;
+  @ApiProperty() recoveryOrderedAmount!: number;
+  @ApiProperty() recoveredAmount!: number;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ApplicationSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() programme!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty() ward!: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status!: ApplicationStatusName;
+  @ApiProperty({ type: String, nullable: true }) currentStep!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() approvedAmount!: number;
+  @ApiProperty() paidAmount!: number;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ApplicationPageResponse {
+  @ApiProperty({ type: [ApplicationSummaryResponse] }) items!: ApplicationSummaryResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
+}
+
+export class StateAtResponse {
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) asOf!: string | null;
+  @ApiProperty() atVersion!: number;
+  @ApiProperty({ type: ApplicationResponse }) state!: ApplicationResponse;
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { Alert, AlertResolution } from '../../api/types';
+import { formatMoney, formatTime } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { caseLink } from '../../routing/route';
+
+/** Legal basis, wards, when, the detector's reasons, the applications and events behind an alert, and its resolution. */
+export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; resolution: AlertResolution | null; applications: ReactNode }) => {
+  const { t, code } = useI18n();
+  return (
+    <dl className="facts">
+      <dt>{t('legalBasis')}</dt>
+      <dd data-testid="legal-basis">{alert.legalBasis}</dd>
+      <dt>{t('ward')}</dt>
+      <dd>{(alert.wards.length > 0 ? alert.wards : [alert.ward]).join(', ')}</dd>
+      <dt>{t('raisedAt')}</dt>
+      <dd>{formatTime(alert.raisedAt)}</dd>
+      {alert.reasons.length > 0 && (
+        <>
+          <dt>{t('details')}</dt>
+          <dd>
+            <ul className="plain">{alert.reasons.map((reason, index) => <li key={index}>{reason}</li>)}</ul>
+          </dd>
+        </>
+      )}
+      <dt>{t('applications')}</dt>
+      <dd>{applications}</dd>
+      <dt>{t('events')}</dt>
+      <dd className="events">
+        {alert.evidence.map((position) =>
+          alert.applicationIds.length === 1 ? (
+            <a key={position} href={caseLink(alert.applicationIds[0], [position])} className="chip" aria-label={t('eventAt', { n: position })}>#{position}</a>
+          ) : (
+            <span key={position} className="chip">#{position}</span>
+          ),
+        )}
+      </dd>
+      {resolution && (
+        <>
+          <dt>{t('note')}</dt>
+          <dd data-testid="resolution">
+            {code('resolutions', resolution.outcome)}: {resolution.note}{' '}
+            <span className="muted">
+              ({resolution.resolvedBy}, {formatTime(resolution.resolvedAt)})
+            </span>
+            {resolution.recoveryOrdered.map((order) => (
+              <div key={order.applicationId} className="small" data-testid="recovery-ordered">
+                {t('orderRecovery')}: <a href={caseLink(order.applicationId)}>{order.applicationId.slice(0, 8)}…</a> {formatMoney(order.amount)}
+              </div>
+            ))}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+};
