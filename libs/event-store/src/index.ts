@@ -3,3 +3,5 @@ export * from './event-type-registry';
 export * from './hash-chain';
 export * from './postgres/postgres-event-store';
 export * from './migrations';
+export * from './log-hash';
+export * from './postgres/log-entries';
