@@ -14,3 +14,7 @@ export * from './programmes/programme-registry';
 export * from './event-store/event-catalogue';
 export * from './clock';
 export * from './platform.module';
+export * from './anchors/anchor';
+export * from './anchors/anchor-key';
+export * from './anchors/anchor-files';
+export * from './anchors/anchor-settings';

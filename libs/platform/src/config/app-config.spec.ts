@@ -13,7 +13,7 @@ const failure = (env: Record<string, string>): string => {
 describe('Configuration', () => {
   it('has a default for every setting but the database', () => {
     const config = validateConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: undefined, DATA_DIR: 'data', RATE_LIMIT: 1200, DB_ACQUIRE_TIMEOUT_MS: 5000 });
+    expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: undefined, DATA_DIR: 'data', RATE_LIMIT: 1200, DB_ACQUIRE_TIMEOUT_MS: 5000, ANCHOR_INTERVAL_MS: 10_000 });
   });
 
   it.each([
@@ -30,6 +30,8 @@ describe('Configuration', () => {
     ['TRUST_PROXY', 'true'],
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['TRUST_PROXY', 'loopback, proxy.example'],
+    ['ANCHOR_INTERVAL_MS', '10'],
+    ['ANCHOR_INTERVAL_MS', 'soon'],
   ])('stops on a malformed %s with one line naming it', (name, value) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

@@ -98,6 +98,20 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  // Anchors (docs/ANCHORS.md): signed checkpoints of the whole log, with a key the database never holds.
+
+  /** The Ed25519 private key (PEM) that signs anchors; required where the projector runs, outside trial mode (anchor-settings.ts). */
+  @IsOptional() @IsString() @MinLength(1)
+  ANCHOR_KEY_FILE?: string;
+
+  /** Where each anchor is written as a file, for an operator to copy to write-once storage. Unset: DATA_DIR/anchors in trial mode, otherwise anchors/. */
+  @IsOptional() @IsString() @MinLength(1)
+  ANCHOR_DIR?: string;
+
+  /** A checkpoint is signed at least this often while the log grows. */
+  @IsInt() @Min(100) @Max(3_600_000) @Transform(toInt)
+  ANCHOR_INTERVAL_MS = 10_000;
 }
 
 export class ConfigInvalid extends Error {}
