@@ -9,6 +9,7 @@ import { ApplicationModule } from '@lib/application';
 import { HostModule } from '@lib/host';
 import { PlatformModule, type AppConfig, type EmbeddedDatabase } from '@lib/platform';
 import { ProjectorModule, ReadModelDatabaseModule, ReadSideModule } from '@lib/projections';
+import { AnchorsController } from './anchors/anchors.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardsController } from './dashboards/dashboards.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
@@ -87,6 +88,7 @@ export class ApiModule {
         AlertsExportController,
         ApplicationsExportController,
         InspectionController,
+        AnchorsController,
       ],
       providers: [
         // The rate limit comes first: a flood of bad tokens is limited too.

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { shutDownGracefully } from '@lib/host';
-import { ConfigInvalid, EmbeddedDatabase, EmbeddedDatabaseInUse, loggerOptions, validateConfig } from '@lib/platform';
+import { ConfigInvalid, EmbeddedDatabase, EmbeddedDatabaseInUse, loggerOptions, resolveAnchorKey, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { createApiApp } from './create-api-app';
 import { seedDemoOnce } from './trial/seed-demo';
@@ -16,6 +16,11 @@ const main = async () => {
   const config = validateConfig(process.env);
   const logger = pino(loggerOptions(config.LOG_LEVEL)).child({ context: 'relief-ledger' });
   const trial = config.DATABASE_URL === undefined;
+  // The projector's process signs the log's anchors: no key, no start (outside trial mode).
+  if (config.RUN === 'all') {
+    const anchorKey = resolveAnchorKey(config);
+    if (anchorKey.generated) logger.warn(`TRIAL MODE: made an anchor signing key in ${anchorKey.file} (key id ${anchorKey.key.keyId}); set ANCHOR_KEY_FILE to a key of your own for real use`);
+  }
   const embedded = trial ? await EmbeddedDatabase.open(resolve(config.DATA_DIR)) : undefined;
   if (trial) {
     logger.warn(TRIAL_WARNING(resolve(config.DATA_DIR)));

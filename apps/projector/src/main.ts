@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigInvalid, validateConfig } from '@lib/platform';
+import { ConfigInvalid, resolveAnchorKey, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { shutDownGracefully } from '@lib/host';
 import { ProjectorAppModule } from './projector-app.module';
@@ -12,6 +12,8 @@ const main = async () => {
     // Trial mode's embedded database belongs to the one `npm start` process; a second process would corrupt it.
     throw new ConfigInvalid('invalid configuration: DATABASE_URL: the standalone projector needs a PostgreSQL server (trial mode runs the projector inside `npm start`)');
   }
+  // This process signs the log's anchors: refuse to start without the key, naming ANCHOR_KEY_FILE.
+  resolveAnchorKey(config);
   await prepareDatabase(config);
   const app = await NestFactory.create(ProjectorAppModule.forRoot(config), { bufferLogs: true });
   const logger = app.get(Logger);

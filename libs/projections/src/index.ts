@@ -39,3 +39,8 @@ export * from './fraud-alerts/queries/list-fraud-alerts.query';
 export * from './csv/csv';
 export * from './csv/csv-stream';
 export * from './application-overview/queries/export-applications-csv.query';
+export * from './anchoring/anchor-table';
+export * from './anchoring/anchor-signer';
+export * from './anchoring/anchoring-loop';
+export * from './anchoring/anchoring.module';
+export * from './anchoring/queries/anchor-queries';

@@ -9,12 +9,16 @@ import { GetOfficerActivityHandler } from './officer-activity/queries/get-office
 import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-steps/queries/list-overdue-steps.query-handler';
 import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
 import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
+import { GetAnchorStreamsHandler, ListAnchorKeysHandler, ListAnchorsHandler } from './anchoring/queries/anchor-queries.handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
 const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, ListOverdueStepsHandler, CountOverdueStepsHandler, ListFraudAlertsHandler, GetFraudAlertHandler, ExportFraudAlertsCsvHandler, ExportApplicationsCsvHandler];
 
+/** The log's signed checkpoints, for auditors. */
+const anchorHandlers = [ListAnchorsHandler, GetAnchorStreamsHandler, ListAnchorKeysHandler];
+
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
 @Module({
-  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers],
+  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers],
 })
 export class ReadSideModule {}

@@ -7,3 +7,4 @@ export * from './builders/support-application.builders';
 export * from './stored-events';
 export * from './projection-test-bed';
 export * from './projector-settle';
+export * from './anchor-test-key';

@@ -2,13 +2,17 @@ import { DataSource } from 'typeorm';
 import type { EmbeddedDatabase } from '@lib/platform';
 import { eventStoreMigrations } from '@lib/event-store';
 import { ServiceRoleGrants1764300000000 } from '../migrations/1764300000000-service-role-grants';
+import { CreateAnchors1764700000000 } from '../migrations/1764700000000-create-anchors';
 import { projectionEntities, projectionMigrations } from './read-model-schema';
 
 /** Runs after every other migration's tables exist (TypeORM orders by timestamp). */
 const securityMigrations: Function[] = [ServiceRoleGrants1764300000000];
 
-/** The whole schema: the log's migrations, then the read models', then the service role's grants. */
-export const allMigrations: Function[] = [...eventStoreMigrations, ...projectionMigrations, ...securityMigrations];
+/** The signed checkpoints of the log (anchoring/): not a read model, never rebuilt. */
+const anchorMigrations: Function[] = [CreateAnchors1764700000000];
+
+/** The whole schema: the log's migrations, then the read models', the service role's grants, the anchors. */
+export const allMigrations: Function[] = [...eventStoreMigrations, ...projectionMigrations, ...securityMigrations, ...anchorMigrations];
 
 /**
  * TypeORM owns the schema through migrations only; `synchronize` stays off everywhere. The

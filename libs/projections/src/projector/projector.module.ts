@@ -3,11 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DATABASE_URL, EMBEDDED_DATABASE, ProgrammeRegistry, type AppConfig, type EmbeddedDatabase } from '@lib/platform';
 import { EventStore } from '@lib/event-store';
+import { AnchoringModule } from '../anchoring/anchoring.module';
 import { Projector } from './projector';
 import { registeredProjections } from './registered-projections';
 
-/** Runs the projector inside a Nest process: started at bootstrap, drained at shutdown. */
+/** Runs the projector inside a Nest process: started at bootstrap, drained at shutdown. The same process signs the log's anchors. */
 @Module({
+  imports: [AnchoringModule],
   providers: [
     {
       provide: Projector,
@@ -25,7 +27,7 @@ import { registeredProjections } from './registered-projections';
       },
     },
   ],
-  exports: [Projector],
+  exports: [Projector, AnchoringModule],
 })
 export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(private readonly projector: Projector) {}
