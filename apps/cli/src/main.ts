@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { Command, InvalidArgumentError } from 'commander';
-import { ConfigInvalid, validateConfig } from '@lib/platform';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { AnchorFileInvalid, AnchorKeyInvalid, ConfigInvalid, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { cliContext } from './cli-context';
 import { printHistory } from './commands/history.command';
 import { seed } from './commands/seed.command';
 import { mintToken } from './commands/token.command';
 import { printStatus, rebuild } from './commands/projections.command';
-import { verify } from './commands/verify.command';
+import { VerifyUsage, verify } from './commands/verify.command';
+import { makeAnchorKey } from './commands/anchor-key.command';
 import { seedFraud } from './commands/seed-fraud.command';
 
 const positiveInt = (value: string): number => {
@@ -74,14 +75,31 @@ program
     }
   });
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 program
   .command('verify')
-  .description('recompute every hash chain and compare every application with its read-model row; exit 1 on any mismatch')
+  .description('recompute every hash chain, compare every read model with a fresh fold of the log and, with --anchors, the log with signed anchors; exit 1 on any mismatch')
+  .option('--anchors <file|dir>', 'anchors kept outside the database: the body of GET /anchors saved as a file, or a folder of ANCHOR_DIR files (repeatable)', collect, [])
+  .option('--public-key <file>', 'a public key you trust to have signed them: PEM, or the body of GET /anchors/keys saved as a file (repeatable)', collect, [])
+  .addOption(new Option('--lang <language>', 'the report\'s language').choices(['en', 'vi']).default('en'))
   .option('--no-progress', 'no progress bar')
   .action(async (options) => {
-    const intact = await verify(validateConfig(process.env), options.progress, (line) => console.log(line));
-    process.exitCode = intact ? 0 : 1;
+    try {
+      const intact = await verify(validateConfig(process.env), { progress: options.progress, anchors: options.anchors, publicKeys: options.publicKey, lang: options.lang }, (line) => console.log(line));
+      process.exitCode = intact ? 0 : 1;
+    } catch (error) {
+      if (!(error instanceof VerifyUsage || error instanceof AnchorFileInvalid || error instanceof AnchorKeyInvalid)) throw error;
+      console.error(`error: ${error.message}`);
+      process.exitCode = 2;
+    }
   });
+
+program
+  .command('anchor-key')
+  .description('make an Ed25519 key pair for signing anchors: the private key for ANCHOR_KEY_FILE, the public key for auditors')
+  .requiredOption('--out <file>', 'where to write the private key (PEM, owner-only; never over an existing file); the public key goes beside it as <name>.pub.pem')
+  .action((options) => makeAnchorKey(options.out, (line) => console.log(line)));
 
 const projections = program.command('projections').description('read models: status and rebuild');
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_LOG_HASH, EMPTY_PREFIX, LogFold, extendLogHash, streamsHash, type LogEntry } from './log-hash';
+import { EMPTY_LOG_HASH, EMPTY_PREFIX, LogFold, StreamSegment, extendLogHash, streamsHash, type LogEntry } from './log-hash';
 
 const entry = (position: number, streamId: string, streamVersion: number, transactionId = '900'): LogEntry => ({
   transactionId,
@@ -15,6 +15,12 @@ const foldAll = (entries: readonly LogEntry[]) => {
   const fold = new LogFold();
   entries.forEach((e) => fold.add(e));
   return fold;
+};
+
+const segmentOf = (entries: readonly LogEntry[]) => {
+  const segment = new StreamSegment();
+  entries.forEach((e) => segment.add(e));
+  return segment;
 };
 
 describe('the running log hash', () => {
@@ -48,18 +54,14 @@ describe('the running log hash', () => {
 
 describe('stream commitments of a segment', () => {
   it('hold each touched stream\'s head and the log hash of its own events in the segment, sorted by stream id', () => {
-    const fold = new LogFold();
-    log.slice(0, 2).forEach((e) => fold.add(e));
-    fold.reset();
-    log.slice(2).forEach((e) => fold.add(e));
-    const streams = fold.streams();
+    const streams = segmentOf(log.slice(2)).streams();
     expect(streams.map((s) => [s.streamId, s.version])).toEqual([['a', 3], ['b', 2], ['c', 1]]);
     expect(streams[0].hash).toBe(log[5].hash);
     expect(streams[0].eventsHash).toBe(extendLogHash(extendLogHash(EMPTY_LOG_HASH, log[2]), log[5]));
   });
 
   it('change only for the stream whose event was altered, removed or moved', () => {
-    const commitments = (entries: LogEntry[]) => new Map(foldAll(entries).streams().map((s) => [s.streamId, s]));
+    const commitments = (entries: LogEntry[]) => new Map(segmentOf(entries).streams().map((s) => [s.streamId, s]));
     const before = commitments(log);
     const changedStreams = (entries: LogEntry[]) => {
       const after = commitments(entries);
@@ -71,8 +73,8 @@ describe('stream commitments of a segment', () => {
   });
 
   it('are committed to as a list, in order', () => {
-    const streams = foldAll(log).streams();
-    expect(streamsHash(streams)).toBe(streamsHash(foldAll(log).streams()));
+    const streams = segmentOf(log).streams();
+    expect(streamsHash(streams)).toBe(streamsHash(segmentOf(log).streams()));
     expect(streamsHash([...streams].reverse())).not.toBe(streamsHash(streams));
     expect(streamsHash([])).toBe(EMPTY_LOG_HASH);
     const [first] = streams;

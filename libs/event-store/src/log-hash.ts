@@ -64,14 +64,9 @@ export const streamsHash = (streams: readonly StreamCommitment[]): string =>
 /** UTF-8 byte order (code point order): what any language's plain string sort gives. */
 export const byStreamId = (a: { streamId: string }, b: { streamId: string }): number => Buffer.compare(Buffer.from(a.streamId), Buffer.from(b.streamId));
 
-/**
- * Folds log entries, in log order, onto a prefix: the running log hash and count, and each
- * touched stream's commitment for the segment folded since the fold began (or since `reset`).
- * Memory grows with the streams of one segment, never with the log.
- */
+/** Folds log entries, in log order, onto a prefix: the running log hash and count. */
 export class LogFold {
   private current: LogPrefix;
-  private touched = new Map<string, StreamCommitment>();
 
   constructor(start: LogPrefix = EMPTY_PREFIX) {
     this.current = start;
@@ -83,6 +78,21 @@ export class LogFold {
       logHash: extendLogHash(this.current.logHash, entry),
       last: { transactionId: entry.transactionId, position: String(entry.position) },
     };
+  }
+
+  get prefix(): LogPrefix {
+    return this.current;
+  }
+}
+
+/**
+ * The stream commitments of one segment of the log, folded from its entries in log order.
+ * Memory grows with the streams of the segment, never with the log.
+ */
+export class StreamSegment {
+  private readonly touched = new Map<string, StreamCommitment>();
+
+  add(entry: LogEntry): void {
     const stream = this.touched.get(entry.streamId);
     this.touched.set(entry.streamId, {
       streamId: entry.streamId,
@@ -92,17 +102,12 @@ export class LogFold {
     });
   }
 
-  get prefix(): LogPrefix {
-    return this.current;
+  get(streamId: string): StreamCommitment | undefined {
+    return this.touched.get(streamId);
   }
 
-  /** The segment's streams, sorted by stream id. */
+  /** Sorted by stream id. */
   streams(): StreamCommitment[] {
     return [...this.touched.values()].sort(byStreamId);
-  }
-
-  /** A new segment starts here. */
-  reset(): void {
-    this.touched = new Map();
   }
 }

@@ -44,3 +44,6 @@ export * from './anchoring/anchor-signer';
 export * from './anchoring/anchoring-loop';
 export * from './anchoring/anchoring.module';
 export * from './anchoring/queries/anchor-queries';
+export * from './verify/mismatch';
+export * from './verify/anchor-verifier';
+export * from './verify/read-model-comparison';

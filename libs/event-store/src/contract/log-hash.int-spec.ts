@@ -1,7 +1,7 @@
 import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixtures';
 import { START, headOf, type Checkpoint } from '../event-store';
 import { chainHash, verifyChain } from '../hash-chain';
-import { LogFold, type LogEntry, type LogPrefix, type StreamCommitment } from '../log-hash';
+import { LogFold, StreamSegment, type LogEntry, type LogPrefix, type StreamCommitment } from '../log-hash';
 import { readLogEntries, scanLog } from '../postgres/log-entries';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import { asTamperer, connect, createSuiteDatabase, EMPTY, noted, single, storeOn, uniqueStream, waitForHorizon, withClient, TEST_METADATA, CONTRACT_EVENT } from '../testing/store-fixtures';
@@ -26,10 +26,15 @@ describe('running log hash over stored events (real PostgreSQL)', () => {
     await db?.drop();
   });
 
+  /** The prefix folded from `from` (zero by default), and the stream commitments of what was read. */
   const fold = async (pageSize = 1000, from: LogPrefix | undefined = undefined) => {
     const folding = new LogFold(from);
-    await scanLog(db.pool, from?.last ?? START, pageSize, (entry) => folding.add(entry));
-    return folding;
+    const segment = new StreamSegment();
+    await scanLog(db.pool, from?.last ?? START, pageSize, (entry) => {
+      folding.add(entry);
+      segment.add(entry);
+    });
+    return { prefix: folding.prefix, streams: () => segment.streams() };
   };
 
   const appendStream = async (prefix: string, events: number): Promise<string> => {

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import type { Pool } from 'pg';
-import { EMPTY_PREFIX, LogFold, readLogEntries, scanLog, streamsHash, type LogPrefix } from '@lib/event-store';
+import { EMPTY_PREFIX, LogFold, StreamSegment, readLogEntries, scanLog, streamsHash, type LogPrefix } from '@lib/event-store';
 import { keyIdOf, signAnchor, verifyAnchorSignature, writeAnchorFile, type Anchor, type AnchorSigningKey, type AnchorWithStreams } from '@lib/platform';
 import { anchorKeys, appendAnchor, latestAnchor } from './anchor-table';
 
@@ -53,8 +53,12 @@ export class AnchorSigner {
       const entries = await readLogEntries(this.pool, this.covered.last, this.maxEvents);
       if (entries.length === 0) return signed;
       const fold = new LogFold(this.covered);
-      for (const entry of entries) fold.add(entry);
-      const streams = fold.streams();
+      const segment = new StreamSegment();
+      for (const entry of entries) {
+        fold.add(entry);
+        segment.add(entry);
+      }
+      const streams = segment.streams();
       const { prefix } = fold;
       const anchor: AnchorWithStreams = {
         ...signAnchor(

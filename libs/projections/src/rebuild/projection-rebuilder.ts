@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lib/event-store';
 import type { Projection } from '../projection';
 import { Projector } from '../projector/projector';
+import { copyTablesInto } from './scratch-tables';
 
 export interface RebuildProgress {
   applied: number;
@@ -42,11 +43,8 @@ export class ProjectionRebuilder {
     return { projection: projection.name, version: projection.version, events: applied, seconds: (Date.now() - started) / 1000 };
   }
 
-  private async prepare(projection: Projection, schema: string): Promise<void> {
-    await this.dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    for (const table of [...projection.tables, 'projection_checkpoints']) {
-      await this.dataSource.query(`CREATE TABLE IF NOT EXISTS ${schema}.${table} (LIKE public.${table} INCLUDING ALL)`);
-    }
+  private prepare(projection: Projection, schema: string): Promise<void> {
+    return copyTablesInto(this.dataSource, schema, [...projection.tables, 'projection_checkpoints']);
   }
 
   private async applied(schema: string, projection: Projection): Promise<number> {

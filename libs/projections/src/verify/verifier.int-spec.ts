@@ -67,8 +67,13 @@ describe('Verifier', () => {
         client.release();
       }
       const report = await verify();
-      expect(report.mismatches).toContainEqual({ kind: 'hash-chain', streamId: `support-application-${ids[4]}`, detail: expect.stringMatching(/^version 3 .*does not match its hash/) });
-      expect(report.mismatches).toContainEqual({ kind: 'read-model', streamId: `support-application-${ids[4]}`, detail: expect.stringContaining('approvedAmount') });
+      expect(report.mismatches).toContainEqual({
+        kind: 'hash-chain',
+        streamId: `support-application-${ids[4]}`,
+        detail: expect.stringMatching(/^version 3 .*does not match its hash/),
+        vi: expect.stringMatching(/^phiên bản 3 .*nội dung không khớp mã băm/),
+      });
+      expect(report.mismatches).toContainEqual({ kind: 'read-model', streamId: `support-application-${ids[4]}`, detail: expect.stringContaining('approvedAmount'), vi: expect.stringContaining('approvedAmount') });
       expect(new Set(report.mismatches.map((m) => m.streamId))).toEqual(new Set([`support-application-${ids[4]}`]));
     });
   });
@@ -88,7 +93,7 @@ describe('Verifier', () => {
       const ghost = randomUUID();
       await db.pool.query(`INSERT INTO application_overview SELECT $1::uuid, programme_id, programme_version, category, ward, status, current_step, version, applicant, claim, steps, next_step, performed_by, approved_months, claimed_amount, approved_amount, paid_amount, recovery_ordered_amount, recovered_amount, posted_until, last_step_at, submitted_at, updated_at, last_position FROM application_overview WHERE application_id = $2`, [ghost, ids[0]]);
       const report = await verify();
-      expect(report.mismatches).toContainEqual({ kind: 'read-model', streamId: `support-application-${ghost}`, detail: expect.stringContaining('no events') });
+      expect(report.mismatches).toContainEqual({ kind: 'read-model', streamId: `support-application-${ghost}`, detail: expect.stringContaining('no events'), vi: expect.stringContaining('không có sự kiện') });
     });
   });
 });

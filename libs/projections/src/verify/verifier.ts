@@ -5,12 +5,8 @@ import { createEventTypeRegistry } from '@lib/platform';
 import type { ApplicationOverviewRow } from '../application-overview/application-overview.entity';
 import { evolveOverview } from '../application-overview/application-overview.evolve';
 import { applicationOverviewTable } from '../application-overview/application-overview.projection';
+import type { Mismatch } from './mismatch';
 
-export interface Mismatch {
-  kind: 'hash-chain' | 'read-model';
-  streamId: string;
-  detail: string;
-}
 
 export interface VerifyReport {
   streams: number;
@@ -27,10 +23,18 @@ const COMPARED: (keyof ApplicationOverviewRow)[] = [
   'approvedMonths', 'approvedAmount', 'paidAmount', 'recoveryOrderedAmount', 'recoveredAmount', 'applicant', 'claim',
 ];
 
-const differences = (expected: ApplicationOverviewRow, actual: ApplicationOverviewRow): string[] =>
-  COMPARED.filter((field) => JSON.stringify(expected[field]) !== JSON.stringify(actual[field])).map(
-    (field) => `${field}: events say ${JSON.stringify(expected[field])}, read model says ${JSON.stringify(actual[field])}`,
-  );
+const differences = (expected: ApplicationOverviewRow, actual: ApplicationOverviewRow): { detail: string; vi: string }[] =>
+  COMPARED.filter((field) => JSON.stringify(expected[field]) !== JSON.stringify(actual[field])).map((field) => ({
+    detail: `${field}: events say ${JSON.stringify(expected[field])}, read model says ${JSON.stringify(actual[field])}`,
+    vi: `${field}: theo sự kiện là ${JSON.stringify(expected[field])}, bảng đọc ghi ${JSON.stringify(actual[field])}`,
+  }));
+
+/** verifyChain's problems, in Vietnamese. */
+const problemVi = (problem: string): string => {
+  const missing = /^version (\d+) is missing$/.exec(problem);
+  if (missing) return `thiếu phiên bản ${missing[1]}`;
+  return problem === 'content does not match its hash' ? 'nội dung không khớp mã băm' : problem;
+};
 
 /**
  * Recomputes every stream's hash chain and refolds every application from its events, comparing
@@ -85,7 +89,14 @@ export class Verifier {
     for (const [streamId, events] of streams) {
       report.streams += 1;
       const broken = verifyChain(events);
-      if (broken) report.mismatches.push({ kind: 'hash-chain', streamId, detail: `version ${broken.streamVersion} (position ${broken.position}): ${broken.problem}` });
+      if (broken) {
+        report.mismatches.push({
+          kind: 'hash-chain',
+          streamId,
+          detail: `version ${broken.streamVersion} (position ${broken.position}): ${broken.problem}`,
+          vi: `phiên bản ${broken.streamVersion} (vị trí ${broken.position}): ${problemVi(broken.problem)}`,
+        });
+      }
       if (!streamId.startsWith(APPLICATION_STREAM)) continue;
       const row = events
         .filter((event) => event.projected)
@@ -100,8 +111,8 @@ export class Verifier {
       report.applicationsCompared += 1;
       const actual = stored.get(applicationId);
       const streamId = `${APPLICATION_STREAM}${applicationId}`;
-      if (!actual) report.mismatches.push({ kind: 'read-model', streamId, detail: 'no application_overview row' });
-      else for (const detail of differences(expected, actual)) report.mismatches.push({ kind: 'read-model', streamId, detail });
+      if (!actual) report.mismatches.push({ kind: 'read-model', streamId, detail: 'no application_overview row', vi: 'không có dòng application_overview' });
+      else for (const difference of differences(expected, actual)) report.mismatches.push({ kind: 'read-model', streamId, ...difference });
     }
   }
 
@@ -111,7 +122,12 @@ export class Verifier {
         WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_id = 'support-application-' || o.application_id::text)`,
     );
     for (const orphan of orphans) {
-      report.mismatches.push({ kind: 'read-model', streamId: `${APPLICATION_STREAM}${orphan.application_id}`, detail: 'an application_overview row with no events behind it' });
+      report.mismatches.push({
+        kind: 'read-model',
+        streamId: `${APPLICATION_STREAM}${orphan.application_id}`,
+        detail: 'an application_overview row with no events behind it',
+        vi: 'một dòng application_overview không có sự kiện nào tương ứng',
+      });
     }
   }
 }
