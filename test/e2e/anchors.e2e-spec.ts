@@ -64,7 +64,7 @@ describe('GET /anchors: the log\'s signed checkpoints over HTTP', () => {
     const seen: number[] = [];
     let after: number | null = 0;
     for (let pages = 0; after !== null && pages < 100; pages += 1) {
-      const response = await api.http.get(`/anchors?after=${after}&limit=1`).set(as('inspector')).expect(200);
+      const response: { body: { anchors: { position: number }[]; nextAfter: number | null } } = await api.http.get(`/anchors?after=${after}&limit=1`).set(as('inspector')).expect(200);
       seen.push(...response.body.anchors.map((anchor: { position: number }) => anchor.position));
       after = response.body.nextAfter;
     }

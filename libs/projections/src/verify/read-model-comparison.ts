@@ -118,7 +118,7 @@ export class ReadModelComparison {
     const samples: { key: Record<string, unknown>; fresh: Record<string, unknown> | null; live: Record<string, unknown> | null }[] = await manager.query(
       `SELECT ${keyOf} AS key, to_jsonb(f) AS fresh, to_jsonb(l) AS live FROM ${from} WHERE ${differs} ORDER BY 1 LIMIT ${named}`,
     );
-    for (const sample of samples) report.mismatches.push(this.describe(table, sample));
+    for (const sample of samples) report.mismatches.push(this.describe(table, key, sample));
     if (differing > samples.length) {
       report.mismatches.push({
         kind: 'read-model',
@@ -129,8 +129,9 @@ export class ReadModelComparison {
     }
   }
 
-  private describe(table: string, sample: { key: Record<string, unknown>; fresh: Record<string, unknown> | null; live: Record<string, unknown> | null }): Mismatch {
-    const row = Object.entries(sample.key).map(([column, value]) => `${column}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+  /** Names the row by its primary key, in the key's column order. */
+  private describe(table: string, key: string[], sample: { key: Record<string, unknown>; fresh: Record<string, unknown> | null; live: Record<string, unknown> | null }): Mismatch {
+    const row = key.map((column) => `${column}=${typeof sample.key[column] === 'string' ? sample.key[column] : JSON.stringify(sample.key[column])}`).join(', ');
     if (!sample.live) {
       return { kind: 'read-model', table, detail: `row (${row}) is missing: a fresh fold of the log has it`, vi: `thiếu dòng (${row}): bản dựng lại từ sổ sự kiện có dòng này` };
     }
