@@ -86,6 +86,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   'GET /alerts/:id': { access: INSPECTION, ok: 200, request: async (f) => ({ path: `/alerts/${f.anyAlert()}` }) },
   'GET /alerts.csv': { access: INSPECTION, ok: 200, request: staticPath('/alerts.csv') },
   'GET /officers/:officerId/activity': { access: INSPECTION, ok: 200, request: staticPath('/officers/fixture-intake-officer-1/activity?from=2020-04-01&to=2020-06-30') },
+  // The log's signed checkpoints (docs/ANCHORS.md); position 0 never has one, so the allowed answer there is 404.
+  'GET /anchors': { access: INSPECTION, ok: 200, request: staticPath('/anchors?after=0') },
+  'GET /anchors/keys': { access: INSPECTION, ok: 200, request: staticPath('/anchors/keys') },
+  'GET /anchors/:position/streams': { access: INSPECTION, ok: 404, request: staticPath('/anchors/0/streams') },
 
   // Operations and documentation: no token needed, none looked at.
   'GET /health': { access: 'public', ok: 200, request: staticPath('/health') },

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@lib/event-store';
 import { createEventTypeRegistry } from '@lib/platform';
+import { AnchorSigner } from '@lib/projections';
 import { SERVICE_ROLE } from '../../libs/projections/src/migrations/1764300000000-service-role-grants';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
@@ -57,8 +58,12 @@ describe('The service database role', () => {
     ['TRUNCATE', 'TRUNCATE events'],
     ['UPDATE of processed commands', `UPDATE processed_commands SET result = '{}'`],
     ['DELETE of processed commands', 'DELETE FROM processed_commands'],
+    ['UPDATE of anchors', `UPDATE anchors SET log_hash = 'forged'`],
+    ['DELETE of anchors', 'DELETE FROM anchors'],
+    ['TRUNCATE of anchor streams', 'TRUNCATE anchor_streams'],
+    ['UPDATE of anchor keys', `UPDATE anchor_keys SET public_key = 'forged'`],
   ])('may not %s: permission denied by the role, not merely by the trigger', async (_, statement) => {
-    await expect(service.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/^permission denied for table (events|processed_commands)$/) });
+    await expect(service.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/^permission denied for table (events|processed_commands|anchors|anchor_streams|anchor_keys)$/) });
   });
 
   it('may not change the schema or read the migrations table', async () => {
@@ -81,5 +86,13 @@ describe('The service database role', () => {
     expect(view.body).toMatchObject({ id: created.body.id, status: 'submitted' });
     const { rows } = await db.pool.query(`SELECT usename FROM pg_stat_activity WHERE datname = $1 AND usename = $2`, [db.name, login]);
     expect(rows.length).toBeGreaterThan(0);
+    // The projector's process signs anchors as that role too (SELECT and INSERT are all it needs).
+    const events = Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
+    const covered = async () => Number((await db.pool.query('SELECT coalesce(max(position), 0) AS n FROM anchors')).rows[0].n);
+    for (let attempt = 0; attempt < 300 && (await covered()) < events; attempt += 1) {
+      await api.app.get(AnchorSigner).signPending();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await covered()).toBe(events);
   });
 });
