@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const COMPOSE_FILE = join(__dirname, '..', 'docker', 'compose.yaml');
-const ENV = { ...process.env, JWT_SECRET: 'ci-only-jwt-secret-0123456789', CITIZEN_KEY_SECRET: 'ci-only-citizen-key-0123456789' };
+const ENV = { ...process.env, JWT_SECRET: 'ci-only-jwt-secret-0123456789', CITIZEN_KEY_SECRET: 'ci-only-citizen-key-0123456789', ANCHOR_KEY_FILE: '/dev/null' };
 
 const compose = (file: string, ...args: string[]) => spawnSync('docker-compose', ['-f', file, ...args], { env: ENV, encoding: 'utf8' });
 

@@ -1,13 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomInt } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { amountFor, findCategory, parseClaim } from '@lib/domain';
-import { loadProgrammes } from '@lib/platform';
+import { loadProgrammes, writeNewSigningKey } from '@lib/platform';
 import type { BenchDatabase } from './lib/bench-db';
 import { Latencies, nowMs, round, sleep } from './lib/stats';
 
 const SECRET = 'relief-ledger-bench-secret-0123456789';
+
+/** The projector's process signs anchors: one key for the run, in a temporary folder with the anchor files. */
+let anchorSettings: { ANCHOR_KEY_FILE: string; ANCHOR_DIR: string } | null = null;
+const anchoring = () => {
+  if (!anchorSettings) {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-bench-anchors-'));
+    writeNewSigningKey(join(dir, 'anchor-key.pem'));
+    anchorSettings = { ANCHOR_KEY_FILE: join(dir, 'anchor-key.pem'), ANCHOR_DIR: join(dir, 'anchors') };
+  }
+  return anchorSettings;
+};
 const WARDS = 12;
 
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -42,7 +55,7 @@ export interface HttpFigure {
 const startProcess = async (db: BenchDatabase, app: 'api' | 'projector', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
   const main = join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
-    env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...env },
+    env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...anchoring(), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 600; attempt += 1) {

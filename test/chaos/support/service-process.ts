@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { testAnchorDir, testAnchorKey } from '@lib/testing';
 
 /** Where test/chaos/support/build-service.js compiled the service (Jest globalSetup). */
 export const BUILD = join(__dirname, '..', '..', '..', 'node_modules', '.cache', 'relief-chaos-build');
@@ -14,9 +15,11 @@ export interface ServiceProcess {
 
 /** Starts `node <build>/apps/<app>/src/main.js` with the given settings, as production would. */
 export const startService = (app: 'api' | 'projector', env: Record<string, string>): ServiceProcess => {
+  // The projector's process signs anchors: the test key, and a folder of its own (left in the temporary directory).
+  const anchoring = { ANCHOR_KEY_FILE: testAnchorKey().file, ANCHOR_DIR: testAnchorDir().dir };
   const child = spawn(process.execPath, [join(BUILD, 'apps', app, 'src', 'main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'relief-ledger-chaos-secret-0123456789', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'relief-ledger-chaos-secret-0123456789', LOG_LEVEL: 'warn', ...anchoring, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
