@@ -25,7 +25,6 @@ const sameAnchor = (a: Anchor, b: Anchor): boolean => JSON.stringify(anchorField
 /** An anchor to check, with the range of the log its stream commitments cover. */
 interface Checked {
   anchor: Anchor;
-  source: string;
   /** The ANCHOR_DIR file that also holds its streams, if any. */
   streamsFile: string | null;
   /** Its range begins after this place in the log order (the previous anchor's last event), or, unknown, after `anchor.previous` events. */
@@ -86,7 +85,6 @@ export class AnchorVerifier {
       else if (!sameAnchor(inDatabase, file.anchor)) mismatches.push(say.differsInDatabase(file.anchor.position));
       return {
         anchor: file.anchor,
-        source: file.file,
         streamsFile: file.hasStreams ? file.file : null,
         start: ends.get(file.anchor.previous) ?? null,
         end: ends.get(file.anchor.position)!,
