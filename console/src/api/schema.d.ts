@@ -381,6 +381,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the log, oldest first, after a position (auditor, inspector) */
+        get: operations["AnchorsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/anchors/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys the service signed anchors with; verify with the ones you trust (auditor, inspector) */
+        get: operations["AnchorsController_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/anchors/{position}/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One anchor with the stream commitments its signature covers, as ANCHOR_DIR's file holds it (auditor, inspector) */
+        get: operations["AnchorsController_streams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -987,6 +1038,73 @@ export interface components {
             from: string;
             to: string;
             days: components["schemas"]["ActivityDayResponse"][];
+        };
+        AnchorResponse: {
+            /** @description how many events it covers, in log order (transaction id, global position) */
+            position: number;
+            /** @description the position of the anchor before it (0 for the first): the streams committed are those of the events in between */
+            previous: number;
+            /** @description transaction id of the last covered event */
+            lastTransactionId: string;
+            /** @description global position of the last covered event */
+            lastGlobalPosition: number;
+            /** @description SHA-256 running hash of every event up to position, hex */
+            logHash: string;
+            /** @description SHA-256 over the stream commitments of its range, hex */
+            streamsHash: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description first 16 hex characters of SHA-256 over the signing public key (DER) */
+            keyId: string;
+            /** @description Ed25519 over the anchor's signed message, base64 */
+            signature: string;
+        };
+        AnchorPageResponse: {
+            anchors: components["schemas"]["AnchorResponse"][];
+            /** @description pass as after for the next page; null on the last */
+            nextAfter: number | null;
+        };
+        AnchorKeyResponse: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description SubjectPublicKeyInfo, PEM */
+            publicKey: string;
+            /** Format: date-time */
+            firstUsedAt: string;
+        };
+        AnchorKeysResponse: {
+            keys: components["schemas"]["AnchorKeyResponse"][];
+        };
+        StreamCommitmentResponse: {
+            streamId: string;
+            /** @description the stream's version at the anchor */
+            version: number;
+            /** @description the stored hash of that version */
+            hash: string;
+            /** @description running hash of the stream's own events in the anchor's range */
+            eventsHash: string;
+        };
+        AnchorWithStreamsResponse: {
+            /** @description how many events it covers, in log order (transaction id, global position) */
+            position: number;
+            /** @description the position of the anchor before it (0 for the first): the streams committed are those of the events in between */
+            previous: number;
+            /** @description transaction id of the last covered event */
+            lastTransactionId: string;
+            /** @description global position of the last covered event */
+            lastGlobalPosition: number;
+            /** @description SHA-256 running hash of every event up to position, hex */
+            logHash: string;
+            /** @description SHA-256 over the stream commitments of its range, hex */
+            streamsHash: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description first 16 hex characters of SHA-256 over the signing public key (DER) */
+            keyId: string;
+            /** @description Ed25519 over the anchor's signed message, base64 */
+            signature: string;
+            streams: components["schemas"]["StreamCommitmentResponse"][];
         };
         FieldErrorResponse: {
             /** @example applicant.citizenId */
@@ -1607,6 +1725,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficerActivityResponse"];
+                };
+            };
+        };
+    };
+    AnchorsController_list: {
+        parameters: {
+            query?: {
+                /** @description only anchors covering more events than this position (the previous page's nextAfter) */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorPageResponse"];
+                };
+            };
+        };
+    };
+    AnchorsController_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorKeysResponse"];
+                };
+            };
+        };
+    };
+    AnchorsController_streams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                position: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorWithStreamsResponse"];
                 };
             };
         };

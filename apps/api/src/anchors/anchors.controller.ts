@@ -1,12 +1,13 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import { anchorFields } from '@lib/platform';
 import { GetAnchorStreamsQuery, ListAnchorKeysQuery, ListAnchorsQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireRole } from '../auth/read-access';
 import { ListAnchorsRequest, POSITION } from './anchors.request';
+import { AnchorKeysResponse, AnchorPageResponse, AnchorWithStreamsResponse } from './anchors.response';
 
 const AUDIT = ['auditor', 'inspector'] as const;
 
@@ -23,6 +24,7 @@ export class AnchorsController {
 
   @Get()
   @ApiOperation({ summary: 'Signed checkpoints of the log, oldest first, after a position (auditor, inspector)' })
+  @ApiOkResponse({ type: AnchorPageResponse })
   async list(@Query() query: ListAnchorsRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, AUDIT, 'the log\'s anchors');
     const page = await this.queries.execute(new ListAnchorsQuery(Number(query.after ?? 0), query.limit ?? 100));
@@ -31,6 +33,7 @@ export class AnchorsController {
 
   @Get('keys')
   @ApiOperation({ summary: 'The public keys the service signed anchors with; verify with the ones you trust (auditor, inspector)' })
+  @ApiOkResponse({ type: AnchorKeysResponse })
   async keys(@CurrentActor() actor: Actor) {
     requireRole(actor, AUDIT, 'the log\'s anchors');
     const keys = await this.queries.execute(new ListAnchorKeysQuery());
@@ -39,6 +42,7 @@ export class AnchorsController {
 
   @Get(':position/streams')
   @ApiOperation({ summary: 'One anchor with the stream commitments its signature covers, as ANCHOR_DIR\'s file holds it (auditor, inspector)' })
+  @ApiOkResponse({ type: AnchorWithStreamsResponse })
   async streams(@Param('position') position: string, @CurrentActor() actor: Actor) {
     requireRole(actor, AUDIT, 'the log\'s anchors');
     if (!POSITION.test(position)) {
