@@ -16,6 +16,8 @@ export * from './ward-dashboard/queries/get-ward-dashboard.query-handler';
 export * from './case-history/get-application-history.query';
 export * from './case-history/get-application-state.query';
 export * from './read-side.module';
+export * from './read-replica/read-context';
+export * from './read-replica/read-source';
 export * from './database/read-model-database.module';
 export * from './projector/projector.module';
 export * from './database/prepare-database';

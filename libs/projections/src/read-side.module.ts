@@ -9,6 +9,7 @@ import { GetOfficerActivityHandler } from './officer-activity/queries/get-office
 import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-steps/queries/list-overdue-steps.query-handler';
 import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
 import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
+import { ReadSource } from './read-replica/read-source';
 import { GetAnchorStreamsHandler, ListAnchorKeysHandler, ListAnchorsHandler } from './anchoring/queries/anchor-queries.handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
@@ -17,8 +18,8 @@ const inspectionHandlers = [GetBeneficiaryHandler, GetOfficerActivityHandler, Li
 /** The log's signed checkpoints, for auditors. */
 const anchorHandlers = [ListAnchorsHandler, GetAnchorStreamsHandler, ListAnchorKeysHandler];
 
-/** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
+/** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore; READ_DATABASE_URL, when set, a replica for the routes that allow it. */
 @Module({
-  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers],
+  providers: [ReadSource, GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers],
 })
 export class ReadSideModule {}

@@ -12,6 +12,7 @@ import { CommandResultResponse } from '../support-applications/dto/command-resul
 import { alertView } from './alert-view';
 import { AlertPageResponse, AlertResponse } from './alert.response';
 import { ListAlertsRequest, ResolutionRequest } from './alerts.request';
+import { ReadFromReplica } from '../http/read-from-replica';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -22,6 +23,7 @@ export class AlertsController {
   constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
 
   @Get()
+  @ReadFromReplica()
   @ApiOperation({ summary: 'Fraud alerts, newest first, a page at a time (inspector, auditor)' })
   @ApiOkResponse({ type: AlertPageResponse })
   async list(@Query() query: ListAlertsRequest, @CurrentActor() actor: Actor) {
@@ -32,6 +34,7 @@ export class AlertsController {
   }
 
   @Get(':id')
+  @ReadFromReplica()
   @ApiOperation({ summary: 'One alert with its resolution (inspector, auditor)' })
   @ApiOkResponse({ type: AlertResponse })
   async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {

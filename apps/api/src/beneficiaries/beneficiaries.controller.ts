@@ -6,12 +6,14 @@ import { GetBeneficiaryQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireRole } from '../auth/read-access';
 import { BeneficiaryResponse } from './beneficiary.response';
+import { ReadFromReplica } from '../http/read-from-replica';
 
 /** CMND (9 digits) or CCCD (12 digits). */
 const CITIZEN_ID = /^(\d{9}|\d{12})$/;
 
 @ApiTags('queries')
 @ApiBearerAuth()
+@ReadFromReplica()
 @Controller('beneficiaries')
 export class BeneficiariesController {
   constructor(private readonly queries: QueryBus) {}

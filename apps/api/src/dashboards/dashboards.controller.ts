@@ -9,6 +9,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
 import { todayIn } from '../http/today';
 import { CategoryAmountsResponse, WardDashboardResponse } from './ward-dashboard.response';
+import { ReadFromReplica } from '../http/read-from-replica';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })
@@ -20,6 +21,7 @@ export class OverdueAsOfRequest {
 @ApiBearerAuth()
 // byCategory names it only by $ref.
 @ApiExtraModels(CategoryAmountsResponse)
+@ReadFromReplica()
 @Controller('dashboards')
 export class DashboardsController {
   constructor(private readonly queries: QueryBus, private readonly clock: Clock, private readonly programmes: ProgrammeRegistry) {}

@@ -9,12 +9,14 @@ import { todayIn } from '../http/today';
 import { readsAnyWard, requireRole } from '../auth/read-access';
 import { ActivityRequest, OverdueStepsRequest } from './inspection.request';
 import { OfficerActivityResponse, OverdueStepsPageResponse } from './inspection.response';
+import { ReadFromReplica } from '../http/read-from-replica';
 
 const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }] });
 
 
 @ApiTags('queries')
 @ApiBearerAuth()
+@ReadFromReplica()
 @Controller()
 export class InspectionController {
   constructor(private readonly queries: QueryBus, private readonly clock: Clock, private readonly programmes: ProgrammeRegistry) {}

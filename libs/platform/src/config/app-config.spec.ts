@@ -21,6 +21,7 @@ describe('Configuration', () => {
     ['PORT', 'eighty'],
     ['DATABASE_URL', 'mysql://localhost/x'],
     ['MIGRATION_DATABASE_URL', 'localhost'],
+    ['READ_DATABASE_URL', 'replica:5432'],
     ['BODY_LIMIT', 'a lot'],
     ['RATE_LIMIT', '-1'],
     ['DB_STATEMENT_TIMEOUT_MS', '1.5'],

@@ -17,6 +17,13 @@ export class AppConfig {
   @IsOptional() @Matches(POSTGRES_URL, { message: 'MIGRATION_DATABASE_URL must be a postgres:// connection string' })
   MIGRATION_DATABASE_URL?: string;
 
+  /**
+   * A replica (HAProxy's read port) for the query routes that may read behind the leader
+   * (inspectors', auditors', dashboards); commands and the projector always use DATABASE_URL.
+   */
+  @IsOptional() @Matches(POSTGRES_URL, { message: 'READ_DATABASE_URL must be a postgres:// connection string' })
+  READ_DATABASE_URL?: string;
+
   /** Trial mode (DATABASE_URL unset): where the embedded PostgreSQL keeps its files. */
   @IsString() @MinLength(1)
   DATA_DIR = 'data';

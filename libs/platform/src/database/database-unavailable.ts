@@ -5,9 +5,10 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'
  * PostgreSQL error classes that say "not now" rather than "wrong request": the server is
  * shutting down or starting up (57P0x), the connection broke (08xxx), too many connections
  * (53300), a statement ran past statement_timeout or was cancelled (57014), a lock wait
- * timed out (55P03).
+ * timed out (55P03), a write reached a node that is no longer the leader (25006: during a
+ * failover a connection may still land on the demoted one).
  */
-const SQLSTATE = /^(08...|57P0[1-4]|57014|53300|55P03)$/;
+const SQLSTATE = /^(08...|57P0[1-4]|57014|53300|55P03|25006)$/;
 
 /** pg-pool and pg say these in words only. */
 const MESSAGES = [

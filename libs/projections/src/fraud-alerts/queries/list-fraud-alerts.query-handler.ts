@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -5,6 +6,7 @@ import { InvalidCursor } from '../../application-overview/queries/list-applicati
 import { csvStream } from '../../csv/csv-stream';
 import { FraudAlertResolutionRow, FraudAlertRow } from '../fraud-alerts.entity';
 import { ExportFraudAlertsCsvQuery, GetFraudAlertQuery, ListFraudAlertsQuery, type FraudAlertDetail, type FraudAlertFilter, type FraudAlertPage } from './list-fraud-alerts.query';
+import { ReadSource, readsOn, type Reads } from '../../read-replica/read-source';
 
 const encode = (row: FraudAlertRow): string => Buffer.from(JSON.stringify([String(row.raisedPosition), row.id])).toString('base64url');
 
@@ -24,30 +26,42 @@ const filterValues = (filter: FraudAlertFilter) => [filter.ward ?? null, filter.
 /** Keyset paging on (raised_position, id), newest first: a page costs the same at any depth. */
 @QueryHandler(ListFraudAlertsQuery)
 export class ListFraudAlertsHandler implements IQueryHandler<ListFraudAlertsQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly reads: Reads;
 
-  async execute({ filter, limit, cursor }: ListFraudAlertsQuery): Promise<FraudAlertPage> {
-    const [position, id] = cursor ? decode(cursor) : [null, null];
-    const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM fraud_alerts WHERE ${WHERE} AND ($5::bigint IS NULL OR (raised_position, id) < ($5::bigint, $6::uuid))
-        ORDER BY raised_position DESC, id DESC LIMIT $7`,
-      [...filterValues(filter), position, id, limit + 1],
-    );
-    const page = ids.slice(0, limit).map((row) => row.id);
-    const rows = page.length ? await this.dataSource.getRepository(FraudAlertRow).createQueryBuilder('a').whereInIds(page).getMany() : [];
-    const items = page.map((alertId) => rows.find((row) => row.id === alertId)!);
-    return { items, nextCursor: ids.length > limit ? encode(items[items.length - 1]) : null };
+  constructor(@Inject(ReadSource) source: ReadSource | DataSource) {
+    this.reads = readsOn(source);
+  }
+
+  execute({ filter, limit, cursor }: ListFraudAlertsQuery): Promise<FraudAlertPage> {
+    return this.reads.run(async (dataSource) => {
+      const [position, id] = cursor ? decode(cursor) : [null, null];
+      const ids: { id: string }[] = await dataSource.query(
+        `SELECT id FROM fraud_alerts WHERE ${WHERE} AND ($5::bigint IS NULL OR (raised_position, id) < ($5::bigint, $6::uuid))
+          ORDER BY raised_position DESC, id DESC LIMIT $7`,
+        [...filterValues(filter), position, id, limit + 1],
+      );
+      const page = ids.slice(0, limit).map((row) => row.id);
+      const rows = page.length ? await dataSource.getRepository(FraudAlertRow).createQueryBuilder('a').whereInIds(page).getMany() : [];
+      const items = page.map((alertId) => rows.find((row) => row.id === alertId)!);
+      return { items, nextCursor: ids.length > limit ? encode(items[items.length - 1]) : null };
+    });
   }
 }
 
 @QueryHandler(GetFraudAlertQuery)
 export class GetFraudAlertHandler implements IQueryHandler<GetFraudAlertQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly reads: Reads;
 
-  async execute({ alertId }: GetFraudAlertQuery): Promise<FraudAlertDetail | null> {
-    const alert = await this.dataSource.getRepository(FraudAlertRow).findOneBy({ id: alertId });
-    if (!alert) return null;
-    return { alert, resolution: await this.dataSource.getRepository(FraudAlertResolutionRow).findOneBy({ alertId }) };
+  constructor(@Inject(ReadSource) source: ReadSource | DataSource) {
+    this.reads = readsOn(source);
+  }
+
+  execute({ alertId }: GetFraudAlertQuery): Promise<FraudAlertDetail | null> {
+    return this.reads.run(async (dataSource) => {
+      const alert = await dataSource.getRepository(FraudAlertRow).findOneBy({ id: alertId });
+      if (!alert) return null;
+      return { alert, resolution: await dataSource.getRepository(FraudAlertResolutionRow).findOneBy({ alertId }) };
+    });
   }
 }
 
