@@ -9,6 +9,7 @@
 #   ha/cluster.sh down               kill everything it started (by pid file) and remove HA_DIR
 #   ha/cluster.sh status             patronictl list
 #   ha/cluster.sh leader             the leader's node number (1-3)
+#   ha/cluster.sh wait-healthy       wait for a leader, a streaming synchronous replica and three running members
 #   ha/cluster.sh kill-postmaster N  kill -9 node N's postmaster (Patroni stays)
 #   ha/cluster.sh kill-node N        kill -9 node N's Patroni and PostgreSQL together (the machine died)
 #   ha/cluster.sh start-node N       start node N's Patroni again (it rejoins as a replica)
@@ -227,6 +228,14 @@ postmaster_pid() { head -n 1 "$(node_dir "$1")/data/postmaster.pid" 2>/dev/null;
 
 cmd_up() {
   if alive "$HA_DIR/run/etcd.pid"; then echo "ha: already up in $HA_DIR" >&2; return 1; fi
+  local port
+  for port in "$HA_ETCD_PORT" $((HA_ETCD_PORT + 10)) "$HA_WRITE_PORT" "$HA_READ_PORT" \
+    $(for n in "${NODES[@]}"; do echo "$(pg_port "$n") $(rest_port "$n")"; done); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "ha: port $port is in use (another cluster? HA_* moves the ports)" >&2
+      return 1
+    fi
+  done
   trap 'echo "ha: start-up failed; cleaning up" >&2; cmd_down' ERR
   mkdir -p "$HA_DIR/log" "$HA_DIR/run" "$HA_DIR/backup"
   if [ "$(id -u)" = 0 ]; then chown -R postgres: "$HA_DIR"; fi
@@ -274,6 +283,12 @@ cmd_down() {
 
 cmd_status() { patronictl_ list; }
 
+cmd_wait_healthy() {
+  wait_for "a leader" 120 leader
+  wait_for "a synchronous replica" 120 sync_replica_streaming
+  wait_for "three running members" 120 members_running 3
+}
+
 cmd_kill_postmaster() {
   local pid; pid=$(postmaster_pid "$1")
   kill -9 "$pid"
@@ -311,9 +326,10 @@ cmd_restore() {
   chmod 0700 "$dir/data"
   pgbackrest_ --pg1-path="$dir/data" --type=time --target="$target" --target-action=promote --target-timeline=current \
     --log-level-console=warn restore
-  # Not a member of the HA cluster: no archiving into the repository, its own port and socket.
+  # Not a member of the HA cluster: no archiving into the repository, its own port and socket,
+  # and no synchronous standby to wait for (the leader's setting came with the backup).
   as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c archive_mode=off -c hot_standby=on" start
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c archive_mode=off -c hot_standby=on -c synchronous_standby_names=''" start
   wait_for "the restored cluster to finish recovery" 120 \
     bash -c "[ \"\$(psql -h 127.0.0.1 -p $port -U postgres -Atc 'SELECT pg_is_in_recovery()')\" = f ]"
   echo "ha: restored to $target into $dir, listening on 127.0.0.1:$port"
@@ -328,6 +344,7 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   leader) leader ;;
+  wait-healthy) cmd_wait_healthy ;;
   kill-postmaster) cmd_kill_postmaster "$2" ;;
   kill-node) cmd_kill_node "$2" ;;
   start-node) cmd_start_node "$2" ;;
@@ -335,5 +352,5 @@ case "${1:-}" in
   backup) cmd_backup "${2:-full}" ;;
   restore) cmd_restore "$2" "$3" "$4" ;;
   env) cmd_env ;;
-  *) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
