@@ -8,6 +8,7 @@ const OVERDUE_PAGES = 5;
 
 export interface WorklistQuery {
   ward: string;
+  q: string;
   status: string;
   category: string;
   cursor: string | null;
@@ -27,7 +28,7 @@ const loadOverdue = async (ward: string): Promise<Map<string, OverdueItem>> => {
 };
 
 /** One page of the applications (API filters: ward, status, category), which are overdue, and the ward's counts by status. */
-export const useWorklist = ({ ward, status, category, cursor }: WorklistQuery, onNextCursor: (cursor: string | null) => void) => {
+export const useWorklist = ({ ward, q, status, category, cursor }: WorklistQuery, onNextCursor: (cursor: string | null) => void) => {
   const [items, setItems] = useState<ApplicationSummary[] | null>(null);
   const [overdue, setOverdue] = useState<Map<string, OverdueItem>>(new Map());
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
@@ -36,7 +37,7 @@ export const useWorklist = ({ ward, status, category, cursor }: WorklistQuery, o
   const load = useCallback(async () => {
     setProblem(null);
     try {
-      const page = await get<ApplicationPage>(`/applications${query({ ward, status, category, limit: PAGE_SIZE, cursor })}`);
+      const page = await get<ApplicationPage>(`/applications${query({ ward, q, status, category, limit: PAGE_SIZE, cursor })}`);
       setItems(page.items);
       onNextCursor(page.nextCursor);
       setOverdue(await loadOverdue(ward));
@@ -46,7 +47,7 @@ export const useWorklist = ({ ward, status, category, cursor }: WorklistQuery, o
       setItems([]);
       setProblem(toProblem(error));
     }
-  }, [ward, status, category, cursor, onNextCursor]);
+  }, [ward, q, status, category, cursor, onNextCursor]);
 
   useEffect(() => {
     setItems(null);
