@@ -23,7 +23,7 @@ export const WorklistPage = ({ session }: { session: Session }) => {
   // Officers of a ward see theirs; roles that read every ward may leave it empty for all wards.
   const [filters, setFilters] = useState<WorklistFilters>({ ward: session.claims.ward ?? (anyWard ? '' : 'W01'), q: '', status: '', category: '', step: '', mineOnly: false });
   const pages = useCursorPages();
-  const { items, setItems, overdue, counts, problem, setProblem, load } = useWorklist({ ...filters, cursor: pages.cursor }, pages.setNextCursor);
+  const { items, answered, setItems, overdue, counts, problem, setProblem, load } = useWorklist({ ...filters, cursor: pages.cursor }, pages.setNextCursor);
   const [open, setOpen] = useState<string | null>(null);
   const [updating, setUpdating] = useState(false);
   const [done, setDone] = useState<{ name: string; result: CommandResult } | null>(null);
@@ -72,10 +72,14 @@ export const WorklistPage = ({ session }: { session: Session }) => {
       )}
       {items === null ? (
         <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted" data-testid="no-applications">{filters.q ? `${t('noSearchResults')} “${filters.q}”` : t('noApplications')}</p>
       ) : (
-        <WorklistTable rows={rows} overdue={overdue} awaitsMe={awaitsMe} open={open} onToggle={(id) => setOpen(open === id ? null : id)} session={session} onDone={(item, result) => void acted(item, result)} />
+        <div data-testid="worklist-results" data-answered={answered ?? ''}>
+          {rows.length === 0 ? (
+            <p className="muted" data-testid="no-applications">{answered ? `${t('noSearchResults')} “${answered}”` : t('noApplications')}</p>
+          ) : (
+            <WorklistTable rows={rows} overdue={overdue} awaitsMe={awaitsMe} open={open} onToggle={(id) => setOpen(open === id ? null : id)} session={session} onDone={(item, result) => void acted(item, result)} />
+          )}
+        </div>
       )}
       {pager}
     </div>

@@ -30,6 +30,8 @@ const loadOverdue = async (ward: string): Promise<Map<string, OverdueItem>> => {
 /** One page of the applications (API filters: ward, status, category), which are overdue, and the ward's counts by status. */
 export const useWorklist = ({ ward, q, status, category, cursor }: WorklistQuery, onNextCursor: (cursor: string | null) => void) => {
   const [items, setItems] = useState<ApplicationSummary[] | null>(null);
+  // The search the shown items answer, so a reader (or a test) knows the list is the new one.
+  const [answered, setAnswered] = useState<string | null>(null);
   const [overdue, setOverdue] = useState<Map<string, OverdueItem>>(new Map());
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -39,12 +41,14 @@ export const useWorklist = ({ ward, q, status, category, cursor }: WorklistQuery
     try {
       const page = await get<ApplicationPage>(`/applications${query({ ward, q, status, category, limit: PAGE_SIZE, cursor })}`);
       setItems(page.items);
+      setAnswered(q);
       onNextCursor(page.nextCursor);
       setOverdue(await loadOverdue(ward));
       // Counts over every page come from the ward's dashboard; across all wards there is none.
       setCounts(ward ? (await get<WardDashboard>(`/dashboards/wards/${encodeURIComponent(ward)}`).catch(() => null))?.byStatus ?? null : null);
     } catch (error) {
       setItems([]);
+      setAnswered(q);
       setProblem(toProblem(error));
     }
   }, [ward, q, status, category, cursor, onNextCursor]);
@@ -54,5 +58,5 @@ export const useWorklist = ({ ward, q, status, category, cursor }: WorklistQuery
     void load();
   }, [load]);
 
-  return { items, setItems, overdue, counts, problem, setProblem, load };
+  return { items, answered, setItems, overdue, counts, problem, setProblem, load };
 };
