@@ -14,11 +14,14 @@ describe('Web console: finding people and the same person under two IDs', () => 
   let notFound: string[];
   let paidCmnd: string;
   let lanInW02: string;
+  let paidTwice: string[];
 
   beforeAll(async () => {
     bed = await startConsoleTestBed('e2e_console_identity');
     [paidCmnd] = await importHistories(bed.api, [{ applicant: person({ ...NAM, citizenId: '082123456' }), events: paidInFull('4') }], '2020-06-01T02:00:00.000Z');
     [lanInW02] = await importHistories(bed.api, [{ applicant: person({ citizenId: '020085007777', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1985-01-20', ward: 'W02', address: 'Số 4 Tam Thanh, W02', phone: '0987654321' }), events: [submitted('4')] }], '2020-05-20T02:00:00.000Z');
+    const twice = person({ citizenId: '020070004444', fullName: 'Lò Văn Pọm', dateOfBirth: '1970-07-07', ward: 'W03', address: 'Số 9 Bà Triệu, W03' });
+    paidTwice = await importHistories(bed.api, [{ applicant: twice, events: paidInFull('7') }, { applicant: twice, events: paidInFull('4') }], '2020-06-02T02:00:00.000Z');
     await bed.api.settle();
   }, 120_000);
 
@@ -120,5 +123,34 @@ describe('Web console: finding people and the same person under two IDs', () => 
     await page.getByTestId('nav-dashboard').click();
     await page.locator('main h2').first().waitFor();
     await screenshot(page, 'identity-09-auditor-dashboard-en');
+  });
+
+  it('lets the inspector order back only the applications chosen', async () => {
+    await page.goto(`${bed.base}/console/`);
+    await devSignIn(page, 'inspector', null, 'inspector-khanh');
+    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('alert-filters').locator('[name=rule]').selectOption('F1');
+    const card = page.locator('[data-testid=alert][data-rule=F1]').first();
+    await card.waitFor();
+    await card.locator('[name=note]').fill('Nhóm 4 là khoản hưởng sai.');
+    await card.locator('[name=orderRecovery]').check();
+    const choice = card.getByTestId('recovery-choice');
+    await choice.waitFor();
+    await choice.locator(`[name="recoverFrom-${paidTwice[0]}"]`).uncheck();
+    expect(await choice.locator(`[name="recoverFrom-${paidTwice[1]}"]`).isDisabled()).toBe(true);
+    expect(await card.getByTestId('recovery-offer').textContent()).toBe('Đồng thời ra quyết định thu hồi 2.000.000 ₫ đã chi (1 hồ sơ)');
+    await screenshot(page, 'identity-10-recovery-choice-vi');
+    await expectAccessible();
+    await useLanguage(page, 'en');
+    await screenshot(page, 'identity-11-recovery-choice-en');
+    await card.getByTestId('confirm-alert').click();
+    const ask = card.getByTestId('confirm-step');
+    expect(await ask.getByTestId('recovery-list').locator('li').count()).toBe(1);
+    await card.getByTestId('confirm-money').click();
+    await card.getByTestId('recovery-ordered').first().waitFor();
+    await bed.api.settle();
+    const amountOf = async (id: string) => (await bed.api.http.get(`/applications/${id}`).set({ Authorization: `Bearer ${bed.api.token('inspector', null)}` })).body.recoveryOrderedAmount;
+    expect(await amountOf(paidTwice[0])).toBe(0);
+    expect(await amountOf(paidTwice[1])).toBe(2_000_000);
   });
 });

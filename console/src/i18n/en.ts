@@ -139,6 +139,7 @@ export const en: Messages = {
   confirmAlert: 'Confirm',
   dismissAlert: 'Dismiss',
   orderRecovery: 'Order recovery',
+  recoverFrom: 'Order back on these applications',
   orderRecoveryWithConfirm: 'Also order back the {amount} paid ({n} applications)',
   noAlerts: 'No alerts.',
   alertsUnavailable: 'This server has no alerts API yet.',

@@ -144,6 +144,7 @@ export const vi = {
   confirmAlert: 'Xác nhận vi phạm',
   dismissAlert: 'Bác bỏ cảnh báo',
   orderRecovery: 'Ra quyết định thu hồi',
+  recoverFrom: 'Thu hồi ở các hồ sơ',
   orderRecoveryWithConfirm: 'Đồng thời ra quyết định thu hồi {amount} đã chi ({n} hồ sơ)',
   noAlerts: 'Không có cảnh báo nào.',
   alertsUnavailable: 'Máy chủ chưa có API cảnh báo.',
