@@ -153,4 +153,19 @@ describe('Web console: finding people and the same person under two IDs', () => 
     expect(await amountOf(paidTwice[0])).toBe(0);
     expect(await amountOf(paidTwice[1])).toBe(2_000_000);
   });
+
+  it('shows F20 to the inspector from its structured evidence: the two documents, what agreed, the score', async () => {
+    await page.goto(`${bed.base}/console/`);
+    await devSignIn(page, 'inspector', null, 'inspector-khanh');
+    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('alert-filters').locator('[name=rule]').selectOption('F20');
+    const pairs = page.locator('[data-testid=alert][data-rule=F20]').first().getByTestId('identity-pairs');
+    await pairs.waitFor();
+    expect(await pairs.innerText()).toContain('CMND 082123456 ↔ CCCD 020082001234: trùng họ tên, ngày sinh, địa chỉ, một CMND 9 số và một CCCD 12 số (điểm 90 / 70)');
+    await screenshot(page, 'identity-12-f20-alert-vi');
+    await expectAccessible();
+    await useLanguage(page, 'en');
+    expect(await pairs.innerText()).toContain('matching name, date of birth, address, a 9-digit CMND and a 12-digit CCCD (score 90 / 70)');
+    await screenshot(page, 'identity-13-f20-alert-en');
+  });
 });

@@ -232,6 +232,7 @@ export const en: Messages = {
     'already-supported': 'This person already holds or requested support',
     'probable-same-person': 'Probably the same person under another ID number',
   },
+  documentKinds: { cmnd: 'CMND', cccd: 'CCCD', other: 'ID' },
   identityEvidence: {
     name: 'name',
     dateOfBirth: 'date of birth',

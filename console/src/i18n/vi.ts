@@ -237,6 +237,7 @@ export const vi = {
     'already-supported': 'Người này đã được hỗ trợ hoặc đang đề nghị hỗ trợ',
     'probable-same-person': 'Có thể là cùng một người với số giấy tờ khác',
   } satisfies Record<ApplicationWarning['code'], string>,
+  documentKinds: { cmnd: 'CMND', cccd: 'CCCD', other: 'Số giấy tờ' },
   identityEvidence: {
     name: 'họ tên',
     dateOfBirth: 'ngày sinh',
