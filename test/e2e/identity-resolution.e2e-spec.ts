@@ -76,6 +76,12 @@ describe('Identity resolution over HTTP: warnings at intake, ?q= search, F20 and
       }
     });
 
+    it('GET /beneficiaries/{citizenId} answers an ID typed with full-width digits', async () => {
+      const response = await api.http.get(`/beneficiaries/${encodeURIComponent('０８２ １２３ ４５６')}`).set(as('inspector', null));
+      expect(response.status).toBe(200);
+      expect(response.body.citizenId).toBe('082123456');
+    });
+
     it('GET /applications/{id} carries the same warnings', async () => {
       await api.settle();
       const response = await api.http.get(`/applications/${ids.cmnd}`).set(as('ward-approver'));
