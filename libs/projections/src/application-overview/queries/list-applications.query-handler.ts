@@ -44,7 +44,9 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
     if (filter.category) query.andWhere('a.category = :category', { category: filter.category });
     if (filter.q) {
       const search = searchOf(filter.q);
-      query.andWhere(`a.applicationId IN (SELECT i.application_id FROM applicant_index i WHERE ${search.where})`, search.parameters);
+      // The ward again inside: a ward officer's name search scans that ward's index rows only.
+      const ward = filter.ward ? 'i.ward = :ward AND ' : '';
+      query.andWhere(`a.applicationId IN (SELECT i.application_id FROM applicant_index i WHERE ${ward}(${search.where}))`, search.parameters);
     }
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
