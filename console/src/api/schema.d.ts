@@ -12,10 +12,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of application summaries; officers see their own ward */
+        /** A page of application summaries; officers see their own ward; q finds people by ID, phone or name without diacritics */
         get: operations["SupportApplicationQueriesController_list"];
         put?: never;
-        /** Submit an application (intake-officer) */
+        /** Submit an application (intake-officer); warnings (already-supported, probable-same-person) never refuse */
         post: operations["SupportApplicationCommandsController_submit"];
         delete?: never;
         options?: never;
@@ -551,11 +551,30 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        CommandResultResponse: {
+        ApplicationWarningResponse: {
+            /** @enum {string} */
+            code: "already-supported" | "probable-same-person";
+            /** @description in the language of Accept-Language (Vietnamese unless English comes first) */
+            message: string;
+            /**
+             * Format: uuid
+             * @description the other application; absent when the caller may not read it
+             */
+            applicationId?: string;
+            ward: string;
+            category: string;
+            status: string;
+            /** @description probable-same-person: the match score (programme F20 weights) */
+            score?: number;
+            /** @description probable-same-person: what agreed */
+            matched?: ("name" | "dateOfBirth" | "address" | "phone" | "bankAccount" | "documentKinds")[];
+        };
+        SubmitResultResponse: {
             /** Format: uuid */
             id: string;
             status: string;
             version: number;
+            warnings: components["schemas"]["ApplicationWarningResponse"][];
         };
         VillageReviewRequest: {
             /** @enum {string} */
@@ -564,6 +583,12 @@ export interface components {
             reason?: string;
             /** @description the review meeting minutes (biên bản) */
             minutesRef?: string;
+        };
+        CommandResultResponse: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            version: number;
         };
         WardApprovalRequest: {
             /** @enum {string} */
@@ -694,6 +719,8 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description already-supported, probable-same-person: never a refusal */
+            warnings: components["schemas"]["ApplicationWarningResponse"][];
         };
         EventMetadataResponse: {
             /** @description the officer (token sub) */
@@ -813,7 +840,7 @@ export interface components {
         };
         FraudRuleResponse: {
             /** @enum {string} */
-            id: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19";
+            id: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19" | "F20";
             title: string;
             label?: components["schemas"]["LabelResponse"];
             /** @enum {string} */
@@ -943,6 +970,20 @@ export interface components {
             recoveredAmount: number;
             applications: components["schemas"]["BeneficiaryApplicationResponse"][];
         };
+        IdentityPairResponse: {
+            applicationIds: string[];
+            citizenIds: string[];
+            /** @description cmnd (9 digits), cccd (12 digits) or other */
+            documentKinds: string[];
+            /** @description what agreed: name, dateOfBirth, address, phone, bankAccount, documentKinds */
+            matched: string[];
+            score: number;
+        };
+        AlertDetailsResponse: {
+            kind: string;
+            minScore?: number;
+            pairs?: components["schemas"]["IdentityPairResponse"][];
+        };
         RecoveryOrderResponse: {
             /** Format: uuid */
             applicationId: string;
@@ -963,7 +1004,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            rule: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19";
+            rule: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19" | "F20";
             title: string;
             legalBasis: string;
             /** @enum {string} */
@@ -975,8 +1016,13 @@ export interface components {
             /** @description log positions of the events behind the alert */
             evidence: number[];
             reasons: string[];
-            /** @enum {string} */
-            status: "open" | "confirmed" | "dismissed";
+            /** @description structured evidence where the rule gives it (F20) */
+            details: components["schemas"]["AlertDetailsResponse"] | null;
+            /**
+             * @description cleared: the rule no longer holds (F15 once the money paid is recovered)
+             * @enum {string}
+             */
+            status: "open" | "confirmed" | "dismissed" | "cleared";
             /** Format: date-time */
             raisedAt: string;
             /** Format: date-time */
@@ -998,6 +1044,8 @@ export interface components {
              * @default false
              */
             orderRecovery?: boolean;
+            /** @description with orderRecovery: the applications (some of those the alert names) to order back; without it, every paid application the alert names */
+            recoveryApplicationIds?: string[];
         };
         OverdueStepResponse: {
             /** Format: uuid */
@@ -1136,6 +1184,8 @@ export interface operations {
                 ward?: string;
                 status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
                 category?: string;
+                /** @description a citizen ID, a phone, or a name without regard to diacritics, case or spacing */
+                q?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -1178,7 +1228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResultResponse"];
+                    "application/json": components["schemas"]["SubmitResultResponse"];
                 };
             };
         };
@@ -1564,8 +1614,8 @@ export interface operations {
         parameters: {
             query?: {
                 ward?: string;
-                rule?: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19";
-                status?: "open" | "confirmed" | "dismissed";
+                rule?: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19" | "F20";
+                status?: "open" | "confirmed" | "dismissed" | "cleared";
                 severity?: "low" | "medium" | "high";
                 cursor?: string;
                 limit?: number;
@@ -1636,8 +1686,8 @@ export interface operations {
         parameters: {
             query?: {
                 ward?: string;
-                rule?: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19";
-                status?: "open" | "confirmed" | "dismissed";
+                rule?: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19" | "F20";
+                status?: "open" | "confirmed" | "dismissed" | "cleared";
                 severity?: "low" | "medium" | "high";
             };
             header?: never;

@@ -11,6 +11,8 @@ export type HistoryEvent = Schemas['HistoryEventResponse'];
 export type History = Schemas['HistoryResponse'];
 export type StateAt = Schemas['StateAtResponse'];
 export type CommandResult = Schemas['CommandResultResponse'];
+export type SubmitResult = Schemas['SubmitResultResponse'];
+export type ApplicationWarning = Schemas['ApplicationWarningResponse'];
 
 export type Programme = Schemas['ProgrammeResponse'];
 export type ProgrammeList = Schemas['ProgrammeListResponse'];

@@ -1,4 +1,4 @@
-import type { AlertStatus, ApplicationStatus, Category, PaymentBody, Role, Severity } from '../api/types';
+import type { AlertStatus, ApplicationStatus, ApplicationWarning, Category, PaymentBody, Role, Severity } from '../api/types';
 
 /**
  * Every word the console shows in Vietnamese, the officers' language and the default. The shape
@@ -53,6 +53,15 @@ export const vi = {
   overdue: 'Quá hạn',
   awaitingMe: 'Chờ vai trò của tôi',
   noApplications: 'Không có hồ sơ nào.',
+  searchPerson: 'Tìm người',
+  searchPlaceholder: 'Số CMND/CCCD, điện thoại hoặc họ tên',
+  clearSearch: 'Bỏ tìm kiếm',
+  noSearchResults: 'Không tìm thấy hồ sơ nào cho',
+  warningsTitle: 'Lưu ý trước khi xét duyệt',
+  warningOtherApplication: 'Mở hồ sơ kia',
+  warningOtherWard: 'hồ sơ ở phường, xã khác',
+  warningMatched: 'trùng',
+  warningScore: 'điểm',
   countsByStatus: 'Số hồ sơ theo trạng thái',
   notYourStep: 'Bước này không thuộc vai trò của bạn.',
   actionTitle: 'Thao tác của bạn',
@@ -135,6 +144,7 @@ export const vi = {
   confirmAlert: 'Xác nhận vi phạm',
   dismissAlert: 'Bác bỏ cảnh báo',
   orderRecovery: 'Ra quyết định thu hồi',
+  recoverFrom: 'Thu hồi ở các hồ sơ',
   orderRecoveryWithConfirm: 'Đồng thời ra quyết định thu hồi {amount} đã chi ({n} hồ sơ)',
   noAlerts: 'Không có cảnh báo nào.',
   alertsUnavailable: 'Máy chủ chưa có API cảnh báo.',
@@ -223,7 +233,20 @@ export const vi = {
     SupportRecovered: 'Thu hồi xong',
   },
   severities: { high: 'Cao', medium: 'Trung bình', low: 'Thấp' } satisfies Record<Severity, string>,
-  alertStatuses: { open: 'Đang mở', confirmed: 'Đã xác nhận', dismissed: 'Đã bác bỏ' } satisfies Record<AlertStatus, string>,
+  warningCodes: {
+    'already-supported': 'Người này đã được hỗ trợ hoặc đang đề nghị hỗ trợ',
+    'probable-same-person': 'Có thể là cùng một người với số giấy tờ khác',
+  } satisfies Record<ApplicationWarning['code'], string>,
+  documentKinds: { cmnd: 'CMND', cccd: 'CCCD', other: 'Số giấy tờ' },
+  identityEvidence: {
+    name: 'họ tên',
+    dateOfBirth: 'ngày sinh',
+    address: 'địa chỉ',
+    phone: 'số điện thoại',
+    bankAccount: 'tài khoản ngân hàng',
+    documentKinds: 'một CMND 9 số và một CCCD 12 số',
+  } satisfies Record<NonNullable<ApplicationWarning['matched']>[number], string>,
+  alertStatuses: { open: 'Đang mở', confirmed: 'Đã xác nhận', dismissed: 'Đã bác bỏ', cleared: 'Đã khắc phục' } satisfies Record<AlertStatus, string>,
   resolutions: { confirmed: 'Xác nhận vi phạm', dismissed: 'Bác bỏ' },
   payMethods: { cash: 'Tiền mặt', bank: 'Chuyển khoản', 'post-office': 'Qua bưu điện' } satisfies Record<PaymentBody['method'], string>,
   units: { person: 'người', household: 'hộ', 'household-member': 'nhân khẩu' } satisfies Record<Category['unit'], string>,

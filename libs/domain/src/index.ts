@@ -17,3 +17,5 @@ export * from './support-application/permissions';
 export * from './beneficiary/beneficiary';
 export * from './beneficiary/beneficiary-policy';
 export * from './fraud-alert/fraud-alert';
+export * from './identity/identity-keys';
+export * from './identity/identity-match';

@@ -49,3 +49,6 @@ export * from './anchoring/queries/anchor-queries';
 export * from './verify/mismatch';
 export * from './verify/anchor-verifier';
 export * from './verify/read-model-comparison';
+export * from './applicant-index/applicant-index.entity';
+export * from './applicant-index/applicant-index.projection';
+export * from './applicant-index/queries/find-related-applications.query';

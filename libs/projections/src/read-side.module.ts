@@ -10,6 +10,7 @@ import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-ste
 import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
 import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
 import { ReadSource } from './read-replica/read-source';
+import { FindRelatedApplicationsHandler } from './applicant-index/queries/find-related-applications.query-handler';
 import { GetAnchorStreamsHandler, ListAnchorKeysHandler, ListAnchorsHandler } from './anchoring/queries/anchor-queries.handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
@@ -20,6 +21,6 @@ const anchorHandlers = [ListAnchorsHandler, GetAnchorStreamsHandler, ListAnchorK
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore; READ_DATABASE_URL, when set, a replica for the routes that allow it. */
 @Module({
-  providers: [ReadSource, GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers],
+  providers: [ReadSource, GetApplicationOverviewHandler, ListApplicationsHandler, FindRelatedApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers],
 })
 export class ReadSideModule {}

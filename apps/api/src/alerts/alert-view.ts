@@ -13,6 +13,7 @@ export const alertView = (row: FraudAlertRow, resolution?: FraudAlertResolutionR
   applicationIds: row.applicationIds,
   evidence: row.evidence.map(Number),
   reasons: row.reasons,
+  details: row.details ?? null,
   status: row.status,
   raisedAt: new Date(row.raisedAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),

@@ -16,6 +16,21 @@ export class AlertResolutionResponse {
   @ApiProperty({ type: [RecoveryOrderResponse], description: 'what the confirmation ordered back' }) recoveryOrdered!: RecoveryOrderResponse[];
 }
 
+export class IdentityPairResponse {
+  @ApiProperty({ type: [String] }) applicationIds!: string[];
+  @ApiProperty({ type: [String] }) citizenIds!: string[];
+  @ApiProperty({ type: [String], description: 'cmnd (9 digits), cccd (12 digits) or other' }) documentKinds!: string[];
+  @ApiProperty({ type: [String], description: 'what agreed: name, dateOfBirth, address, phone, bankAccount, documentKinds' }) matched!: string[];
+  @ApiProperty() score!: number;
+}
+
+/** Structured evidence; F20 gives `kind: probable-same-person`, the score needed and each matched pair. */
+export class AlertDetailsResponse {
+  @ApiProperty() kind!: string;
+  @ApiPropertyOptional() minScore?: number;
+  @ApiPropertyOptional({ type: [IdentityPairResponse] }) pairs?: IdentityPairResponse[];
+}
+
 export class AlertResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: FRAUD_RULE_IDS }) rule!: string;
@@ -28,7 +43,8 @@ export class AlertResponse {
   @ApiProperty({ type: [String] }) applicationIds!: string[];
   @ApiProperty({ type: [Number], description: 'log positions of the events behind the alert' }) evidence!: number[];
   @ApiProperty({ type: [String] }) reasons!: string[];
-  @ApiProperty({ enum: ALERT_STATUSES }) status!: (typeof ALERT_STATUSES)[number];
+  @ApiProperty({ type: AlertDetailsResponse, nullable: true, description: 'structured evidence where the rule gives it (F20)' }) details!: AlertDetailsResponse | null;
+  @ApiProperty({ enum: ALERT_STATUSES, description: 'cleared: the rule no longer holds (F15 once the money paid is recovered)' }) status!: (typeof ALERT_STATUSES)[number];
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiPropertyOptional({ type: AlertResolutionResponse, nullable: true, description: 'GET /alerts/{id} only; null while open' })

@@ -53,11 +53,20 @@ export class AlertsController {
     if (body.outcome === 'dismissed' && body.orderRecovery) {
       throw new BadRequestException({ message: 'a dismissal orders no recovery', errors: [{ field: 'orderRecovery', message: 'only with outcome confirmed' }] });
     }
+    if (body.recoveryApplicationIds && !body.orderRecovery) {
+      throw new BadRequestException({ message: 'applications to recover from need orderRecovery', errors: [{ field: 'recoveryApplicationIds', message: 'only with orderRecovery true' }] });
+    }
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
     if (!detail) throw new NotFoundException('no such alert');
     const { alert } = detail;
+    const strangers = (body.recoveryApplicationIds ?? []).filter((applicationId) => !alert.applicationIds.includes(applicationId));
+    if (strangers.length) {
+      throw new BadRequestException({ message: 'recovery can be ordered only on applications the alert names', errors: strangers.map(() => ({ field: 'recoveryApplicationIds', message: 'not an application of this alert' })) });
+    }
     const result = await this.commands.execute(
-      new ResolveFraudAlertCommand({ id: alert.id, rule: alert.rule, applicationIds: alert.applicationIds }, body.outcome, body.note, body.orderRecovery ?? false, commandContext(request, actor)),
+      new ResolveFraudAlertCommand(
+        { id: alert.id, rule: alert.rule, applicationIds: alert.applicationIds }, body.outcome, body.note, body.orderRecovery ?? false, commandContext(request, actor), body.recoveryApplicationIds,
+      ),
     );
     response.header('ETag', `"${result.version}"`);
     return result;

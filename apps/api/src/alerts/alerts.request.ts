@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { FRAUD_RULE_IDS, FRAUD_SEVERITIES } from '@lib/domain';
 import { ALERT_STATUSES } from '@lib/projections';
 
@@ -36,4 +36,11 @@ export class ResolutionRequest {
   @ApiPropertyOptional({ description: 'with a confirmation: order recovery (thu hồi) of what is paid and not yet ordered back, on every application the alert names', default: false })
   @IsOptional() @IsBoolean()
   orderRecovery?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'with orderRecovery: the applications (some of those the alert names) to order back; without it, every paid application the alert names',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('all', { each: true })
+  recoveryApplicationIds?: string[];
 }

@@ -21,7 +21,8 @@ export class BeneficiariesController {
   @Get(':citizenId')
   @ApiOperation({ summary: 'Every application and payment of one person, across wards, categories and programmes (auditor, inspector)' })
   @ApiOkResponse({ type: BeneficiaryResponse })
-  async get(@Param('citizenId') citizenId: string, @CurrentActor() actor: Actor) {
+  async get(@Param('citizenId') typed: string, @CurrentActor() actor: Actor) {
+    const citizenId = typed.normalize('NFKC').replace(/[\s.\-]/g, '');
     requireRole(actor, ['auditor', 'inspector'], 'the beneficiary index');
     if (!CITIZEN_ID.test(citizenId)) {
       throw new BadRequestException({ message: 'citizenId must be 9 (CMND) or 12 (CCCD) digits', errors: [{ field: 'citizenId', message: 'must be 9 or 12 digits' }] });

@@ -1,10 +1,13 @@
 import { Body, Controller, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/domain';
 import { PerformSupportStepCommand, RecordSupportPaymentCommand, RecordSupportRecoveryCommand, SubmitSupportApplicationCommand, WithdrawSupportApplicationCommand } from '@lib/application';
+import { ProgrammeRegistry } from '@lib/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { applicationWarnings } from './application-warnings';
+import { SubmitResultResponse } from './dto/application.response';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { commandContext, withETag } from '../http/command-context';
 import { CommandResultResponse } from './dto/command-result.response';
@@ -21,19 +24,20 @@ const STEP_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 @ApiHeader({ name: 'If-Match', required: false, description: '"<version>": refuse with 412 if the application has moved on' })
 @Controller('applications')
 export class SupportApplicationCommandsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly programmes: ProgrammeRegistry) {}
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Submit an application (intake-officer)' })
-  @ApiCreatedResponse({ type: CommandResultResponse })
+  @ApiOperation({ summary: 'Submit an application (intake-officer); warnings (already-supported, probable-same-person) never refuse' })
+  @ApiCreatedResponse({ type: SubmitResultResponse })
   async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const applicant = { ...body.applicant };
     const result = await this.commands.execute(
       new SubmitSupportApplicationCommand(randomUUID(), body.programme, body.category, applicant, body.claim, commandContext(request, actor)),
     );
     response.header('Location', `/applications/${result.id}`);
-    return withETag(response, result);
+    const warnings = await applicationWarnings(this.queries, this.programmes, { id: result.id, programme: body.programme, applicant }, actor, request);
+    return { ...withETag(response, result), warnings };
   }
 
   @Post(':id/village-review')

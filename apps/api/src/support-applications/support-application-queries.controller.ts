@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
@@ -8,8 +8,10 @@ import {
   GetApplicationStateQuery,
   ListApplicationsQuery,
 } from '@lib/projections';
+import { ProgrammeRegistry } from '@lib/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import type { HttpReply } from '../http/http-exchange';
+import type { HttpReply, HttpRequest } from '../http/http-exchange';
+import { applicationWarnings } from './application-warnings';
 import { readsAnyWard, requireReadAccess, requireRole } from '../auth/read-access';
 import { applicationView, historyView, summaryView } from './application-view';
 import { ApplicationPageResponse, ApplicationResponse, StateAtResponse } from './dto/application.response';
@@ -22,7 +24,7 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 @ApiBearerAuth()
 @Controller('applications')
 export class SupportApplicationQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly queries: QueryBus, private readonly programmes: ProgrammeRegistry) {}
 
   private async overview(id: string, actor: Actor) {
     const row = await this.queries.execute(new GetApplicationOverviewQuery(id));
@@ -32,24 +34,25 @@ export class SupportApplicationQueriesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'A page of application summaries; officers see their own ward' })
+  @ApiOperation({ summary: 'A page of application summaries; officers see their own ward; q finds people by ID, phone or name without diacritics' })
   @ApiOkResponse({ type: ApplicationPageResponse })
   async list(@Query() query: ListApplicationsRequest, @CurrentActor() actor: Actor) {
     const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
     if (!readsAnyWard(actor) && (!ward || ward !== actor.ward)) {
       throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} list only their own ward`);
     }
-    const page = await this.queries.execute(new ListApplicationsQuery({ ward, status: query.status, category: query.category }, query.limit ?? 50, query.cursor));
+    const page = await this.queries.execute(new ListApplicationsQuery({ ward, status: query.status, category: query.category, q: query.q }, query.limit ?? 50, query.cursor));
     return { items: page.items.map(summaryView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The current state of one application' })
   @ApiOkResponse({ type: ApplicationResponse })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const row = await this.overview(id, actor);
     response.header('ETag', `"${row.version}"`);
-    return applicationView(row);
+    const warnings = await applicationWarnings(this.queries, this.programmes, { id, programme: row.programmeId, programmeVersion: row.programmeVersion, applicant: row.applicant }, actor, request);
+    return { ...applicationView(row), warnings };
   }
 
   @Get(':id/history')

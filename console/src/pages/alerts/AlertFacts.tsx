@@ -4,6 +4,30 @@ import { formatMoney, formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { caseLink } from '../../routing/route';
 
+type IdentityPair = NonNullable<NonNullable<Alert['details']>['pairs']>[number];
+
+/** F20's pairs from its structured evidence, in the reader's language: which IDs, what agreed, the score. */
+const IdentityPairs = ({ pairs, minScore }: { pairs: IdentityPair[]; minScore: number | undefined }) => {
+  const { t, code } = useI18n();
+  return (
+    <ul className="plain" data-testid="identity-pairs">
+      {pairs.map((pair) => (
+        <li key={pair.applicationIds.join('-')}>
+          {pair.citizenIds.map((id, index) => (
+            <span key={id}>
+              {index > 0 && ' ↔ '}
+              <a href={caseLink(pair.applicationIds[index])}>{code('documentKinds', pair.documentKinds[index])} {id}</a>
+            </span>
+          ))}
+          {': '}
+          {t('warningMatched')} {pair.matched.map((evidence) => code('identityEvidence', evidence)).join(', ')} ({t('warningScore')} {pair.score}
+          {minScore !== undefined && ` / ${minScore}`})
+        </li>
+      ))}
+    </ul>
+  );
+};
+
 /** Legal basis, wards, when, the detector's reasons, the applications and events behind an alert, and its resolution. */
 export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; resolution: AlertResolution | null; applications: ReactNode }) => {
   const { t, code } = useI18n();
@@ -15,13 +39,22 @@ export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; 
       <dd>{(alert.wards.length > 0 ? alert.wards : [alert.ward]).join(', ')}</dd>
       <dt>{t('raisedAt')}</dt>
       <dd>{formatTime(alert.raisedAt)}</dd>
-      {alert.reasons.length > 0 && (
+      {alert.details?.kind === 'probable-same-person' && alert.details.pairs ? (
         <>
           <dt>{t('details')}</dt>
           <dd>
-            <ul className="plain">{alert.reasons.map((reason, index) => <li key={index}>{reason}</li>)}</ul>
+            <IdentityPairs pairs={alert.details.pairs} minScore={alert.details.minScore} />
           </dd>
         </>
+      ) : (
+        alert.reasons.length > 0 && (
+          <>
+            <dt>{t('details')}</dt>
+            <dd>
+              <ul className="plain">{alert.reasons.map((reason, index) => <li key={index}>{reason}</li>)}</ul>
+            </dd>
+          </>
+        )
       )}
       <dt>{t('applications')}</dt>
       <dd>{applications}</dd>

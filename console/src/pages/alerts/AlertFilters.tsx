@@ -36,7 +36,7 @@ export const AlertFilters = ({ filters, onChange, onRefresh, onCsv }: { filters:
         {t('status')}{' '}
         <select name="status" value={filters.status} onChange={set('status')}>
           <option value="">{t('all')}</option>
-          {(['open', 'confirmed', 'dismissed'] as const).map((status) => <option key={status} value={status}>{code('alertStatuses', status)}</option>)}
+          {(['open', 'confirmed', 'dismissed', 'cleared'] as const).map((status) => <option key={status} value={status}>{code('alertStatuses', status)}</option>)}
         </select>
       </label>
       <button type="button" className="secondary" onClick={onRefresh}>{t('refresh')}</button>{' '}

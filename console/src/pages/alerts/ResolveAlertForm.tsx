@@ -33,16 +33,26 @@ export const ResolveAlertForm = ({ alert, recoverable, views, onResolved }: Reso
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
-  const paid = [...(views?.values() ?? [])].filter((view) => unrecovered(view) > 0);
+  // Applications the inspector leaves out of the recovery (by default every paid one is in).
+  const [spared, setSpared] = useState<ReadonlySet<string>>(new Set());
+  const paidAll = [...(views?.values() ?? [])].filter((view) => unrecovered(view) > 0);
+  const offerRecovery = recoverable && paidAll.length > 0;
+  const paid = paidAll.filter((view) => !spared.has(view.id));
   const amount = paid.reduce((sum, view) => sum + unrecovered(view), 0);
-  const offerRecovery = recoverable && amount > 0;
+  const spare = (id: string, chosen: boolean) => setSpared((current) => {
+    const next = new Set(current);
+    if (chosen) next.delete(id);
+    else next.add(id);
+    return next;
+  });
 
   const resolve = async (outcome: 'confirmed' | 'dismissed') => {
     setProblem(null);
     setBusy(true);
     try {
-      const body: ResolutionBody = outcome === 'confirmed' && orderRecovery && offerRecovery ? { outcome, note, orderRecovery: true } : { outcome, note };
-      await post(`/alerts/${encodeURIComponent(alert.id)}/resolution`, body, { idempotencyKey: `${key}-${outcome}-${body.orderRecovery ? 'recovery' : 'plain'}` });
+      const recovering = outcome === 'confirmed' && orderRecovery && offerRecovery && paid.length > 0;
+      const body: ResolutionBody = recovering ? { outcome, note, orderRecovery: true, recoveryApplicationIds: paid.map((view) => view.id).sort() } : { outcome, note };
+      await post(`/alerts/${encodeURIComponent(alert.id)}/resolution`, body, { idempotencyKey: `${key}-${outcome}-${recovering ? `recovery-${paid.map((view) => view.id).sort().join('.')}` : 'plain'}` });
       onResolved(outcome);
     } catch (error) {
       setProblem(toProblem(error));
@@ -53,7 +63,7 @@ export const ResolveAlertForm = ({ alert, recoverable, views, onResolved }: Reso
   };
   const confirm = (event: FormEvent) => {
     event.preventDefault();
-    if (orderRecovery && offerRecovery) setAsking(true);
+    if (orderRecovery && offerRecovery && paid.length > 0) setAsking(true);
     else void resolve('confirmed');
   };
 
@@ -63,6 +73,24 @@ export const ResolveAlertForm = ({ alert, recoverable, views, onResolved }: Reso
         <textarea name="note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
       </Field>
       <RecoveryChoice recoverable={recoverable} loading={views === null} amount={amount} applications={paid.length} checked={orderRecovery} onChange={setOrderRecovery} />
+      {orderRecovery && offerRecovery && paidAll.length > 1 && !asking && (
+        <fieldset className="recovery-choice" data-testid="recovery-choice">
+          <legend className="small">{t('recoverFrom')}</legend>
+          {paidAll.map((view) => (
+            <label key={view.id} className="inline block small">
+              <input
+                type="checkbox"
+                name={`recoverFrom-${view.id}`}
+                checked={!spared.has(view.id)}
+                // At least one stays chosen: to order nothing back, untick "order recovery" instead.
+                disabled={!spared.has(view.id) && paid.length === 1}
+                onChange={(event) => spare(view.id, event.target.checked)}
+              />{' '}
+              {view.applicant.fullName} ({view.ward}, {terms.category(view.programme, view.category)}): {formatMoney(unrecovered(view))}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <ProblemBox problem={problem} unmatched={(problem?.errors ?? []).filter((error) => error.field !== 'note')} />
       {asking ? (
         <ConfirmStep title={t('askConfirmWithRecovery', { amount: formatMoney(amount) })} confirmLabel={t('confirmAndOrder', { amount: formatMoney(amount) })} busy={busy} onConfirm={() => void resolve('confirmed')} onCancel={() => setAsking(false)}>

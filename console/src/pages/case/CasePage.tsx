@@ -6,6 +6,7 @@ import { ActionPanel } from '../../components/actions/ActionPanel';
 import { RecoveryPanel } from '../../components/actions/RecoveryPanel';
 import { Loading } from '../../components/Loading';
 import { ProblemBox } from '../../components/ProblemBox';
+import { WarningsBox } from '../../components/WarningsBox';
 import { useI18n } from '../../i18n/i18n';
 import { hasRole, type Session } from '../../session/session';
 import { CaseHead } from './CaseHead';
@@ -47,6 +48,7 @@ export const CasePage = ({ id, highlight, session }: { id: string | null; highli
       <ProblemBox problem={problem} />
       {!problem && !view && <Loading />}
       {view && <CaseHead view={view} programmeLabel={programmeLabel} />}
+      {view && <WarningsBox warnings={view.warnings} programme={view.programme} />}
       {done && (
         <p className="ok" data-testid="action-done">
           {t('recorded')}: {code('statuses', done.status)}, {t('nowVersion')} {done.version}

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
-import type { CommandResult } from '../../api/types';
+import type { SubmitResult } from '../../api/types';
+import { WarningsBox } from '../../components/WarningsBox';
 import { useI18n } from '../../i18n/i18n';
 import { useProgrammeTerms } from '../../i18n/programme-terms';
 import { caseLink } from '../../routing/route';
 
 export interface Submitted {
-  result: CommandResult;
+  result: SubmitResult;
   fullName: string;
   citizenId: string;
   programme: string;
@@ -30,6 +31,7 @@ export const IntakeDone = ({ created, onAnother }: { created: Submitted; onAnoth
         <dt>{t('status')}</dt>
         <dd>{code('statuses', created.result.status)}</dd>
       </dl>
+      <WarningsBox warnings={created.result.warnings} programme={created.programme} />
       <p className="buttons">
         <a className="button" href={caseLink(created.result.id)} data-testid="created-link" data-id={created.result.id}>
           {t('openCaseOf', { name: created.fullName })}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { newIdempotencyKey, post } from '../../api/client';
 import { toProblem, type Problem } from '../../api/problem';
-import type { CommandResult } from '../../api/types';
+import type { SubmitResult } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemBox } from '../../components/ProblemBox';
 import { useI18n } from '../../i18n/i18n';
@@ -45,7 +45,7 @@ export const IntakePage = ({ session }: { session: Session }) => {
     try {
       const person = applicantBody(applicant);
       const body = { programme: programme.id, category: category.code, applicant: person, claim: claimBody(category, months, claim) };
-      const result = await post<CommandResult>('/applications', body, { idempotencyKey });
+      const result = await post<SubmitResult>('/applications', body, { idempotencyKey });
       setCreated({ result, fullName: person.fullName ?? '', citizenId: person.citizenId ?? '', programme: programme.id, category: category.code });
     } catch (error) {
       setProblem(toProblem(error));

@@ -21,9 +21,9 @@ export const WorklistPage = ({ session }: { session: Session }) => {
   const programmes = useProgrammes();
   const anyWard = hasRole(session, ...ANY_WARD_ROLES);
   // Officers of a ward see theirs; roles that read every ward may leave it empty for all wards.
-  const [filters, setFilters] = useState<WorklistFilters>({ ward: session.claims.ward ?? (anyWard ? '' : 'W01'), status: '', category: '', step: '', mineOnly: false });
+  const [filters, setFilters] = useState<WorklistFilters>({ ward: session.claims.ward ?? (anyWard ? '' : 'W01'), q: '', status: '', category: '', step: '', mineOnly: false });
   const pages = useCursorPages();
-  const { items, setItems, overdue, counts, problem, setProblem, load } = useWorklist({ ...filters, cursor: pages.cursor }, pages.setNextCursor);
+  const { items, answered, setItems, overdue, counts, problem, setProblem, load } = useWorklist({ ...filters, cursor: pages.cursor }, pages.setNextCursor);
   const [open, setOpen] = useState<string | null>(null);
   const [updating, setUpdating] = useState(false);
   const [done, setDone] = useState<{ name: string; result: CommandResult } | null>(null);
@@ -39,7 +39,7 @@ export const WorklistPage = ({ session }: { session: Session }) => {
     [items, overdue, filters, awaitsMe],
   );
   const filter = (next: WorklistFilters) => {
-    if (next.ward !== filters.ward || next.status !== filters.status || next.category !== filters.category) pages.reset();
+    if (next.ward !== filters.ward || next.q !== filters.q || next.status !== filters.status || next.category !== filters.category) pages.reset();
     setFilters(next);
   };
 
@@ -72,10 +72,14 @@ export const WorklistPage = ({ session }: { session: Session }) => {
       )}
       {items === null ? (
         <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('noApplications')}</p>
       ) : (
-        <WorklistTable rows={rows} overdue={overdue} awaitsMe={awaitsMe} open={open} onToggle={(id) => setOpen(open === id ? null : id)} session={session} onDone={(item, result) => void acted(item, result)} />
+        <div data-testid="worklist-results" data-answered={answered ?? ''}>
+          {rows.length === 0 ? (
+            <p className="muted" data-testid="no-applications">{answered ? `${t('noSearchResults')} “${answered}”` : t('noApplications')}</p>
+          ) : (
+            <WorklistTable rows={rows} overdue={overdue} awaitsMe={awaitsMe} open={open} onToggle={(id) => setOpen(open === id ? null : id)} session={session} onDone={(item, result) => void acted(item, result)} />
+          )}
+        </div>
       )}
       {pager}
     </div>

@@ -5,6 +5,8 @@ import { STATUS_ORDER } from '../../api/statuses';
 
 export interface WorklistFilters {
   ward: string;
+  /** A citizen ID, phone or name without diacritics (GET /applications?q=), within the officer's scope. */
+  q: string;
   status: string;
   category: string;
   step: string;
@@ -27,9 +29,26 @@ export const WorklistToolbar = ({ filters, onChange, anyWard, steps, mayAct, onR
   const terms = useProgrammeTerms();
   const programme = useProgrammes()[0];
   const [wardInput, setWardInput] = useState(filters.ward);
+  const [searchInput, setSearchInput] = useState(filters.q);
   const set = (patch: Partial<WorklistFilters>) => onChange({ ...filters, ...patch });
   return (
     <div className="toolbar" data-testid="worklist-filters">
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          set({ q: searchInput.trim() });
+        }}
+      >
+        <label>
+          {t('searchPerson')}{' '}
+          <input name="q" type="search" value={searchInput} onChange={(event) => setSearchInput(event.target.value)} size={24} placeholder={t('searchPlaceholder')} maxLength={100} data-testid="search-q" />
+        </label>
+        <button type="submit" data-testid="search-submit">{t('search')}</button>
+        {filters.q && (
+          <button type="button" className="secondary" onClick={() => { setSearchInput(''); set({ q: '' }); }} data-testid="search-clear">{t('clearSearch')}</button>
+        )}
+      </form>
       {anyWard && (
         <form
           onSubmit={(event) => {

@@ -8,6 +8,7 @@ const OVERDUE_PAGES = 5;
 
 export interface WorklistQuery {
   ward: string;
+  q: string;
   status: string;
   category: string;
   cursor: string | null;
@@ -27,8 +28,10 @@ const loadOverdue = async (ward: string): Promise<Map<string, OverdueItem>> => {
 };
 
 /** One page of the applications (API filters: ward, status, category), which are overdue, and the ward's counts by status. */
-export const useWorklist = ({ ward, status, category, cursor }: WorklistQuery, onNextCursor: (cursor: string | null) => void) => {
+export const useWorklist = ({ ward, q, status, category, cursor }: WorklistQuery, onNextCursor: (cursor: string | null) => void) => {
   const [items, setItems] = useState<ApplicationSummary[] | null>(null);
+  // The search the shown items answer, so a reader (or a test) knows the list is the new one.
+  const [answered, setAnswered] = useState<string | null>(null);
   const [overdue, setOverdue] = useState<Map<string, OverdueItem>>(new Map());
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -36,22 +39,24 @@ export const useWorklist = ({ ward, status, category, cursor }: WorklistQuery, o
   const load = useCallback(async () => {
     setProblem(null);
     try {
-      const page = await get<ApplicationPage>(`/applications${query({ ward, status, category, limit: PAGE_SIZE, cursor })}`);
+      const page = await get<ApplicationPage>(`/applications${query({ ward, q, status, category, limit: PAGE_SIZE, cursor })}`);
       setItems(page.items);
+      setAnswered(q);
       onNextCursor(page.nextCursor);
       setOverdue(await loadOverdue(ward));
       // Counts over every page come from the ward's dashboard; across all wards there is none.
       setCounts(ward ? (await get<WardDashboard>(`/dashboards/wards/${encodeURIComponent(ward)}`).catch(() => null))?.byStatus ?? null : null);
     } catch (error) {
       setItems([]);
+      setAnswered(q);
       setProblem(toProblem(error));
     }
-  }, [ward, status, category, cursor, onNextCursor]);
+  }, [ward, q, status, category, cursor, onNextCursor]);
 
   useEffect(() => {
     setItems(null);
     void load();
   }, [load]);
 
-  return { items, setItems, overdue, counts, problem, setProblem, load };
+  return { items, answered, setItems, overdue, counts, problem, setProblem, load };
 };

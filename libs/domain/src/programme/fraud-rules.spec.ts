@@ -21,7 +21,7 @@ describe('fraudRules in a programme definition', () => {
   describe('when given the shipped nq42-2020 v1 definition', () => {
     const shipped = validateProgramme(shippedJson());
 
-    it('lists every rule F1 to F19 with a severity and legal basis', () => {
+    it('lists every rule F1 to F20 with a severity and legal basis', () => {
       expect(Object.keys(shipped.fraudRules ?? {})).toEqual([...FRAUD_RULE_IDS]);
     });
 
@@ -38,8 +38,9 @@ describe('fraudRules in a programme definition', () => {
     expect(problemsAfter((d) => delete d.fraudRules)).toEqual([]));
 
   it.each<[string, (definition: any) => void, string]>([
-    ['a section that is not an object', (d) => (d.fraudRules = []), 'fraudRules must be an object keyed by rule id (F1 to F19)'],
-    ['an unknown rule', (d) => (d.fraudRules.F20 = d.fraudRules.F1), 'fraudRules.F20: unknown rule; rules are F1 to F19'],
+    ['a section that is not an object', (d) => (d.fraudRules = []), 'fraudRules must be an object keyed by rule id (F1 to F20)'],
+    ['an unknown rule', (d) => (d.fraudRules.F21 = d.fraudRules.F1), 'fraudRules.F21: unknown rule; rules are F1 to F20'],
+    ['F20 without its score threshold', (d) => delete d.fraudRules.F20.thresholds.minScore, 'fraudRules.F20.thresholds.minScore is required'],
     ['an unknown severity', (d) => (d.fraudRules.F1.severity = 'critical'), 'fraudRules.F1.severity must be one of low, medium, high'],
     ['no legal basis', (d) => delete d.fraudRules.F4.legalBasis, 'fraudRules.F4.legalBasis must be a non-empty string'],
     ['a cluster threshold of zero', (d) => (d.fraudRules.F13.thresholds.phone = 0), 'fraudRules.F13.thresholds.phone must be a positive whole number'],

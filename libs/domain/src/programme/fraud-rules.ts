@@ -1,13 +1,14 @@
 import { labelProblems, type Label } from './programme-label';
 
 /**
- * Detective anti-fraud rules F1–F19 of the domain document (§6), as programme parameters:
+ * Detective anti-fraud rules F1–F19 of the domain document (§6), and F20 (one person under two
+ * ID documents, §2: a 9-digit CMND and a 12-digit CCCD), as programme parameters:
  * severities, legal bases, cluster thresholds and which claim conditions each rule re-checks
  * on history. Much of it is UNCONFIRMED practice, so it is data, not code.
  */
 export const FRAUD_RULE_IDS = [
   'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10',
-  'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F17', 'F18', 'F19',
+  'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F17', 'F18', 'F19', 'F20',
 ] as const;
 export type FraudRuleId = (typeof FRAUD_RULE_IDS)[number];
 
@@ -45,6 +46,7 @@ export const REQUIRED_THRESHOLDS: Partial<Record<FraudRuleId, readonly string[]>
   F13: ['bankAccount', 'phone', 'address', 'payee'],
   F14: ['refusalsPerWardDay'],
   F17: ['budgetVnd'],
+  F20: ['minScore', 'nameAndBirth', 'address', 'phone', 'bankAccount', 'documentKinds'],
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -64,12 +66,12 @@ const checkSpecProblem = (spec: unknown, fields: ReadonlySet<string>): string | 
 /** Problems with a `fraudRules` section; absent is fine (no detectors configured). */
 export const fraudRulesProblems = (input: unknown, categories: ClaimFieldsByCategory): string[] => {
   if (input === undefined) return [];
-  if (!isObject(input)) return ['fraudRules must be an object keyed by rule id (F1 to F19)'];
+  if (!isObject(input)) return ['fraudRules must be an object keyed by rule id (F1 to F20)'];
   const problems: string[] = [];
   for (const [id, rule] of Object.entries(input)) {
     const at = `fraudRules.${id}`;
     if (!FRAUD_RULE_IDS.includes(id as FraudRuleId)) {
-      problems.push(`${at}: unknown rule; rules are F1 to F19`);
+      problems.push(`${at}: unknown rule; rules are F1 to F20`);
       continue;
     }
     if (!isObject(rule)) {

@@ -86,7 +86,7 @@ export interface ProgrammeDefinition {
   readonly combination: { readonly rule: 'highest-only'; readonly stackableCategories: readonly string[] };
   readonly calendar: WorkingCalendar;
   readonly categories: readonly CategoryDefinition[];
-  /** Detective rules F1–F19: thresholds, severities, legal bases (absent: no detectors run). */
+  /** Detective rules F1–F20: thresholds, severities, legal bases (absent: no detectors run). */
   readonly fraudRules?: FraudRules;
 }
 

@@ -10,6 +10,9 @@ describe('Beneficiary index: one application of a person', () => {
       expect(fold(asStored([submitted('4', { applicant: anApplicant({ citizenId: ' 001080012345 ' }) })]))).toMatchObject({
         citizenId: '001080012345', fullName: 'Nguyễn Thị Hạnh', category: '4', ward: 'W01', status: 'submitted', approvedAmount: 0, paidAmount: 0, payments: [],
       }));
+
+    it('folds a legacy ID typed with full-width digits and spaces into the same key (NFKC)', () =>
+      expect(fold(asStored([submitted('4', { applicant: anApplicant({ citizenId: '００１ ０８０ ０１２ ３４５' }) })]))?.citizenId).toBe('001080012345'));
   });
 
   describe('when paid in full', () => {

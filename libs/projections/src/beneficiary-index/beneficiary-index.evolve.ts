@@ -1,4 +1,4 @@
-import { evolve as evolveApplication, type ActiveApplication, type SupportApplicationEvent } from '@lib/domain';
+import { citizenIdKey, evolve as evolveApplication, type ActiveApplication, type SupportApplicationEvent } from '@lib/domain';
 import type { StoredEvent } from '@lib/event-store';
 import { OVERVIEW_EVENT_TYPES } from '../application-overview/application-overview.evolve';
 import type { BeneficiaryApplicationRow } from './beneficiary-index.entity';
@@ -39,7 +39,8 @@ export const evolveBeneficiaryApplication = (row: BeneficiaryApplicationRow | nu
     const { data } = domainEvent;
     return {
       applicationId: data.applicationId,
-      citizenId: data.applicant.citizenId.trim(),
+      // Legacy imports may carry full-width digits or spaces: one person, one key.
+      citizenId: citizenIdKey(data.applicant.citizenId) ?? '',
       fullName: data.applicant.fullName,
       dateOfBirth: data.applicant.dateOfBirth ?? null,
       programmeId: data.programmeId,

@@ -14,7 +14,7 @@ export const beneficiaryApplicationsTable = new RowTable('beneficiary_applicatio
  */
 export class BeneficiaryIndexProjection implements Projection {
   readonly name = 'beneficiary-index';
-  readonly version = 1;
+  readonly version = 2;
   readonly handles = BENEFICIARY_INDEX_EVENT_TYPES;
   readonly tables = ['beneficiary_applications', 'beneficiary_index'];
 

@@ -1,4 +1,4 @@
-import { localDate, type ProgrammeCatalog } from '@lib/domain';
+import { citizenIdKey, compatible, digitsKey, hasHouseNumber, localDate, nameKey, textKey, type ProgrammeCatalog } from '@lib/domain';
 import type { StoredEvent } from '@lib/event-store';
 
 /** A step event as the detectors need it: who, when, where in the log. */
@@ -41,8 +41,14 @@ export interface CaseFacts {
   programmeVersion: number;
   category: string;
   ward: string;
+  /** Digits only, compatibility forms folded (full-width digits are the same ID). */
   citizenId: string;
   fullName: string;
+  /** F20: name without diacritics, case or spacing, and date of birth; the same person under another ID meets here. */
+  identityKey?: string | null;
+  dateOfBirth?: string | null;
+  /** F20: the ward and address as text (village addresses too: a home, not a dwelling cluster). */
+  homeKey?: string | null;
   claim: Record<string, unknown>;
   submittedAt: string;
   submittedPosition: number;
@@ -63,6 +69,8 @@ export interface CaseFacts {
   withdrawal: { on: string; position: number } | null;
   rejectedAt: number | null;
   recoveryOrdered: number;
+  /** Money actually returned (SupportRecovered): F15 clears when it reaches what was paid. */
+  recovered?: number;
   judgments: Judgment[];
   /** F17: approved while the programme's total was above the reported budget. */
   overBudget: { position: number; at: string; total: number } | null;
@@ -70,19 +78,6 @@ export interface CaseFacts {
 }
 
 const VIETNAM = { holidays: [], utcOffsetMinutes: 420 };
-
-export const digitsOnly = (value: unknown): string | null => {
-  if (typeof value !== 'string') return null;
-  const digits = value.replace(/\D/g, '').replace(/^84(?=\d{9}$)/, '0');
-  return digits.length >= 6 ? digits : null;
-};
-
-/** Case, accents, punctuation and spacing do not make two addresses different. */
-export const textKey = (value: unknown): string | null => {
-  if (typeof value !== 'string') return null;
-  const key = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return key.length > 0 ? key : null;
-};
 
 /** A household business is one taxpayer; without a tax code, one business name at one address. */
 const householdKeyOf = (category: string, claim: Record<string, unknown>, addressKey: string | null): string | null => {
@@ -105,28 +100,34 @@ const STEP_FIELDS: Record<string, [string, string]> = {
 };
 
 export const CASE_FACT_EVENT_TYPES: ReadonlySet<string> = new Set([
-  'SupportApplicationSubmitted', ...Object.keys(STEP_FIELDS), 'SupportApplicationWithdrawn', 'SupportRecoveryOrdered', 'FraudAlertConfirmed',
+  'SupportApplicationSubmitted', ...Object.keys(STEP_FIELDS), 'SupportApplicationWithdrawn', 'SupportRecoveryOrdered', 'SupportRecovered', 'FraudAlertConfirmed',
 ]);
 
 const submittedFacts = (event: StoredEvent): CaseFacts => {
   const data = event.data as Data;
   const applicant = data.applicant ?? {};
   const claim = (data.claim ?? {}) as Record<string, unknown>;
-  const addressKey = textKey(applicant.address);
+  // A village or residential group is shared by all its people: only a dwelling clusters (F13).
+  const addressKey = hasHouseNumber(applicant.address) ? textKey(applicant.address) : null;
   const ward = String(applicant.ward ?? '');
+  const dateOfBirth = typeof applicant.dateOfBirth === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(applicant.dateOfBirth) ? applicant.dateOfBirth : null;
+  const name = nameKey(applicant.fullName);
   return {
     applicationId: String(data.applicationId),
     programmeId: String(data.programmeId),
     programmeVersion: Number(data.programmeVersion),
     category: String(data.category),
     ward,
-    citizenId: String(applicant.citizenId ?? '').trim(),
+    citizenId: citizenIdKey(applicant.citizenId) ?? '',
     fullName: String(applicant.fullName ?? ''),
+    identityKey: name && dateOfBirth ? `${name}|${dateOfBirth}` : null,
+    dateOfBirth,
+    homeKey: textKey(applicant.address) && `${ward}|${textKey(applicant.address)}`,
     claim,
     submittedAt: String(data.submittedAt),
     submittedPosition: event.position,
-    bankAccount: digitsOnly(applicant.bankAccount),
-    phone: digitsOnly(applicant.phone),
+    bankAccount: digitsKey(applicant.bankAccount),
+    phone: digitsKey(applicant.phone),
     addressKey: addressKey && `${ward}|${addressKey}`,
     householdKey: householdKeyOf(String(data.category), claim, addressKey && `${ward}|${addressKey}`),
     steps: Array.isArray(data.steps) ? data.steps : [],
@@ -141,6 +142,7 @@ const submittedFacts = (event: StoredEvent): CaseFacts => {
     withdrawal: null,
     rejectedAt: null,
     recoveryOrdered: 0,
+    recovered: 0,
     judgments: [],
     overBudget: null,
     version: event.streamVersion,
@@ -154,7 +156,7 @@ const release = (facts: CaseFacts, position: number): CaseFacts =>
 const payeeOf = (facts: CaseFacts, payee: unknown): string | null => {
   const key = textKey(payee);
   if (!key || key === textKey(facts.citizenId) || key === textKey(facts.fullName)) return null;
-  return digitsOnly(payee) === payee ? (payee as string) : key;
+  return /^[\d\s.+-]+$/.test(compatible(String(payee))) ? (digitsKey(payee) ?? key) : key;
 };
 
 /**
@@ -213,6 +215,8 @@ export const evolveCaseFacts = (facts: CaseFacts | null, event: StoredEvent, pro
     }
     case 'SupportRecoveryOrdered':
       return { ...next, recoveryOrdered: facts.recoveryOrdered + (Number(data.amount) || 0) };
+    case 'SupportRecovered':
+      return { ...next, recovered: (facts.recovered ?? 0) + (Number(data.amount) || 0) };
     default:
       return next;
   }

@@ -1,12 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const ALERT_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export const ALERT_STATUSES = ['open', 'confirmed', 'dismissed', 'cleared'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /**
  * Answers "what looks wrong, where, on what evidence?": one alert per rule and subject (an
  * application, a person, a shared account, a ward's day). `status` is open until an inspector
- * resolves it, and open again when applications join it after that.
+ * resolves it, and open again when applications join it after that; `cleared` when the rule no
+ * longer holds (F15 once the money paid is recovered).
  */
 @Entity({ name: 'fraud_alerts' })
 export class FraudAlertRow {
@@ -22,6 +23,8 @@ export class FraudAlertRow {
   @Column({ name: 'application_ids', type: 'text', array: true }) applicationIds!: string[];
   @Column({ type: 'bigint', array: true }) evidence!: string[];
   @Column({ type: 'text', array: true }) reasons!: string[];
+  /** Structured evidence where a rule gives it (F20: the matched pairs, what agreed, their scores). */
+  @Column({ type: 'jsonb', nullable: true }) details!: Record<string, unknown> | null;
   @Column({ type: 'text' }) status!: AlertStatus;
   @Column({ name: 'raised_position', type: 'bigint' }) raisedPosition!: string;
   @Column({ name: 'raised_at', type: 'timestamptz' }) raisedAt!: Date;

@@ -14,7 +14,8 @@ let serial = 0;
 const person = (overrides: Partial<Applicant> = {}): Applicant => {
   serial += 1;
   const n = String(serial).padStart(6, '0');
-  return anApplicant({ citizenId: `020190${n}`, phone: `0981${n}`, address: `Số ${serial} Hùng Vương`, ...overrides });
+  // Each person their own date of birth: one name and birthday under two IDs is F20's business.
+  return anApplicant({ citizenId: `020190${n}`, phone: `0981${n}`, address: `Số ${serial} Hùng Vương`, dateOfBirth: `${1940 + serial}-03-14`, ...overrides });
 };
 
 /** Category 1's default appraisal and decision days miss its limits; on time here. */

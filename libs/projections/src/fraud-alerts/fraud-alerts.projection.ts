@@ -17,12 +17,18 @@ export interface FraudAlertsOptions {
   onRaised?: (alert: RaisedAlert) => void;
 }
 
+/**
+ * Rules of one application that stop holding when facts change: F15 while paid money is not
+ * recovered. Their alert is then `cleared` (kept, with its resolution, for the record).
+ */
+const CLEARABLE: readonly FraudRuleId[] = ['F15'];
+
 const HOLDING_EVENTS = new Set(['SupportApplicationApproved', 'SupportApplicationPaid', 'SupportApplicationRejected', 'SupportApplicationWithdrawn']);
 
 const holding = (facts: CaseFacts | null | undefined) => !!facts && facts.heldFrom !== null && facts.heldUntil === null;
 
 /**
- * Fraud rules F1–F19 as detectors over the log. Per batch: fold each application's facts, keep
+ * Fraud rules F1–F20 as detectors over the log. Per batch: fold each application's facts, keep
  * the programme's running approved total (F17), save the facts, then run the per-application
  * rules on what changed and the group rules (person, shared account, phone, address, payee,
  * household, ward-day) on every group the batch touched. Detectors only ever see more evidence,
@@ -30,7 +36,7 @@ const holding = (facts: CaseFacts | null | undefined) => !!facts && facts.heldFr
  */
 export class FraudAlertsProjection implements Projection {
   readonly name = 'fraud-alerts';
-  readonly version = 1;
+  readonly version = 2;
   readonly handles: ReadonlySet<string> = new Set([...CASE_FACT_EVENT_TYPES, 'FraudAlertDismissed']);
   readonly tables = ['fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_resolutions'];
 
@@ -63,19 +69,24 @@ export class FraudAlertsProjection implements Projection {
     }
     const changed = [...current.values()].filter((facts) => facts !== before.get(facts.applicationId));
     await this.saveFacts(manager, changed, totals);
+    const cleared: string[] = [];
     const findings = [
       ...changed.flatMap((facts) => {
         const programme = this.programmes(facts.programmeId, facts.programmeVersion);
-        return programme ? detectApplication(facts, programme) : [];
+        if (!programme) return [];
+        const found = detectApplication(facts, programme);
+        for (const rule of CLEARABLE) if (!found.some((finding) => finding.rule === rule)) cleared.push(alertIdOf(rule, `application:${facts.applicationId}`));
+        return found;
       }),
       ...(await detectTouchedGroups(manager, touched, this.programmes)),
     ];
+    if (cleared.length) await manager.query(`UPDATE fraud_alerts SET status = 'cleared' WHERE id = ANY($1::uuid[]) AND status <> 'cleared'`, [cleared]);
     const alertIds = await this.upsertAlerts(manager, findings);
     alertIds.push(...(await this.saveResolutions(manager, resolutions)));
     if (alertIds.length) {
       await manager.query(
-        `UPDATE fraud_alerts a SET status = COALESCE(
-           (SELECT r.outcome FROM fraud_alert_resolutions r WHERE r.alert_id = a.id AND a.application_ids <@ r.application_ids), 'open')
+        `UPDATE fraud_alerts a SET status = CASE WHEN a.status = 'cleared' THEN 'cleared' ELSE COALESCE(
+           (SELECT r.outcome FROM fraud_alert_resolutions r WHERE r.alert_id = a.id AND a.application_ids <@ r.application_ids), 'open') END
          WHERE a.id = ANY($1::uuid[])`,
         [[...new Set(alertIds)]],
       );
@@ -99,8 +110,8 @@ export class FraudAlertsProjection implements Projection {
   private async saveFacts(manager: EntityManager, changed: readonly CaseFacts[], totals: Map<string, number>): Promise<void> {
     if (changed.length) {
       await manager.query(
-        `INSERT INTO fraud_case_facts (application_id, programme_id, citizen_id, ward, bank_account, phone, address_key, household_key, payees, withdrawn_on, over_budget, facts)
-         SELECT (f->>'applicationId')::uuid, f->>'programmeId', f->>'citizenId', f->>'ward', f->>'bankAccount', f->>'phone', f->>'addressKey', f->>'householdKey',
+        `INSERT INTO fraud_case_facts (application_id, programme_id, citizen_id, ward, bank_account, phone, address_key, household_key, identity_key, payees, withdrawn_on, over_budget, facts)
+         SELECT (f->>'applicationId')::uuid, f->>'programmeId', f->>'citizenId', f->>'ward', f->>'bankAccount', f->>'phone', f->>'addressKey', f->>'householdKey', f->>'identityKey',
                 ARRAY(SELECT DISTINCT p->>'payee' FROM jsonb_array_elements(f->'payments') p WHERE p->>'payee' IS NOT NULL),
                 (f->'withdrawal'->>'on')::date, f->'overBudget' IS NOT NULL AND f->'overBudget' <> 'null'::jsonb, f
            FROM jsonb_array_elements($1::jsonb) f
@@ -126,14 +137,16 @@ export class FraudAlertsProjection implements Projection {
     const unique = [...new Map(records.map((record) => [record.id, record])).values()];
     if (unique.length === 0) return [];
     const upserted: { id: string; rule: string; severity: string; inserted: boolean }[] = await manager.query(
-      `INSERT INTO fraud_alerts AS a (id, rule, subject, title, legal_basis, severity, programme_id, ward, wards, application_ids, evidence, reasons, status,
+      `INSERT INTO fraud_alerts AS a (id, rule, subject, title, legal_basis, severity, programme_id, ward, wards, application_ids, evidence, reasons, details, status,
                                       raised_position, raised_at, updated_position, updated_at)
-       SELECT f.id, f.rule, f.subject, f.title, f."legalBasis", f.severity, f."programmeId", f.wards[1], f.wards, f."applicationIds", f.evidence, f.reasons, 'open',
+       SELECT f.id, f.rule, f.subject, f.title, f."legalBasis", f.severity, f."programmeId", f.wards[1], f.wards, f."applicationIds", f.evidence, f.reasons, f.details, 'open',
               f."raisedPosition", f."raisedAt", f."updatedPosition", f."updatedAt"
          FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, rule text, subject text, title text, "legalBasis" text, severity text, "programmeId" text, wards text[],
-              "applicationIds" text[], evidence bigint[], reasons text[], "raisedPosition" bigint, "raisedAt" timestamptz, "updatedPosition" bigint, "updatedAt" timestamptz)
+              "applicationIds" text[], evidence bigint[], reasons text[], details jsonb, "raisedPosition" bigint, "raisedAt" timestamptz, "updatedPosition" bigint, "updatedAt" timestamptz)
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, legal_basis = EXCLUDED.legal_basis, severity = EXCLUDED.severity,
+         -- a cleared alert (F15 after the money came back) holds again: open, then the resolution decides
+         status = CASE WHEN a.status = 'cleared' THEN 'open' ELSE a.status END,
          -- F17 (one alert per programme's budget) only ever grows, and a batch brings only its new
          -- applications: the lists are added to here, in the database, instead of being read and
          -- rewritten whole by every batch (touched-groups.ts).
@@ -141,7 +154,7 @@ export class FraudAlertsProjection implements Projection {
          wards = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT (w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '' ORDER BY 1) ELSE EXCLUDED.wards END,
          application_ids = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT (x COLLATE "C") FROM unnest(a.application_ids || EXCLUDED.application_ids) AS t(x) ORDER BY 1) ELSE EXCLUDED.application_ids END,
          evidence = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT x FROM unnest(a.evidence || EXCLUDED.evidence) AS t(x) ORDER BY 1) ELSE EXCLUDED.evidence END,
-         reasons = EXCLUDED.reasons,
+         reasons = EXCLUDED.reasons, details = EXCLUDED.details,
          raised_at = CASE WHEN EXCLUDED.raised_position < a.raised_position THEN EXCLUDED.raised_at ELSE a.raised_at END,
          raised_position = LEAST(a.raised_position, EXCLUDED.raised_position),
          updated_position = EXCLUDED.updated_position, updated_at = EXCLUDED.updated_at

@@ -3,12 +3,15 @@ import type { ProgrammeCatalog } from '@lib/domain';
 import type { CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
 import { alertIdOf, type Finding } from './detectors/finding';
+import { detectIdentity } from './detectors/identity-detector';
 
 /** The groups a batch changed: only they are looked at again. */
 export class TouchedGroups {
   readonly persons = new Set<string>();
   readonly clusters: Record<ClusterKind, Set<string>> = { bankAccount: new Set(), phone: new Set(), address: new Set(), payee: new Set() };
   readonly households = new Set<string>();
+  /** Name and date of birth (F20): a new application may be someone already known under another ID. */
+  readonly identities = new Set<string>();
   readonly refusals = new Set<string>();
   readonly budgets = new Set<string>();
   /** Applications that went over the programme's budget in this batch (F17). */
@@ -24,6 +27,7 @@ export class TouchedGroups {
       if (after.bankAccount) this.clusters.bankAccount.add(after.bankAccount);
       if (after.phone) this.clusters.phone.add(after.phone);
       if (after.addressKey) this.clusters.address.add(after.addressKey);
+      if (after.identityKey) this.identities.add(after.identityKey);
     }
     if (after.payments.length !== (before?.payments.length ?? 0)) {
       for (const payment of after.payments) if (payment.payee) this.clusters.payee.add(payment.payee);
@@ -73,6 +77,10 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   if (touched.households.size) {
     const facts = await load('household_key = ANY($1::text[])', [[...touched.households]]);
     findings.push(...under(groupBy(facts, (one) => [one.householdKey!]), programmes, (key, apps, programme) => detectHousehold(key, apps, programme)));
+  }
+  if (touched.identities.size) {
+    const facts = await load('identity_key = ANY($1::text[])', [[...touched.identities]]);
+    findings.push(...under(groupBy(facts, (one) => [`${one.identityKey}#${one.programmeId}`]), programmes, (key, apps, programme) => detectIdentity(key.split('#')[0], apps, programme)));
   }
   if (touched.refusals.size) {
     const pairs = [...touched.refusals].map((pair) => pair.split('|'));

@@ -6,6 +6,7 @@ import { BeneficiaryIndexProjection } from '../beneficiary-index/beneficiary-ind
 import { OfficerActivityProjection } from '../officer-activity/officer-activity.projection';
 import { OverdueStepsProjection } from '../overdue-steps/overdue-steps.projection';
 import { FraudAlertsProjection } from '../fraud-alerts/fraud-alerts.projection';
+import { ApplicantIndexProjection } from '../applicant-index/applicant-index.projection';
 
 /**
  * Every read model the projector maintains; `cli projections` rebuilds them by name. Calendars,
@@ -17,5 +18,6 @@ export const registeredProjections = (programmes: ProgrammeCatalog): Projection[
   new OfficerActivityProjection(),
   new OverdueStepsProjection(programmes),
   new FraudAlertsProjection(programmes, { onRaised: ({ rule, severity }) => alertsRaised.inc({ rule, severity }) }),
+  new ApplicantIndexProjection(),
 ];
 

@@ -263,4 +263,18 @@ export const INJECTORS: Record<string, (ctx: InjectionContext, index: number) =>
     await c.add(c.person(), '7');
     return c.unit('F17', 'approved over the reported budget');
   },
+  F20: async (ctx, index) => {
+    const c = new CaseBuilder(ctx);
+    // One person under a 12-digit CCCD and again under a 9-digit CMND: the duplicate F1 cannot see.
+    const person = c.person();
+    const cmnd = `0${String(ctx.nextSerial()).padStart(8, '0')}`.slice(-9);
+    const plain = person.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toUpperCase();
+    const variant = index % 2;
+    const again = variant === 0
+      ? { ...person, citizenId: cmnd, phone: `08${String(20_000_000 + ctx.nextSerial()).padStart(8, '0')}` }
+      : { ...person, citizenId: cmnd, fullName: plain, address: `Thôn ${ctx.random.int(1, 9)}, ${person.ward}` };
+    await c.add(person, '7');
+    await c.add(again, '4');
+    return c.unit('F20', variant === 0 ? 'CMND and CCCD at one address' : 'CMND and CCCD with one phone, the name typed without diacritics');
+  },
 };

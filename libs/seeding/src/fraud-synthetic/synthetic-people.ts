@@ -55,7 +55,8 @@ export const cleanClaim = (category: string, random: Random, serial: number, mon
 
 /** Intake after the 15th of the first month claimed (QĐ 15, category 4), on a working day. */
 export const intakeDayFor = (category: string, months: string[], random: Random, programme: ProgrammeDefinition): string => {
-  const month = ['5', '6', '7'].includes(category) ? random.pick(MONTHS) : months[0];
+  // An informal worker files after the 15th of each month claimed (QĐ 15, F9): so of the last one.
+  const month = ['5', '6', '7'].includes(category) ? random.pick(MONTHS) : category === '4' ? months[months.length - 1] : months[0];
   return workingDayFrom(`${month}-${String(random.int(16, 26)).padStart(2, '0')}`, programme);
 };
 

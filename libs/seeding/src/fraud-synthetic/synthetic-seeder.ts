@@ -35,7 +35,7 @@ export interface SyntheticReport {
   byOutcome: Record<string, number>;
 }
 
-export const INJECTABLE_RULES = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16'];
+export const INJECTABLE_RULES = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F20'];
 
 /** A version-4-shaped id from the seeded generator: the same seed gives the same ids. */
 const uuidFrom = (random: Random): string => {

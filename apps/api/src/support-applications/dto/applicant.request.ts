@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+
+/**
+ * Numbers typed from paper or pasted from spreadsheets: full-width digits (NFKC) and the spaces,
+ * dots and dashes between groups do not change the number, so one person is not two.
+ */
+const compactNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').replace(/[\s.\-]/g, '') : value);
+const compatibleText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value);
 
 export class ApplicantRequest {
   @ApiProperty({ description: 'CMND (9 digits) or CCCD (12 digits)', example: '001080012345' })
+  @Transform(compactNumber)
   @Matches(/^(\d{9}|\d{12})$/, { message: 'citizenId must be a CMND (9 digits) or CCCD (12 digits)' })
   citizenId!: string;
 
@@ -23,10 +32,12 @@ export class ApplicantRequest {
   address!: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
+  @Transform(compactNumber)
   @IsOptional() @Matches(/^\+?\d{8,15}$/, { message: 'phone must be 8 to 15 digits' })
   phone?: string;
 
   @ApiPropertyOptional({ example: '0123456789' })
+  @Transform(compatibleText)
   @IsOptional() @IsString() @MaxLength(64)
   bankAccount?: string;
 }

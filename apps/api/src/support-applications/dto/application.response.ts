@@ -22,6 +22,29 @@ const CLAIM_SCHEMA: ApiPropertyOptions = {
   additionalProperties: true,
 };
 
+export const WARNING_CODES = ['already-supported', 'probable-same-person'] as const;
+export const IDENTITY_EVIDENCE = ['name', 'dateOfBirth', 'address', 'phone', 'bankAccount', 'documentKinds'] as const;
+
+/** A warning at intake and on the case: never a refusal. */
+export class ApplicationWarningResponse {
+  @ApiProperty({ enum: WARNING_CODES }) code!: (typeof WARNING_CODES)[number];
+  @ApiProperty({ description: 'in the language of Accept-Language (Vietnamese unless English comes first)' }) message!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the other application; absent when the caller may not read it' }) applicationId?: string;
+  @ApiProperty() ward!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty() status!: string;
+  @ApiPropertyOptional({ description: 'probable-same-person: the match score (programme F20 weights)' }) score?: number;
+  @ApiPropertyOptional({ enum: IDENTITY_EVIDENCE, isArray: true, description: 'probable-same-person: what agreed' }) matched?: (typeof IDENTITY_EVIDENCE)[number][];
+}
+
+/** POST /applications: the command's answer and the warnings the officer should see now. */
+export class SubmitResultResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: [ApplicationWarningResponse] }) warnings!: ApplicationWarningResponse[];
+}
+
 /** GET /applications/{id}: the current state, with the claim and step detail a case page needs. */
 export class ApplicationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -43,6 +66,7 @@ export class ApplicationResponse {
   @ApiProperty() recoveredAmount!: number;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: [ApplicationWarningResponse], description: 'already-supported, probable-same-person: never a refusal' }) warnings!: ApplicationWarningResponse[];
 }
 
 export class ApplicationSummaryResponse {

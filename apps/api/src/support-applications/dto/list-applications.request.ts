@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export const STATUSES = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered'];
 
@@ -13,6 +13,10 @@ export class ListApplicationsRequest {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 16)
   category?: string;
+
+  @ApiPropertyOptional({ description: 'a citizen ID, a phone, or a name without regard to diacritics, case or spacing', example: 'nguyen van nam' })
+  @IsOptional() @IsString() @Length(1, 100) @Matches(/[\p{L}\p{N}]/u, { message: 'q must hold a letter or a digit' })
+  q?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200)
   cursor?: string;

@@ -18,7 +18,8 @@ export interface ResolveFraudAlertResult {
 
 /**
  * An inspector confirms or dismisses an alert with a note. A confirmation may order recovery
- * (thu hồi) of what is still unrecovered on every paid application it names, in the same append.
+ * (thu hồi) of what is paid and not yet ordered back, in the same append: on the applications
+ * the inspector chose (`recoverFrom`, some of those the alert names), or on every one it names.
  */
 export class ResolveFraudAlertCommand extends Command<ResolveFraudAlertResult> {
   constructor(
@@ -27,6 +28,7 @@ export class ResolveFraudAlertCommand extends Command<ResolveFraudAlertResult> {
     readonly note: string,
     readonly orderRecovery: boolean,
     readonly context: CommandContext,
+    readonly recoverFrom?: readonly string[],
   ) {
     super();
   }

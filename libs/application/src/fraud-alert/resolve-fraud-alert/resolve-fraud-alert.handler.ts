@@ -51,10 +51,11 @@ export class ResolveFraudAlertHandler implements ICommandHandler<ResolveFraudAle
     });
   }
 
-  /** Thu hồi of what is paid and not yet ordered back, per application the alert names. */
-  private async orderRecoveries(work: UnitOfWork, { alert, note, context }: ResolveFraudAlertCommand, now: string): Promise<RecoveryOrderedByAlert[]> {
+  /** Thu hồi of what is paid and not yet ordered back, per application chosen (by default every one the alert names). */
+  private async orderRecoveries(work: UnitOfWork, { alert, note, context, recoverFrom }: ResolveFraudAlertCommand, now: string): Promise<RecoveryOrderedByAlert[]> {
     const orders: RecoveryOrderedByAlert[] = [];
-    for (const applicationId of [...alert.applicationIds].sort()) {
+    const chosen = recoverFrom ? alert.applicationIds.filter((id) => recoverFrom.includes(id)) : alert.applicationIds;
+    for (const applicationId of [...chosen].sort()) {
       const streamId = supportApplicationStream(applicationId);
       const state = await work.load(streamId, supportApplicationFold);
       if (state.status === 'none') continue;

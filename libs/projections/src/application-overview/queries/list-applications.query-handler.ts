@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { compatible, digitsKey, nameKey } from '@lib/domain';
 import { ApplicationOverviewRow } from '../application-overview.entity';
 import { ListApplicationsQuery, type ApplicationPage } from './list-applications.query';
 
@@ -18,6 +19,19 @@ const decodeCursor = (cursor: string): [string, string] => {
   }
 };
 
+/**
+ * `q` is a number (a citizen ID or a phone, typed with spaces, dots or full-width digits) or a
+ * name: without diacritics, case or spacing, anywhere in the name ("van nam" finds Nguyễn Văn Nam).
+ */
+const searchOf = (q: string): { where: string; parameters: Record<string, string> } => {
+  const text = compatible(q).trim();
+  if (/^[\d\s.+()-]+$/.test(text)) {
+    const digits = text.replace(/\D/g, '');
+    return { where: 'i.citizen_id = :searchId OR i.phone = :searchPhone', parameters: { searchId: digits, searchPhone: digitsKey(text) ?? digits } };
+  }
+  return { where: "i.name_key LIKE :searchName", parameters: { searchName: `%${nameKey(text) ?? ''}%` } };
+};
+
 /** Keyset paging on (submitted_at, application_id): a page costs the same at any depth. */
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
@@ -28,6 +42,12 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
     if (filter.ward) query.andWhere('a.ward = :ward', { ward: filter.ward });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.category) query.andWhere('a.category = :category', { category: filter.category });
+    if (filter.q) {
+      const search = searchOf(filter.q);
+      // The ward again inside: a ward officer's name search scans that ward's index rows only.
+      const ward = filter.ward ? 'i.ward = :ward AND ' : '';
+      query.andWhere(`a.applicationId IN (SELECT i.application_id FROM applicant_index i WHERE ${ward}(${search.where}))`, search.parameters);
+    }
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       query.andWhere('(a.submittedAt, a.applicationId) > (:at, :id)', { at, id });

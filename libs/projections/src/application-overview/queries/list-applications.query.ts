@@ -8,7 +8,7 @@ export interface ApplicationPage {
 
 export class ListApplicationsQuery extends Query<ApplicationPage> {
   constructor(
-    readonly filter: { ward?: string; status?: string; category?: string },
+    readonly filter: { ward?: string; status?: string; category?: string; q?: string },
     readonly limit: number,
     readonly cursor?: string,
   ) {

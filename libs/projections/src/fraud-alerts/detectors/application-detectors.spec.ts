@@ -1,10 +1,10 @@
 import {
-  CATEGORIES, anApplicant, approved, asStored, awaiting, decided, filedClaim, paid, paidInFull, posted, rejected, reviewed, shippedCatalog, submitted,
+  CATEGORIES, anApplicant, approved, asStored, awaiting, decided, filedClaim, paid, paidInFull, posted, recovered, recoveryOrdered, rejected, reviewed, shippedCatalog, submitted,
   inspector, villageReviewer, type CategoryCode,
 } from '@lib/testing';
 import type { SupportApplicationEvent } from '@lib/domain';
 import { evolveCaseFacts, type CaseFacts } from '../case-facts';
-import { detectApplication } from './application-detectors';
+import { detectApplication, lastDayOfOneMonth } from './application-detectors';
 
 const catalog = shippedCatalog();
 const programme = catalog('nq42-2020', 1)!;
@@ -68,5 +68,54 @@ describe('Fraud detectors: one application', () => {
     const quiet = { ...programme, fraudRules: { ...programme.fraudRules, F8: { ...programme.fraudRules!.F8!, enabled: false } } };
     expect(detectApplication(factsOf(withClaim('4', { occupation: 'rice-farmer' })), quiet)).toEqual([]);
     expect(anApplicant().ward).toBe('W01');
+  });
+
+  describe('issue 12 item 7: detector defects', () => {
+    it.each([
+      ['2020-06-01', '2020-06-30'], ['2020-04-15', '2020-05-14'], ['2020-01-31', '2020-02-28'], ['2020-12-01', '2020-12-31'],
+    ])('a suspension from %s lasts one month through %s', (start, end) => expect(lastDayOfOneMonth(start)).toBe(end));
+
+    it('F11: nothing for a suspension of exactly one month (01/6 to 30/6)', () =>
+      expect(rulesOf(withClaim('1', { months: ['2020-06'], suspensionStart: '2020-06-01', suspensionEnd: '2020-06-30' }))).toEqual([]));
+
+    it('F11: a suspension one day short of a month (01/6 to 29/6)', () =>
+      expect(rulesOf(withClaim('1', { months: ['2020-06'], suspensionStart: '2020-06-01', suspensionEnd: '2020-06-29' }))).toEqual(['F11']));
+
+    it('F9: checks every month claimed, not only the first (April fine, June filed on 18/5)', () => {
+      const facts = factsOf([submitted('4', { claim: filedClaim('4', { months: ['2020-04', '2020-06'] }) })]);
+      const [finding] = detectApplication(facts, programme);
+      expect(finding).toMatchObject({ rule: 'F9', reasons: ['filed on 2020-05-18, before the 15th of 2020-06'] });
+    });
+
+    it('F2: nothing for a temporary resident whose permanent residence is in this province', () =>
+      expect(rulesOf(withClaim('4', { residence: 'temporary', permanentResidenceInProvince: true }))).toEqual([]));
+
+    it('F2: still raised for a temporary resident from another province', () =>
+      expect(rulesOf(withClaim('4', { residence: 'temporary', permanentResidenceInProvince: false }))).toEqual(['F2']));
+
+    const refusedAfterPayment = [...paidInFull('4'), rejected('payment', 'not eligible after re-review', { by: inspector })];
+    it('F15: ordered back in full but not recovered still holds', () =>
+      expect(rulesOf([...refusedAfterPayment, recoveryOrdered(2_000_000)])).toEqual(['F15']));
+
+    it('F15: clears once what was paid is recovered', () =>
+      expect(rulesOf([...refusedAfterPayment, recoveryOrdered(2_000_000), recovered(2_000_000)])).toEqual([]));
+
+    it('F15: a partial recovery still holds', () =>
+      expect(rulesOf([...refusedAfterPayment, recoveryOrdered(2_000_000), recovered(1_000_000)])).toEqual(['F15']));
+
+    it('normalises full-width digits, spaces and +84 in IDs, phones and bank accounts', () => {
+      const facts = factsOf([submitted('4', { applicant: anApplicant({ citizenId: '０２００８０００１２３４', phone: '+84 ９１２ ３４５ ６７８', bankAccount: '０１２３-４５６-７８９' }) })]);
+      expect(facts).toMatchObject({ citizenId: '020080001234', phone: '0912345678', bankAccount: '0123456789' });
+    });
+
+    it.each([
+      ['Thôn 3, xã Tân Lập', null],
+      ['Khối 4, phường Hoàng Văn Thụ', null],
+      ['Ấp 2, xã Tân Phú, W01', null],
+      ['Số 5, thôn 3, xã Tân Lập', 'W01|so 5 thon 3 xa tan lap'],
+      ['Nhà trọ số 12, W01', 'W01|nha tro so 12 w01'],
+      ['１２ Lê Lợi', 'W01|12 le loi'],
+    ])('F13 clusters %s under %s (a village address without a house number clusters no one)', (address, key) =>
+      expect(factsOf([submitted('4', { applicant: anApplicant({ address }) })]).addressKey).toBe(key));
   });
 });

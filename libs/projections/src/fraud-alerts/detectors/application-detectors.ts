@@ -89,17 +89,28 @@ const claimChecks = (rule: FraudRuleId): Check => (facts, category, programme) =
   return specs ? found([atSubmission(facts)], failedClaimChecks(category, facts.claim, specs)) : null;
 };
 
-/** F9: an informal worker files after the 15th of the month claimed (QĐ 15). */
+/** F9: an informal worker files after the 15th of each month claimed (QĐ 15), so every month is checked, not the first. */
 const filedEarly: Check = (facts, category, programme) => {
   const rule = fraudRule(programme.fraudRules, 'F9');
   const day = rule?.thresholds?.filingDayOfMonth;
-  const months = Array.isArray(facts.claim.months) ? (facts.claim.months as string[]) : [];
+  const months = Array.isArray(facts.claim.months) ? (facts.claim.months as unknown[]).filter((month): month is string => typeof month === 'string') : [];
   const own = claimChecks('F9')(facts, category, programme);
   if (!rule?.claimChecks?.[facts.category] || !day || months.length === 0) return own;
   const filed = localDate(facts.submittedAt, programme.calendar);
-  const earliest = `${[...months].sort()[0]}-${String(day).padStart(2, '0')}`;
-  const reasons = [...(own?.reasons ?? []), ...(filed < earliest ? [`filed on ${filed}, before the ${day}th of the first month claimed`] : [])];
+  const early = [...new Set(months)].sort().filter((month) => filed < `${month}-${String(day).padStart(2, '0')}`);
+  const reasons = [...(own?.reasons ?? []), ...(early.length ? [`filed on ${filed}, before the ${day}th of ${early.join(', ')}`] : [])];
   return found([atSubmission(facts)], reasons);
+};
+
+/**
+ * The last day of a suspension lasting exactly one month from `start`: the day before the same
+ * date a month later (01/6 → 30/6), clamped to that month's length (31/1 → 28 or 29/2).
+ */
+export const lastDayOfOneMonth = (start: string): string => {
+  const [y, m, d] = start.split('-').map(Number);
+  const daysInNext = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const sameDayNextMonth = Date.UTC(y, m, Math.min(d, daysInNext));
+  return new Date(sameDayNextMonth - 86_400_000).toISOString().slice(0, 10);
 };
 
 /** F11 beyond the claim: at least one month of suspension, and the BHXH confirmation before approval. */
@@ -110,9 +121,7 @@ const furlough: Check = (facts, category, programme) => {
   const evidence = [atSubmission(facts)];
   const { suspensionStart: start, suspensionEnd: end } = facts.claim as Record<string, string>;
   if (typeof start === 'string' && typeof end === 'string') {
-    const [y, m, d] = start.split('-').map(Number);
-    const monthLater = new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
-    if (end < monthLater) reasons.push(`suspension ${start} to ${end} lasts less than one month`);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(start) && end < lastDayOfOneMonth(start)) reasons.push(`suspension ${start} to ${end} lasts less than one month`);
   }
   const approvalIndex = category.steps.findIndex((step) => step.kind === 'approval');
   const confirmations = category.steps.slice(1, approvalIndex).filter((step) => step.kind === 'review').map((step) => step.name);
@@ -124,18 +133,26 @@ const furlough: Check = (facts, category, programme) => {
   return found(evidence, reasons);
 };
 
-/** F2 (one application): temporary residents need the other place's "has not applied" confirmation. */
+/**
+ * F2 (one application): a temporary resident whose permanent residence is in another province
+ * needs that place's "has not applied" confirmation; one from another commune of this province
+ * does not (QĐ 15 asks it only across provinces).
+ */
 const crossProvince: Check = (facts) =>
-  facts.category === '4' && facts.claim.residence === 'temporary' && !facts.claim.otherProvinceConfirmationRef
-    ? { evidence: [atSubmission(facts)], reasons: ['temporary resident without the other place’s confirmation (otherProvinceConfirmationRef)'] }
+  facts.category === '4' && facts.claim.residence === 'temporary' && facts.claim.permanentResidenceInProvince !== true && !facts.claim.otherProvinceConfirmationRef
+    ? { evidence: [atSubmission(facts)], reasons: ['temporary resident from another province without that place’s confirmation (otherProvinceConfirmationRef)'] }
     : null;
 
-/** F15: when support was judged improper, what was paid must be ordered back in full. */
-const notRecovered: Check = (facts) => {
-  const short = facts.judgments.filter((judgment) => judgment.paid > 0 && judgment.recoveryOrdered < judgment.paid);
+/**
+ * F15: when support was judged improper, what was paid must come back. Money recovered, not
+ * merely ordered, settles it: the rule holds while recovered < paid, so recovery clears it.
+ */
+export const notRecovered: Check = (facts) => {
+  const recovered = facts.recovered ?? 0;
+  const short = facts.judgments.filter((judgment) => judgment.paid > 0 && recovered < judgment.paid);
   return found(
     short.map((judgment) => piece(facts, judgment.position, judgment.at)),
-    short.map((judgment) => `${judgment.source === 'confirmed-alert' ? 'confirmed improper' : 'refused after payment'}: ${judgment.paid} VND paid, ${judgment.recoveryOrdered} VND ordered back`),
+    short.map((judgment) => `${judgment.source === 'confirmed-alert' ? 'confirmed improper' : 'refused after payment'}: ${judgment.paid} VND paid, ${Math.max(judgment.recoveryOrdered, facts.recoveryOrdered)} VND ordered back, ${recovered} VND recovered`),
   );
 };
 

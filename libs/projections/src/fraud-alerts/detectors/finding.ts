@@ -16,6 +16,8 @@ export interface Finding {
   /** Global positions of the events that show it. */
   evidence: number[];
   reasons: string[];
+  /** Structured evidence (F20: which applications matched, on what, with what score), for rendering in the reader's language. */
+  details?: Record<string, unknown> | null;
   /** The event at which the rule first held, and its business time. */
   raisedPosition: number;
   raisedAt: string;

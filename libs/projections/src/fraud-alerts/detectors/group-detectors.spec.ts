@@ -2,6 +2,7 @@ import { anApplicant, approved, asStored, awaiting, filedClaim, paidInFull, reje
 import type { Applicant, SupportApplicationEvent } from '@lib/domain';
 import { evolveCaseFacts, type CaseFacts } from '../case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst } from './group-detectors';
+import { detectIdentity } from './identity-detector';
 
 const catalog = shippedCatalog();
 const programme = catalog('nq42-2020', 1)!;
@@ -94,5 +95,29 @@ describe('Fraud detectors: groups', () => {
     const over = { ...paidApp('7'), overBudget: { position: 99, at: '2020-05-22T02:00:00.000Z', total: 200_000_750_000 } };
     expect(detectOverBudget([paidApp('7')], programme)).toEqual([]);
     expect(detectOverBudget([over], programme)).toEqual([expect.objectContaining({ rule: 'F17', applicationIds: [over.applicationId] })]);
+  });
+
+  describe('F20: one person under two ID numbers', () => {
+    const nam = { fullName: 'Nguyễn Văn Nam', dateOfBirth: '1982-09-12', address: 'Số 7 Trần Phú', phone: '0912000777' };
+
+    it('a CMND and a CCCD with one name, date of birth and address: raised at the second, with the pair and its score', () => {
+      const apps = [paidApp('4', { ...nam, citizenId: '082123456' }), app([submitted('7')], { ...nam, fullName: 'NGUYEN VAN  NAM', citizenId: '020082001234', phone: '0988000111' })];
+      expect(apps[0].identityKey).toBe(apps[1].identityKey);
+      const [finding] = detectIdentity(apps[0].identityKey!, apps, programme);
+      expect(finding).toMatchObject({
+        rule: 'F20', applicationIds: apps.map((a) => a.applicationId).sort(), raisedPosition: apps[1].submittedPosition,
+        details: { kind: 'probable-same-person', minScore: 70, pairs: [{ citizenIds: ['082123456', '020082001234'], documentKinds: ['cmnd', 'cccd'], matched: ['name', 'dateOfBirth', 'address', 'documentKinds'], score: 90 }] },
+      });
+    });
+
+    it('nothing for namesakes born the same day in different places', () => {
+      const apps = [app([submitted('4')], { ...nam, citizenId: '020082001234' }), app([submitted('4')], { ...nam, citizenId: '020082009999', address: 'Thôn 2, xã Mai Pha', phone: '0977000222' })];
+      expect(detectIdentity(apps[0].identityKey!, apps, programme)).toEqual([]);
+    });
+
+    it('nothing for one person’s own applications under one ID', () => {
+      const apps = [app([submitted('4')], { ...nam, citizenId: '020082001234' }), app([submitted('7')], { ...nam, citizenId: '020082001234' })];
+      expect(detectIdentity(apps[0].identityKey!, apps, programme)).toEqual([]);
+    });
   });
 });
