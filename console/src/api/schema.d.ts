@@ -636,7 +636,7 @@ export interface components {
             category: string;
             ward: string;
             /** @enum {string} */
-            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
             currentStep: string | null;
             version: number;
             fullName: string;
@@ -670,7 +670,7 @@ export interface components {
             category: string;
             ward: string;
             /** @enum {string} */
-            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
             /** @description the step the application awaits; null once closed */
             currentStep: string | null;
             /** @description the steps of its category, in order */
@@ -690,6 +690,17 @@ export interface components {
             paidAmount: number;
             recoveryOrderedAmount: number;
             recoveredAmount: number;
+            /** @description what a payment must equal now: approved, less what was paid here or under a superseded lower support */
+            amountDue: number;
+            /** @description paid to the person under lower supports this one superseded */
+            creditedAmount: number;
+            /**
+             * Format: uuid
+             * @description the higher support that closed this one (status superseded)
+             */
+            supersededBy: string | null;
+            /** @description the lower supports this one superseded */
+            supersedes: string[];
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -789,7 +800,7 @@ export interface components {
             /** @enum {string} */
             kind: "intake" | "review" | "posting" | "approval" | "decision" | "payment";
             /** @enum {string} */
-            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
+            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
             timeLimitWorkingDays: number | null;
             countFrom?: string;
             minWorkingDays?: number;
@@ -871,12 +882,12 @@ export interface components {
         };
         DevSignInInfoResponse: {
             enabled: boolean;
-            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
-            wardScopedRoles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            wardScopedRoles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
         };
         DevTokenRequest: {
             /** @enum {string} */
-            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
+            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
             /**
              * @description required for ward-scoped roles
              * @example W01
@@ -889,7 +900,7 @@ export interface components {
         DevTokenClaimsResponse: {
             sub: string;
             name: string;
-            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
             ward: string | null;
         };
         DevTokenResponse: {
@@ -1134,7 +1145,7 @@ export interface operations {
         parameters: {
             query?: {
                 ward?: string;
-                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
                 category?: string;
                 cursor?: string;
                 limit?: number;
@@ -1659,7 +1670,7 @@ export interface operations {
             query?: {
                 /** @description required for ward officers (their own ward) */
                 ward?: string;
-                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
                 category?: string;
             };
             header?: never;

@@ -17,3 +17,4 @@ export * from './support-application/permissions';
 export * from './beneficiary/beneficiary';
 export * from './beneficiary/beneficiary-policy';
 export * from './fraud-alert/fraud-alert';
+export * from './support-application/supersession';

@@ -2,12 +2,14 @@ import {
   actingRole,
   beneficiaryCommandsFor,
   beneficiaryStream,
+  creditFor,
   decide,
   decideBeneficiary,
   evolve,
   evolveBeneficiary,
   initialBeneficiary,
   initialState,
+  supersede,
   supportApplicationStream,
   type Beneficiary,
   type BeneficiaryEvent,
@@ -55,19 +57,43 @@ export class SupportApplicationWriter {
     const state = await work.load(streamId, supportApplicationFold, { pinned: true });
     const events = decide(command, state, catalog);
     work.actingAs(actingRole(command, state, catalog));
-    const after = work.append<SupportApplication>(streamId, events);
-    if (after.status !== 'none') await this.decideForPerson(work, state, events, this.keys.keyOf(after.citizenId));
+    let after = work.append<SupportApplication>(streamId, events);
+    if (after.status !== 'none') {
+      const personEvents = await this.decideForPerson(work, state, events, this.keys.keyOf(after.citizenId));
+      after = (await this.closeSuperseded(work, streamId, personEvents)) ?? after;
+    }
     return { id: applicationId, status: after.status, version: work.versionOf(streamId) };
   }
 
-  private async decideForPerson(work: UnitOfWork, before: SupportApplication, events: SupportApplicationEvent[], key: string): Promise<void> {
+  private async decideForPerson(work: UnitOfWork, before: SupportApplication, events: SupportApplicationEvent[], key: string): Promise<BeneficiaryEvent[]> {
     const commands = beneficiaryCommandsFor(before, events, key);
-    if (commands.length === 0) return;
+    if (commands.length === 0) return [];
     const streamId = beneficiaryStream(key);
     let state = await work.load(streamId, beneficiaryFold);
+    const all: BeneficiaryEvent[] = [];
     for (const command of commands) {
       const decided: BeneficiaryEvent[] = decideBeneficiary(command, state, this.programmes.catalog);
       state = work.append<Beneficiary>(streamId, decided);
+      all.push(...decided);
     }
+    return all;
+  }
+
+  /**
+   * A higher support superseded lower ones on the person's stream: each lower application is
+   * closed in the same append (its stream read at its head, so a payment racing it retries),
+   * and the higher one is credited with what the person kept.
+   */
+  private async closeSuperseded(work: UnitOfWork, higherStream: string, personEvents: readonly BeneficiaryEvent[]): Promise<SupportApplication | null> {
+    let higher: SupportApplication | null = null;
+    for (const event of personEvents) {
+      if (event.type !== 'BeneficiarySupportSuperseded') continue;
+      const lowerStream = supportApplicationStream(event.data.applicationId);
+      const lower = await work.load(lowerStream, supportApplicationFold);
+      const superseded = supersede(lower, { applicationId: event.data.supersededBy, at: event.data.supersededAt });
+      work.append<SupportApplication>(lowerStream, [superseded]);
+      higher = work.append<SupportApplication>(higherStream, [creditFor(superseded)]);
+    }
+    return higher;
   }
 }

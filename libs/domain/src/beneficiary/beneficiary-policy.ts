@@ -31,6 +31,13 @@ export const beneficiaryCommandsFor = (
         metadata: { actorId: event.data.approvedBy, now: event.data.approvedAt },
       });
     }
+    if (event.type === 'SupportApplicationDecided' && event.data.approvedMonths && event.data.approvedAmount !== undefined) {
+      commands.push({
+        type: 'AmendSupport',
+        data: { beneficiaryKey, applicationId: before.applicationId, months: event.data.approvedMonths, amount: event.data.approvedAmount },
+        metadata: { actorId: event.data.decidedBy, now: event.data.decidedAt },
+      });
+    }
     const released = event.type === 'SupportApplicationRejected' || event.type === 'SupportApplicationWithdrawn';
     if (released && before.approvedMonths) {
       const by = event.type === 'SupportApplicationRejected' ? event.data.rejectedBy : event.data.withdrawnBy;

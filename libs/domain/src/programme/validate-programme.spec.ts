@@ -124,7 +124,7 @@ describe('validateProgramme', () => {
       ['a step name that is not kebab-case', (d) => (cat5(d).steps[1].name = 'Village Review'), `${CAT5}: steps[1] needs a kebab-case name`],
       ['the same step name twice', (d) => (cat5(d).steps[2].name = 'village-review'), `${CAT5}: steps[2]: duplicate step village-review`],
       ['a kind the engine does not know', (d) => (cat5(d).steps[1].kind = 'inspection'), `${CAT5}: steps[1].kind must be one of intake, review, posting, approval, decision, payment`],
-      ['a role that does not exist', (d) => (cat5(d).steps[3].role = 'chairman'), `${CAT5}: steps[3].role must be one of intake-officer, village-reviewer, ward-approver, district-appraiser, province-approver, treasurer, auditor, inspector, admin`],
+      ['a role that does not exist', (d) => (cat5(d).steps[3].role = 'chairman'), `${CAT5}: steps[3].role must be one of intake-officer, village-reviewer, ward-approver, district-appraiser, social-insurance-officer, tax-officer, province-approver, treasurer, auditor, inspector, admin`],
       ['a time limit of 0 working days', (d) => (cat5(d).steps[1].timeLimitWorkingDays = 0), `${CAT5}: steps[1].timeLimitWorkingDays must be null or a positive integer`],
       ['a time limit given as text', (d) => (cat5(d).steps[1].timeLimitWorkingDays = '5'), `${CAT5}: steps[1].timeLimitWorkingDays must be null or a positive integer`],
       ['a minimum posting period on a review', (d) => (cat5(d).steps[1].minWorkingDays = 2), `${CAT5}: steps[1].minWorkingDays is for postings, a positive integer`],

@@ -10,7 +10,7 @@ import { isDate, isMonth } from '../common/month';
 import { localDate, workingDaysSpanned } from '../common/working-days';
 import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
 import { amountFor, checkEligibility, parseClaim } from './claim';
-import { requireRole, requireSegregation, requireWard } from './permissions';
+import { requireMayAct, requireRole, requireSegregation, requireWard } from './permissions';
 import type {
   PerformSupportStep,
   RecordSupportPayment,
@@ -32,7 +32,7 @@ import type {
   SupportRecovered,
   SupportRecoveryOrdered,
 } from './support-application.events';
-import type { ActiveApplication, SupportApplication } from './support-application.state';
+import { amountDue, type ActiveApplication, type SupportApplication } from './support-application.state';
 
 interface Workflow {
   programme: ProgrammeDefinition;
@@ -101,6 +101,18 @@ const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication
   return [...requested].sort();
 };
 
+/**
+ * The provincial Chairman approves the list and the funds: a decision may narrow the months the
+ * earlier approval fixed (never widen them), and the amount follows.
+ */
+const decidedMonths = (command: PerformSupportStep, state: ActiveApplication, category: CategoryDefinition): { approvedMonths?: string[]; approvedAmount?: number } => {
+  const requested = command.data.approvedMonths;
+  if (requested === undefined) return {};
+  const approved = state.approvedMonths ?? state.claim.months;
+  const approvedMonths = approvedMonthsFor(command, { ...state, claim: { ...state.claim, months: approved } }, category);
+  return { approvedMonths, approvedAmount: amountFor(category, state.claim, approvedMonths) };
+};
+
 const postingPeriod = (command: PerformSupportStep, step: StepDefinition, workflow: Workflow) => {
   const today = localDate(command.metadata.now, workflow.programme.calendar);
   // No dates given means posted today only; that must still meet the step's minimum below.
@@ -129,15 +141,17 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
   const state = existing(current);
   const workflow = workflowOf(state, programmes);
   const { data, metadata } = command;
+  requireMayAct(metadata.actor, state.ward, workflow.category.steps.map((candidate) => candidate.role));
   const step = workflow.category.steps.find((candidate) => candidate.name === data.step);
   if (!step) throw new InvalidTransition(`category ${state.category} has no step ${data.step}; its steps are ${state.steps.join(', ')}`);
   if (step.kind === 'intake' || step.kind === 'payment') throw new InvalidTransition(`step ${step.name} is performed by its own command`);
+  // Authorization before state: someone who may not take this step learns nothing of where the application stands.
+  requireRole(metadata.actor, step.role, `step ${step.name}`);
+  requireWard(metadata.actor, step.role, state.ward);
   const expected = workflow.category.steps[state.nextStep];
   if (!OPEN.includes(state.status) || expected?.name !== step.name) {
     throw new InvalidTransition(`step ${step.name} is not allowed now: the application is ${state.status}${OPEN.includes(state.status) ? `, awaiting ${expected?.name}` : ''}`);
   }
-  requireRole(metadata.actor, step.role, `step ${step.name}`);
-  requireWard(metadata.actor, step.role, state.ward);
   const kindOf = (name: string) => workflow.category.steps.find((candidate) => candidate.name === name)?.kind;
   requireSegregation(metadata.actor, step.name, state.performedBy, kindOf);
   const by = metadata.actor.id;
@@ -169,7 +183,10 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
       if (!data.decisionNo?.trim() && !data.reference?.trim()) {
         throw new ClaimInvalid([{ field: 'decisionNo', message: `step ${step.name} records the decision number` }]);
       }
-      return { type: 'SupportApplicationDecided', data: { ...base, kind: step.kind, decisionNo: data.decisionNo ?? data.reference, reference: data.reference, decidedBy: by, decidedAt: at } };
+      return {
+        type: 'SupportApplicationDecided',
+        data: { ...base, kind: step.kind, decisionNo: data.decisionNo ?? data.reference, reference: data.reference, ...decidedMonths(command, state, workflow.category), decidedBy: by, decidedAt: at },
+      };
   }
 };
 
@@ -177,14 +194,14 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
   const state = existing(current);
   const workflow = workflowOf(state, programmes);
   const step = workflow.category.steps[workflow.category.steps.length - 1];
-  if (state.status !== 'approved') {
-    throw new InvalidTransition(`payment needs every approval first: the application is ${state.status}${state.status === 'in-progress' || state.status === 'submitted' ? `, awaiting ${state.steps[state.nextStep]}` : ''}`);
-  }
   const { actor, now } = command.metadata;
   requireRole(actor, step.role, 'payment');
   requireWard(actor, step.role, state.ward);
+  if (state.status !== 'approved') {
+    throw new InvalidTransition(`payment needs every approval first: the application is ${state.status}${state.status === 'in-progress' || state.status === 'submitted' ? `, awaiting ${state.steps[state.nextStep]}` : ''}`);
+  }
   requireSegregation(actor, step.name, state.performedBy, (name) => workflow.category.steps.find((s) => s.name === name)?.kind);
-  const owed = state.approvedAmount - state.paidAmount;
+  const owed = amountDue(state);
   if (command.data.amount !== owed) throw new AmountMismatch(owed, command.data.amount);
   const { amount, method, reference, payee } = command.data;
   // F13: a payee who signs for many applicants is a cluster the detectors look for.
@@ -194,10 +211,10 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
 export const withdraw = (command: WithdrawSupportApplication, current: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationWithdrawn => {
   const state = existing(current);
   const intake = workflowOf(state, programmes).category.steps[0];
-  if (!OPEN.includes(state.status)) throw new InvalidTransition(`a ${state.status} application cannot be withdrawn`);
   const { actor, now } = command.metadata;
   requireRole(actor, intake.role, 'withdrawal');
   requireWard(actor, intake.role, state.ward);
+  if (!OPEN.includes(state.status)) throw new InvalidTransition(`a ${state.status} application cannot be withdrawn`);
   if (!command.data.reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'is required' }]);
   return { type: 'SupportApplicationWithdrawn', data: { applicationId: state.applicationId, reason: command.data.reason, withdrawnBy: actor.id, withdrawnAt: now } };
 };

@@ -65,6 +65,9 @@ export type SupportApplicationDecided = DomainEvent<'SupportApplicationDecided',
   kind: StepKind;
   decisionNo?: string;
   reference?: string;
+  /** The provincial Chairman approves the list and the funds: a decision may narrow the months, and the amount follows. */
+  approvedMonths?: string[];
+  approvedAmount?: number;
   decidedBy: string;
   decidedAt: string;
 }>;
@@ -112,6 +115,26 @@ export type SupportRecovered = DomainEvent<'SupportRecovered', {
   recoveredAt: string;
 }>;
 
+/**
+ * NQ 42, one support, the highest: a later, higher support of the same person closes this one.
+ * What was paid stays paid (`keptAmount`, credited to the higher one); the rest is cancelled.
+ */
+export type SupportApplicationSuperseded = DomainEvent<'SupportApplicationSuperseded', {
+  applicationId: string;
+  supersededBy: string;
+  keptAmount: number;
+  cancelledAmount: number;
+  supersededAt: string;
+}>;
+
+/** The higher support pays only the difference: what the person already received under `supersedes`. */
+export type SupportApplicationCredited = DomainEvent<'SupportApplicationCredited', {
+  applicationId: string;
+  supersedes: string;
+  creditedAmount: number;
+  creditedAt: string;
+}>;
+
 export type SupportApplicationEvent =
   | SupportApplicationSubmitted
   | SupportApplicationReviewed
@@ -122,7 +145,9 @@ export type SupportApplicationEvent =
   | SupportApplicationPaid
   | SupportApplicationWithdrawn
   | SupportRecoveryOrdered
-  | SupportRecovered;
+  | SupportRecovered
+  | SupportApplicationSuperseded
+  | SupportApplicationCredited;
 
 /** Current schema version of each stored type; raise it with an upcaster when a shape changes. */
 export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent['type'], number> = {
@@ -136,4 +161,6 @@ export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent
   SupportApplicationWithdrawn: 1,
   SupportRecoveryOrdered: 1,
   SupportRecovered: 1,
+  SupportApplicationSuperseded: 1,
+  SupportApplicationCredited: 1,
 };

@@ -13,6 +13,8 @@ export const OVERVIEW_EVENT_TYPES = new Set<string>([
   'SupportApplicationWithdrawn',
   'SupportRecoveryOrdered',
   'SupportRecovered',
+  'SupportApplicationSuperseded',
+  'SupportApplicationCredited',
 ]);
 
 const toState = (row: ApplicationOverviewRow): ActiveApplication => ({
@@ -32,6 +34,9 @@ const toState = (row: ApplicationOverviewRow): ActiveApplication => ({
   paidAmount: row.paidAmount,
   recoveryOrderedAmount: row.recoveryOrderedAmount,
   recoveredAmount: row.recoveredAmount,
+  creditedAmount: row.creditedAmount ?? 0,
+  supersededBy: row.supersededBy ?? null,
+  supersedes: row.supersedes ?? [],
   lastStepAt: new Date(row.lastStepAt).toISOString(),
   postedUntil: row.postedUntil,
 });
@@ -85,6 +90,9 @@ const fromState = (
   paidAmount: state.paidAmount,
   recoveryOrderedAmount: state.recoveryOrderedAmount,
   recoveredAmount: state.recoveredAmount,
+  creditedAmount: state.creditedAmount,
+  supersededBy: state.supersededBy,
+  supersedes: state.supersedes,
   postedUntil: state.postedUntil,
   lastStepAt: new Date(state.lastStepAt),
   submittedAt: display.submittedAt,

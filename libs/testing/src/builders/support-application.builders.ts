@@ -56,8 +56,8 @@ export const inWard = (actor: Actor, ward: string | null): Actor => ({ ...actor,
 export const intakeOfficer = officer('intake-officer', WARD, 'intake-lan');
 export const villageReviewer = officer('village-reviewer', WARD, 'reviewer-hoa');
 export const wardApprover = officer('ward-approver', WARD, 'approver-minh');
-export const socialInsuranceOfficer = officer('district-appraiser', null, 'bhxh-quang');
-export const taxOfficer = officer('district-appraiser', null, 'tax-thu');
+export const socialInsuranceOfficer = officer('social-insurance-officer', null, 'bhxh-quang');
+export const taxOfficer = officer('tax-officer', null, 'tax-thu');
 export const districtAppraiser = officer('district-appraiser', null, 'appraiser-tuan');
 export const provinceApprover = officer('province-approver', null, 'chairman-son');
 export const treasurer = officer('treasurer', WARD, 'treasurer-mai');
