@@ -599,6 +599,13 @@ export interface components {
              * @example 2020-05-15
              */
             postedUntil?: string;
+            /**
+             * @description for an approval or the provincial decision: the months approved, a subset of those approved before (all of them when absent); the amount follows
+             * @example [
+             *       "2020-04"
+             *     ]
+             */
+            approvedMonths?: string[];
         };
         PaymentRequest: {
             /**
