@@ -175,4 +175,56 @@ describe('The law over HTTP', () => {
       expect(lower.paidAmount).toBe(payment.status === 200 ? 750_000 : 0);
     });
   });
+
+  describe('household members (category 7)', () => {
+    const member = (citizenId: string, relation: string) => ({ citizenId, fullName: `Lường Thị ${citizenId.slice(-2)}`, dateOfBirth: '1990-05-05', relation });
+    const household = async (headId: string, members: ReturnType<typeof member>[]) => {
+      const response = await api.http.post('/applications').set(as('intake-officer')).send({
+        programme: 'nq42-2020', category: '7', applicant: applicant(headId), claim: { povertyListRef: 'DSHN-2019-LS-0099', listStatus: 'poor', members },
+      });
+      expect(response.status).toBe(201);
+      const id = response.body.id as string;
+      await ok(api.http.post(`/applications/${id}/village-review`).set(as('village-reviewer')).send({ outcome: 'confirmed', minutesRef: 'BB-9' }));
+      return { id, approve: () => api.http.post(`/applications/${id}/ward-approval`).set(as('ward-approver')).send({ decision: 'approved' }) };
+    };
+
+    it('pays rate × months × members listed', async () => {
+      const { id, approve } = await household('001079000301', [member('001079000301', 'chủ hộ'), member('001079000302', 'vợ'), member('001079000303', 'con')]);
+      await ok(approve());
+      expect(await view(id)).toMatchObject({ approvedAmount: 3 * 750_000, claim: { members: [expect.objectContaining({ citizenId: '001079000301' }), expect.anything(), expect.anything()] } });
+    });
+
+    it('leaves out, at approval, a member who holds a higher support of their own; the others keep their share', async () => {
+      const worker = '001079000312';
+      const { approve: approveFurlough } = await appraisedFurlough(worker);
+      await ok(approveFurlough());
+      const { id, approve } = await household('001079000311', [member('001079000311', 'chủ hộ'), member(worker, 'con')]);
+      const approval = await approve();
+      expect(approval.status).toBe(200);
+      expect(await view(id)).toMatchObject({ approvedAmount: 750_000 });
+      const history = await api.http.get(`/applications/${id}/history`).set(as('auditor', null));
+      expect(history.body.events.at(-1)).toMatchObject({ type: 'SupportApplicationMemberExcluded', data: { citizenId: worker, reason: 'holds-higher-support', cancelledAmount: 750_000 } });
+    });
+
+    it('refuses with 409 duplicate-support a person listed in two households', async () => {
+      const shared = '001079000322';
+      const first = await household('001079000321', [member('001079000321', 'chủ hộ'), member(shared, 'con')]);
+      await ok(first.approve());
+      const second = await household('001079000323', [member('001079000323', 'chủ hộ'), member(shared, 'con')]);
+      const refused = await second.approve();
+      expect([refused.status, refused.body.code]).toEqual([409, 'duplicate-support']);
+    });
+
+    it('lets a member\'s later higher support supersede only that member\'s share of a paid household, crediting what was paid', async () => {
+      const worker = '001079000332';
+      const { id, approve } = await household('001079000331', [member('001079000331', 'chủ hộ'), member(worker, 'con')]);
+      await ok(approve());
+      await ok(step(id, 'provincial-decision', as('province-approver', null), { decisionNo: '1700/QĐ-UBND' }));
+      await ok(pay(id, 1_500_000));
+      const { id: furlough, approve: approveFurlough } = await appraisedFurlough(worker);
+      await ok(approveFurlough());
+      expect(await view(id)).toMatchObject({ status: 'paid', approvedAmount: 1_500_000, paidAmount: 1_500_000 });
+      expect(await view(furlough)).toMatchObject({ supersedes: [id], creditedAmount: 750_000 });
+    });
+  });
 });

@@ -791,6 +791,11 @@ export interface components {
             min?: number;
             max?: number;
         };
+        MembersRuleResponse: {
+            label?: components["schemas"]["LabelResponse"];
+            required: boolean;
+            max: number;
+        };
         ConditionResponse: {
             field: string;
             /** @enum {string} */
@@ -826,6 +831,8 @@ export interface components {
             /** @enum {string} */
             payment: "monthly" | "once";
             claimFields: components["schemas"]["ClaimFieldResponse"][];
+            /** @description household categories: claim.members lists each member, a beneficiary of an equal share */
+            members?: components["schemas"]["MembersRuleResponse"];
             conditions: components["schemas"]["ConditionResponse"][];
             steps: components["schemas"]["StepResponse"][];
         };

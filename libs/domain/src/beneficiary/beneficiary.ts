@@ -117,7 +117,7 @@ export type BeneficiaryCommand = GrantSupport | ReleaseSupport | AmendSupport;
  * claimed month by month). Supports of other categories are compared by their totals (the
  * category's grants summed): a higher new one supersedes them, a lower or equal one is refused.
  */
-const conflictsOf = (command: GrantSupport, state: Beneficiary, programmes: ProgrammeCatalog): { refused: Grant[]; superseded: Grant[] } => {
+const conflictsOf = (command: GrantSupport, state: Beneficiary, programmes: ProgrammeCatalog): { refused: Grant[]; superseded: Grant[]; sameCategory?: boolean } => {
   // The rules of the version the application was submitted under, not of a newer one.
   const programme = programmes(command.data.programmeId, command.data.programmeVersion);
   const stackable = programme?.combination.stackableCategories ?? [];
@@ -125,8 +125,8 @@ const conflictsOf = (command: GrantSupport, state: Beneficiary, programmes: Prog
   const sameProgramme = state.grants.filter((grant) => grant.programmeId === command.data.programmeId);
   const sameCategory = sameProgramme.filter((grant) => grant.category === command.data.category);
   const monthsHeld = sameCategory.flatMap((grant) => grant.months);
-  if (sameCategory.some((grant) => grant.months.some((month) => command.data.months.includes(month)))) return { refused: sameCategory, superseded: [] };
-  if (monthsHeld.length + command.data.months.length > maxMonths) return { refused: sameCategory, superseded: [] };
+  if (sameCategory.some((grant) => grant.months.some((month) => command.data.months.includes(month)))) return { refused: sameCategory, superseded: [], sameCategory: true };
+  if (monthsHeld.length + command.data.months.length > maxMonths) return { refused: sameCategory, superseded: [], sameCategory: true };
   if (stackable.includes(command.data.category)) return { refused: [], superseded: [] };
   const others = sameProgramme.filter((grant) => grant.category !== command.data.category && !stackable.includes(grant.category));
   const totals = new Map<string, number>();
@@ -166,4 +166,17 @@ export const decideBeneficiary = (command: BeneficiaryCommand, state: Beneficiar
     })),
     { type: 'BeneficiarySupportGranted', data: { ...command.data, grantedBy: actorId, grantedAt: now } },
   ];
+};
+
+/**
+ * A household member's share (§2): where the member already holds an equal or higher support of
+ * another category, the share is not granted and the member leaves the household's amount,
+ * instead of the whole household being refused. The same category twice (one person in two
+ * households' claims) is still duplicate support.
+ */
+export const decideMemberGrant = (command: GrantSupport, state: Beneficiary, programmes: ProgrammeCatalog): { events: BeneficiaryEvent[]; excluded: boolean } => {
+  if (state.grants.some((grant) => grant.applicationId === command.data.applicationId)) return { events: [], excluded: false };
+  const { refused, sameCategory } = conflictsOf(command, state, programmes);
+  if (refused.length > 0 && !sameCategory) return { events: [], excluded: true };
+  return { events: decideBeneficiary(command, state, programmes), excluded: false };
 };

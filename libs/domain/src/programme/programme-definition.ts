@@ -63,6 +63,11 @@ export interface CategoryDefinition {
   readonly unit: 'person' | 'household' | 'household-member';
   /** For 'household-member': the claim field holding the number of members. */
   readonly multiplierField?: string;
+  /**
+   * For household categories: the claim names its members (`claim.members`), each a
+   * beneficiary with a person stream of their own; when given, they are what is counted.
+   */
+  readonly members?: { readonly label?: Label; readonly required: boolean; readonly max: number };
   readonly maxMonths: number;
   readonly window: { readonly from: string; readonly to: string };
   readonly payment: 'monthly' | 'once';

@@ -57,6 +57,13 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     need(typeof category.multiplierField === 'string' && requiredIntegers.has(category.multiplierField), 'household-member unit needs multiplierField naming a required integer claim field');
   }
 
+  if (category.members !== undefined) {
+    const members = category.members;
+    need(category.unit !== 'person', 'members are for household categories');
+    need(isObject(members) && typeof members.required === 'boolean' && isPositiveInteger(members.max), 'members must be { required, max }');
+    if (isObject(members)) problems.push(...labelProblems(members.label, `${at}.members.label`));
+  }
+
   const conditions = Array.isArray(category.conditions) ? category.conditions : [];
   need(Array.isArray(category.conditions), 'conditions must be an array');
   conditions.forEach((condition: unknown, i: number) => {

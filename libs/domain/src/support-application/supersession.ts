@@ -1,5 +1,5 @@
 import { InvalidTransition } from '../common/domain-error';
-import type { SupportApplicationCredited, SupportApplicationSuperseded } from './support-application.events';
+import type { SupportApplicationCredited, SupportApplicationMemberExcluded, SupportApplicationSuperseded } from './support-application.events';
 import type { SupportApplication } from './support-application.state';
 
 /** Still counted against the person: approved and not closed as superseded, rejected or withdrawn. */
@@ -36,4 +36,44 @@ export const creditFor = (superseded: SupportApplicationSuperseded): SupportAppl
     creditedAmount: superseded.data.keptAmount,
     creditedAt: superseded.data.supersededAt,
   },
+});
+
+/**
+ * One member's share leaves a household support (§2: the member keeps the higher of the two for
+ * himself; the household's other members keep their share). At approval, when the member
+ * already holds an equal or higher support; later, when a higher support of theirs supersedes
+ * the share (then what was paid of it is kept and credited to the higher one).
+ */
+export const excludeMember = (
+  household: SupportApplication,
+  citizenId: string,
+  at: string,
+  supersededBy?: string,
+): SupportApplicationMemberExcluded => {
+  if (household.status === 'none' || !household.memberShare || !household.claim.members?.some((member) => member.citizenId === citizenId)) {
+    throw new InvalidTransition('no such member share to exclude');
+  }
+  if (household.excludedMembers?.includes(citizenId)) throw new InvalidTransition('this member\'s share has already left the household support');
+  const share = household.memberShare;
+  // Once-paid categories are paid whole: a paid household paid this member's share too.
+  const keptAmount = household.paidAmount > 0 ? share : 0;
+  return {
+    type: 'SupportApplicationMemberExcluded',
+    data: {
+      applicationId: household.applicationId,
+      citizenId,
+      reason: supersededBy ? 'superseded' : 'holds-higher-support',
+      ...(supersededBy ? { supersededBy } : {}),
+      share,
+      keptAmount,
+      cancelledAmount: share - keptAmount,
+      excludedAt: at,
+    },
+  };
+};
+
+/** The higher support is credited with the member's share the household was already paid. */
+export const creditForMember = (excluded: SupportApplicationMemberExcluded): SupportApplicationCredited => ({
+  type: 'SupportApplicationCredited',
+  data: { applicationId: excluded.data.supersededBy!, supersedes: excluded.data.applicationId, creditedAmount: excluded.data.keptAmount, creditedAt: excluded.data.excludedAt },
 });

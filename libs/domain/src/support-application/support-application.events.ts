@@ -11,8 +11,16 @@ export interface Applicant {
   bankAccount?: string;
 }
 
-/** The claim as filed: the months affected plus the category's own fields. */
-export type Claim = { months: string[] } & Record<string, string | number | boolean | string[]>;
+/** One person of a household claim: each is a beneficiary (NQ 42 pays category 7 per member). */
+export interface HouseholdMember {
+  citizenId: string;
+  fullName: string;
+  dateOfBirth: string;
+  relation: string;
+}
+
+/** The claim as filed: the months affected, the household's members where it names them, plus the category's own fields. */
+export type Claim = { months: string[]; members?: HouseholdMember[] } & Record<string, string | number | boolean | string[] | HouseholdMember[] | undefined>;
 
 export type SupportApplicationSubmitted = DomainEvent<'SupportApplicationSubmitted', {
   applicationId: string;
@@ -135,6 +143,22 @@ export type SupportApplicationCredited = DomainEvent<'SupportApplicationCredited
   creditedAt: string;
 }>;
 
+/**
+ * One member's share leaves a household application: the member holds an equal or higher
+ * support of their own (`holds-higher-support`, at approval), or a later higher support of
+ * theirs superseded the share (`superseded`). What was paid of the share is kept.
+ */
+export type SupportApplicationMemberExcluded = DomainEvent<'SupportApplicationMemberExcluded', {
+  applicationId: string;
+  citizenId: string;
+  reason: 'holds-higher-support' | 'superseded';
+  supersededBy?: string;
+  share: number;
+  keptAmount: number;
+  cancelledAmount: number;
+  excludedAt: string;
+}>;
+
 export type SupportApplicationEvent =
   | SupportApplicationSubmitted
   | SupportApplicationReviewed
@@ -147,7 +171,8 @@ export type SupportApplicationEvent =
   | SupportRecoveryOrdered
   | SupportRecovered
   | SupportApplicationSuperseded
-  | SupportApplicationCredited;
+  | SupportApplicationCredited
+  | SupportApplicationMemberExcluded;
 
 /** Current schema version of each stored type; raise it with an upcaster when a shape changes. */
 export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent['type'], number> = {
@@ -163,4 +188,5 @@ export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent
   SupportRecovered: 1,
   SupportApplicationSuperseded: 1,
   SupportApplicationCredited: 1,
+  SupportApplicationMemberExcluded: 1,
 };

@@ -38,6 +38,10 @@ export type SupportApplication =
       creditedAmount: number;
       supersededBy: string | null;
       supersedes: string[];
+      /** Household members whose share left this application (they hold their own support). */
+      excludedMembers?: string[];
+      /** Each listed member's equal share of a household support, fixed at approval. */
+      memberShare?: number;
       lastStepAt: string;
       postedUntil: string | null;
     };
@@ -98,6 +102,7 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
         ...advance(state, event.data.step, event.data.approvedBy, event.data.approvedAt, progressed(state.nextStep + 1)),
         approvedMonths: event.data.approvedMonths,
         approvedAmount: event.data.approvedAmount,
+        ...(Array.isArray(state.claim.members) && state.claim.members.length > 0 ? { memberShare: event.data.approvedAmount / state.claim.members.length } : {}),
       };
     case 'SupportApplicationDecided': {
       const advanced = advance(state, event.data.step, event.data.decidedBy, event.data.decidedAt, progressed(state.nextStep + 1));
@@ -119,6 +124,12 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
     }
     case 'SupportApplicationSuperseded':
       return { ...state, status: 'superseded', supersededBy: event.data.supersededBy, lastStepAt: event.data.supersededAt };
+    case 'SupportApplicationMemberExcluded':
+      return {
+        ...state,
+        approvedAmount: state.approvedAmount - event.data.cancelledAmount,
+        excludedMembers: [...(state.excludedMembers ?? []), event.data.citizenId],
+      };
     case 'SupportApplicationCredited':
       return { ...state, creditedAmount: state.creditedAmount + event.data.creditedAmount, supersedes: [...state.supersedes, event.data.supersedes] };
     default:

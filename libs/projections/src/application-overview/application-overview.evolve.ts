@@ -15,6 +15,7 @@ export const OVERVIEW_EVENT_TYPES = new Set<string>([
   'SupportRecovered',
   'SupportApplicationSuperseded',
   'SupportApplicationCredited',
+  'SupportApplicationMemberExcluded',
 ]);
 
 const toState = (row: ApplicationOverviewRow): ActiveApplication => ({
