@@ -227,4 +227,51 @@ describe('The law over HTTP', () => {
       expect(await view(furlough)).toMatchObject({ supersedes: [id], creditedAmount: 750_000 });
     });
   });
+
+  describe('receivedOn and conditions that compare fields', () => {
+    const file = (category: string, claim: Record<string, unknown>, receivedOn?: string) =>
+      api.http.post('/applications').set(as('intake-officer')).send({ programme: 'nq42-2020', category, applicant: applicant('001079000401'), claim, ...(receivedOn ? { receivedOn } : {}) });
+    const furlough = (suspensionStart: string, suspensionEnd: string, months: string[]) => ({ ...CLAIMS['1'], suspensionStart, suspensionEnd, months });
+
+    it('records receivedOn and shows it on the application', async () => {
+      const response = await file('3', CLAIMS['3'], '2020-07-02');
+      expect(response.status).toBe(201);
+      expect((await view(response.body.id)).receivedOn).toBe('2020-07-02');
+    });
+
+    it('refuses a receivedOn in the future, or not a date, with 400 naming the field and its code', async () => {
+      for (const receivedOn of ['2999-01-01', '2020-02-30']) {
+        const response = await file('3', CLAIMS['3'], receivedOn);
+        expect(response.status).toBe(400);
+        expect(JSON.stringify(response.body)).toMatch(/receivedOn/);
+      }
+      expect((await file('3', CLAIMS['3'], '2999-01-01')).body.errors).toEqual([expect.objectContaining({ field: 'receivedOn', code: 'received-in-future', label: { vi: expect.any(String), en: expect.any(String) } })]);
+    });
+
+    it('refuses a dossier received before the programme\'s filing period with 422', async () => {
+      const response = await file('3', CLAIMS['3'], '2020-03-01');
+      expect([response.status, response.body.errors?.[0]?.code]).toEqual([422, 'outside-filing-period']);
+    });
+
+    it('accepts a furlough of exactly one month (01/4 to 30/4) and refuses one of six days (15/5 to 20/5)', async () => {
+      expect((await file('1', furlough('2020-04-01', '2020-04-30', ['2020-04']), '2020-05-04')).status).toBe(201);
+      const short = await file('1', furlough('2020-05-15', '2020-05-20', ['2020-05']), '2020-05-25');
+      expect([short.status, short.body.code, short.body.errors[0].field]).toEqual([422, 'not-eligible', 'claim.suspensionEnd']);
+      expect(short.body.errors[0].label).toEqual({ vi: expect.stringMatching(/01 tháng/), en: expect.stringMatching(/one consecutive month/) });
+    });
+
+    it('refuses a month claimed after the furlough ended, and a job loss after the day the dossier was received', async () => {
+      expect((await file('1', furlough('2020-04-01', '2020-05-10', ['2020-04', '2020-05', '2020-06']), '2020-07-01')).status).toBe(422);
+      const early = await file('4', { months: ['2020-06'], occupation: 'street-vendor', jobLostOn: '2020-06-20', monthlyIncome: 0 }, '2020-06-18');
+      expect(early.status).toBe(422);
+      expect(early.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['claim.jobLostOn']));
+    });
+
+    it('refuses a category 4 request received on or before the 15th of a claimed month, and accepts it after', async () => {
+      const claim = { months: ['2020-05'], occupation: 'street-vendor', jobLostOn: '2020-05-02', monthlyIncome: 0 };
+      const early = await file('4', claim, '2020-05-15');
+      expect([early.status, early.body.errors[0].field]).toEqual([422, 'receivedOn']);
+      expect((await file('4', claim, '2020-05-16')).status).toBe(201);
+    });
+  });
 });

@@ -550,6 +550,11 @@ export interface components {
             claim: {
                 [key: string]: unknown;
             };
+            /**
+             * @description the day the ward received the dossier (default today; never in the future; within the programme's filing period). Claim dates may not be after it; legal time limits count from it.
+             * @example 2020-05-18
+             */
+            receivedOn?: string;
         };
         CommandResultResponse: {
             /** Format: uuid */
@@ -708,6 +713,11 @@ export interface components {
             supersededBy: string | null;
             /** @description the lower supports this one superseded */
             supersedes: string[];
+            /**
+             * Format: date
+             * @description the day the ward received the dossier
+             */
+            receivedOn: string | null;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -799,7 +809,7 @@ export interface components {
         ConditionResponse: {
             field: string;
             /** @enum {string} */
-            op: "lt" | "lte" | "gt" | "gte" | "eq" | "in" | "between" | "months-not-before";
+            op: "lt" | "lte" | "gt" | "gte" | "eq" | "in" | "between" | "months-not-before" | "months-not-after" | "filed-after-day";
             /** @description a string, number, boolean or list of them */
             value?: Record<string, never>;
             message: string;

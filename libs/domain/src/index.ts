@@ -18,3 +18,4 @@ export * from './beneficiary/beneficiary';
 export * from './beneficiary/beneficiary-policy';
 export * from './fraud-alert/fraud-alert';
 export * from './support-application/supersession';
+export * from './common/refusals';

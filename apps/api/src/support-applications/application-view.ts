@@ -26,6 +26,7 @@ export const applicationView = (row: ApplicationOverviewRow) => ({
   creditedAmount: row.creditedAmount,
   supersededBy: row.supersededBy,
   supersedes: row.supersedes,
+  receivedOn: row.receivedOn,
   submittedAt: new Date(row.submittedAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
 });

@@ -90,6 +90,7 @@ const floodSubmitted = (): SupportApplicationEvent => ({
     applicant: anApplicant(),
     claim: { months: ['2021-10'], ...floodClaim },
     claimedAmount: 5_000_000,
+    receivedOn: at(20).slice(0, 10),
     steps: ['registration', 'damage-assessment', 'commune-approval', 'provincial-endorsement', 'disbursement'],
     submittedBy: 'intake-lan',
     submittedAt: at(20),

@@ -106,10 +106,10 @@ describe('validateProgramme', () => {
 
     it.each<[string, (definition: any) => void, string]>([
       ['a condition on a field the claim does not have', (d) => (cat4(d).conditions[1].field = 'income'), `${CAT4}: conditions[1] refers to unknown claim field income`],
-      ['an operator the engine does not know', (d) => (cat4(d).conditions[1].op = 'approximately'), `${CAT4}: conditions[1].op must be one of lt, lte, gt, gte, eq, in, between, months-not-before`],
+      ['an operator the engine does not know', (d) => (cat4(d).conditions[1].op = 'approximately'), `${CAT4}: conditions[1].op must be one of lt, lte, gt, gte, eq, in, between, months-not-before, months-not-after, filed-after-day`],
       ['a condition without a message', (d) => delete cat4(d).conditions[1].message, `${CAT4}: conditions[1] needs a message`],
       ['a between with one bound', (d) => (cat4(d).conditions[0].value = ['2020-04-01']), `${CAT4}: conditions[0]: between needs [low, high]`],
-      ['a condition that is not an object', (d) => cat4(d).conditions.push('income < 1300000'), `${CAT4}: conditions[3] must be an object`],
+      ['a condition that is not an object', (d) => cat4(d).conditions.push('income < 1300000'), `${CAT4}: conditions[5] must be an object`],
     ])('refuses %s, listing the problem', (_case, breakIt, problem) => expect(problemsAfter(breakIt)).toEqual([problem]));
   });
 

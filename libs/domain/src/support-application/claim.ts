@@ -1,6 +1,6 @@
 import { ClaimInvalid, NotEligible, type FieldError } from '../common/domain-error';
-import { isDate, isMonth, monthsBetween } from '../common/month';
-import type { CategoryDefinition, ClaimFieldDefinition, EligibilityCondition } from '../programme/programme-definition';
+import { isDate, isMonth, monthsBetween, shiftDate } from '../common/month';
+import { RECEIVED_ON, type CategoryDefinition, type ClaimFieldDefinition, type EligibilityCondition } from '../programme/programme-definition';
 import type { Claim, HouseholdMember } from './support-application.events';
 
 const fieldError = (field: string, message: string): FieldError => ({ field: `claim.${field}`, message });
@@ -109,15 +109,48 @@ const compare = (left: unknown, op: EligibilityCondition['op'], right: unknown):
       const [low, high] = right as [number | string, number | string];
       return l >= low && l <= high;
     }
-    case 'months-not-before': return true;
+    default: return true;
+  }
+};
+
+/** What a condition compares with: a fixed value, or another field (or receivedOn) moved by the offset. */
+const comparand = (condition: EligibilityCondition, facts: Record<string, unknown>): unknown => {
+  if (condition.otherField === undefined) return condition.value;
+  const other = facts[condition.otherField];
+  if (other === undefined) return undefined;
+  return condition.offset && isDate(other) ? shiftDate(other, condition.offset) : other;
+};
+
+/** Whether a condition holds for a claim (and the day it was received); null when what it compares with is absent. */
+export const conditionHolds = (condition: EligibilityCondition, claim: Record<string, unknown>, receivedOn?: string): boolean | null => {
+  const facts: Record<string, unknown> = { ...claim, ...(receivedOn ? { [RECEIVED_ON]: receivedOn } : {}) };
+  const value = facts[condition.field];
+  if (value === undefined) return null;
+  return conditionMet(condition, value, facts, Array.isArray(claim.months) ? (claim.months as string[]) : []);
+};
+
+const conditionMet = (condition: EligibilityCondition, value: unknown, facts: Record<string, unknown>, months: readonly string[]): boolean | null => {
+  switch (condition.op) {
+    case 'months-not-before': return months.every((month) => month >= String(value).slice(0, 7));
+    case 'months-not-after': {
+      const last = condition.offset && isDate(value) ? shiftDate(value, condition.offset) : String(value);
+      return months.every((month) => month <= last.slice(0, 7));
+    }
+    // Received after day N of every claimed month (QĐ 15, category 4: after the 15th).
+    case 'filed-after-day': return months.every((month) => String(value) > `${month}-${String(condition.value).padStart(2, '0')}`);
+    default: {
+      const right = comparand(condition, facts);
+      return right === undefined ? null : compare(value, condition.op, right);
+    }
   }
 };
 
 /**
  * Eligibility the programme can state about a claim: the qualifying window, the month cap and
- * the category's own conditions. Throws NotEligible listing every unmet condition.
+ * the category's own conditions, which may compare two fields or a field with the day the
+ * dossier was received. Throws NotEligible listing every unmet condition.
  */
-export const checkEligibility = (category: CategoryDefinition, claim: Claim): void => {
+export const checkEligibility = (category: CategoryDefinition, claim: Claim, receivedOn?: string): void => {
   const reasons: FieldError[] = [];
   const outside = claim.months.filter((month) => month < category.window.from || month > category.window.to);
   if (outside.length > 0) {
@@ -130,13 +163,14 @@ export const checkEligibility = (category: CategoryDefinition, claim: Claim): vo
   if (claim.months.length > category.maxMonths) {
     reasons.push(fieldError('months', `${claim.months.length} months claimed; category ${category.code} pays at most ${category.maxMonths}`));
   }
+  const facts: Record<string, unknown> = { ...claim, ...(receivedOn ? { [RECEIVED_ON]: receivedOn } : {}) };
   for (const condition of category.conditions) {
-    const value = claim[condition.field];
+    const value = facts[condition.field];
     if (value === undefined) continue;
-    const met = condition.op === 'months-not-before'
-      ? claim.months.every((month) => month >= String(value).slice(0, 7))
-      : compare(value, condition.op, condition.value);
-    if (!met) reasons.push(fieldError(condition.field, condition.message));
+    if (conditionMet(condition, value, facts, claim.months) === false) {
+      const field = condition.field === RECEIVED_ON ? RECEIVED_ON : `claim.${condition.field}`;
+      reasons.push({ field, message: condition.message, ...(condition.label ? { label: condition.label } : {}) });
+    }
   }
   if (reasons.length > 0) throw new NotEligible(reasons);
 };

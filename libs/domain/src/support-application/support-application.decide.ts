@@ -3,10 +3,12 @@ import {
   ApplicationNotFound,
   ClaimInvalid,
   InvalidTransition,
+  NotEligible,
   ProgrammeNotFound,
   assertNever,
 } from '../common/domain-error';
 import { isDate, isMonth } from '../common/month';
+import { refusal } from '../common/refusals';
 import { localDate, workingDaysSpanned } from '../common/working-days';
 import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
 import { amountFor, checkEligibility, parseClaim } from './claim';
@@ -56,11 +58,40 @@ const existing = (state: SupportApplication): ActiveApplication => {
 
 const OPEN: readonly string[] = ['submitted', 'in-progress', 'approved'];
 
+const files = (programme: ProgrammeDefinition, receivedOn: string): boolean => {
+  const period = programme.filingPeriod;
+  return !period || (period.from <= receivedOn && (period.to === undefined || receivedOn <= period.to));
+};
+
+/**
+ * The programme version a dossier is decided under: the newest whose filing period holds the
+ * day it was received (an amending act applies to dossiers received from its date; earlier
+ * ones keep theirs); the newest when none does, which then refuses it.
+ */
+export const versionFor = (programmes: ProgrammeCatalog, id: string, receivedOn: string): ProgrammeDefinition | undefined => {
+  const newest = programmes(id);
+  for (let version = newest?.version ?? 0; version >= 1; version -= 1) {
+    const candidate = programmes(id, version);
+    if (candidate && files(candidate, receivedOn)) return candidate;
+  }
+  return newest;
+};
+
+const receivedOnOf = (command: SubmitSupportApplication, today: string): string => {
+  const receivedOn = command.data.receivedOn ?? today;
+  if (!isDate(receivedOn)) throw new ClaimInvalid([refusal('receivedOn', 'received-on-invalid')]);
+  if (receivedOn > today) throw new ClaimInvalid([refusal('receivedOn', 'received-in-future')]);
+  return receivedOn;
+};
+
 export const submit = (command: SubmitSupportApplication, state: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationSubmitted => {
   if (state.status !== 'none') throw new InvalidTransition('this application has already been submitted');
   const { data, metadata } = command;
-  const programme = programmes(data.programmeId);
-  if (!programme) throw new ClaimInvalid([{ field: 'programme', message: `unknown programme ${data.programmeId}` }]);
+  const newest = programmes(data.programmeId);
+  if (!newest) throw new ClaimInvalid([{ field: 'programme', message: `unknown programme ${data.programmeId}` }]);
+  const receivedOn = receivedOnOf(command, localDate(metadata.now, newest.calendar));
+  const programme = versionFor(programmes, data.programmeId, receivedOn) ?? newest;
+  if (!files(programme, receivedOn)) throw new NotEligible([refusal('receivedOn', 'outside-filing-period')]);
   const category = findCategory(programme, data.category);
   if (!category) {
     throw new ClaimInvalid([{ field: 'category', message: `must be one of ${programme.categories.map((c) => c.code).join(', ')}` }]);
@@ -69,7 +100,7 @@ export const submit = (command: SubmitSupportApplication, state: SupportApplicat
   requireRole(metadata.actor, intake.role, 'intake');
   requireWard(metadata.actor, intake.role, data.applicant.ward);
   const claim = parseClaim(category, data.claim);
-  checkEligibility(category, claim);
+  checkEligibility(category, claim, receivedOn);
   return {
     type: 'SupportApplicationSubmitted',
     data: {
@@ -80,6 +111,7 @@ export const submit = (command: SubmitSupportApplication, state: SupportApplicat
       applicant: data.applicant,
       claim,
       claimedAmount: amountFor(category, claim, claim.months),
+      receivedOn,
       steps: category.steps.map((step) => step.name),
       submittedBy: metadata.actor.id,
       submittedAt: metadata.now,

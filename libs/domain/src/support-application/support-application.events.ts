@@ -31,6 +31,8 @@ export type SupportApplicationSubmitted = DomainEvent<'SupportApplicationSubmitt
   claim: Claim;
   /** rate × claimed months (× members); the approval fixes the amount actually owed. */
   claimedAmount: number;
+  /** The day the ward received the dossier: claim dates may not be after it; legal time limits count from it. Absent on older events. */
+  receivedOn?: string;
   /** The category's step names in this programme version: the workflow this application follows. */
   steps: string[];
   submittedBy: string;

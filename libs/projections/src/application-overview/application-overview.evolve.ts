@@ -57,6 +57,7 @@ export const evolveOverview = (row: ApplicationOverviewRow | null, event: Stored
     return fromState(state, {
       applicant: domainEvent.data.applicant,
       claimedAmount: domainEvent.data.claimedAmount,
+      receivedOn: domainEvent.data.receivedOn ?? null,
       submittedAt: new Date(domainEvent.data.submittedAt),
     }, event);
   }
@@ -69,7 +70,7 @@ export const evolveOverview = (row: ApplicationOverviewRow | null, event: Stored
 
 const fromState = (
   state: ActiveApplication,
-  display: Pick<ApplicationOverviewRow, 'applicant' | 'claimedAmount' | 'submittedAt'>,
+  display: Pick<ApplicationOverviewRow, 'applicant' | 'claimedAmount' | 'submittedAt' | 'receivedOn'>,
   event: StoredEvent,
 ): ApplicationOverviewRow => ({
   applicationId: state.applicationId,
@@ -95,6 +96,7 @@ const fromState = (
   supersededBy: state.supersededBy,
   supersedes: state.supersedes,
   postedUntil: state.postedUntil,
+  receivedOn: display.receivedOn ?? null,
   lastStepAt: new Date(state.lastStepAt),
   submittedAt: display.submittedAt,
   updatedAt: new Date(event.recordedAt),

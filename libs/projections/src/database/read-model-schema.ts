@@ -11,6 +11,7 @@ import { FraudAlertResolutionRow, FraudAlertRow } from '../fraud-alerts/fraud-al
 import { CreateFraudAlerts1764200000004 } from '../migrations/1764200000004-create-fraud-alerts';
 import { DropWardDashboard1764600000000 } from '../migrations/1764600000000-drop-ward-dashboard';
 import { ApplicationOverviewSupersession1765100000000 } from '../migrations/1765100000000-application-overview-supersession';
+import { ApplicationOverviewReceivedOn1765100000001 } from '../migrations/1765100000001-application-overview-received-on';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -19,4 +20,4 @@ projectionEntities.push(FraudAlertRow, FraudAlertResolutionRow);
 export const projectionMigrations: Function[] = [CreateReadModels1732600000001];
 projectionMigrations.push(CreateBeneficiaryIndex1764200000001, CreateOfficerActivity1764200000002, CreateOverdueSteps1764200000003);
 projectionMigrations.push(CreateFraudAlerts1764200000004, DropWardDashboard1764600000000);
-projectionMigrations.push(ApplicationOverviewSupersession1765100000000);
+projectionMigrations.push(ApplicationOverviewSupersession1765100000000, ApplicationOverviewReceivedOn1765100000001);

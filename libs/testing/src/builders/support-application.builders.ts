@@ -278,12 +278,13 @@ export interface SubmittedOptions extends Acting {
   steps?: string[];
   programmeId?: string;
   programmeVersion?: number;
+  receivedOn?: string;
 }
 
 /** The Submitted event of a valid claim in `category` (nq42-2020 v1 unless told otherwise). */
 export const submitted = (
   category: CategoryCode,
-  { claim, claimedAmount, applicant, steps, programmeId = PROGRAMME_ID, programmeVersion = 1, by, at, applicationId = APPLICATION_ID }: SubmittedOptions = {},
+  { claim, claimedAmount, applicant, steps, programmeId = PROGRAMME_ID, programmeVersion = 1, by, at, applicationId = APPLICATION_ID, receivedOn }: SubmittedOptions = {},
 ): SupportApplicationSubmitted => ({
   type: 'SupportApplicationSubmitted',
   data: {
@@ -294,6 +295,8 @@ export const submitted = (
     applicant: applicant ?? anApplicant(),
     claim: claim ?? filedClaim(category),
     claimedAmount: claimedAmount ?? CLAIMED_AMOUNTS[category],
+    // Received the day it was taken in, in Vietnam (UTC+7), unless told otherwise.
+    receivedOn: receivedOn ?? new Date(Date.parse(timeOf('intake', at)) + 7 * 3_600_000).toISOString().slice(0, 10),
     steps: steps ?? stepsOf(category),
     submittedBy: actorOf('intake', by).id,
     submittedAt: timeOf('intake', at),

@@ -45,6 +45,7 @@ export class ApplicationResponse {
   @ApiProperty({ description: 'paid to the person under lower supports this one superseded' }) creditedAmount!: number;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the higher support that closed this one (status superseded)' }) supersededBy!: string | null;
   @ApiProperty({ type: [String], description: 'the lower supports this one superseded' }) supersedes!: string[];
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'the day the ward received the dossier' }) receivedOn!: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
