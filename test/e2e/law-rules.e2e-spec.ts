@@ -274,4 +274,24 @@ describe('The law over HTTP', () => {
       expect((await file('4', claim, '2020-05-16')).status).toBe(201);
     });
   });
+
+  describe('the amending acts (QĐ 32, NQ 154 of 19/10/2020) as programme version 2', () => {
+    const fileOn = (receivedOn: string, claim: Record<string, unknown> = CLAIMS['3']) =>
+      api.http.post('/applications').set(as('intake-officer')).send({ programme: 'nq42-2020', category: '3', applicant: applicant('001079000501'), claim, receivedOn });
+
+    it('decides a dossier received from 19/10/2020 under version 2 and an earlier one under version 1', async () => {
+      const [before, after] = [await fileOn('2020-10-18'), await fileOn('2020-10-19')];
+      expect([before.status, after.status]).toEqual([201, 201]);
+      expect((await view(before.body.id)).programmeVersion).toBe(1);
+      expect((await view(after.body.id)).programmeVersion).toBe(2);
+    });
+
+    it('takes the education institutions QĐ 32 added as employers in version 2 only', async () => {
+      const claim = { ...CLAIMS['1'], employerKind: 'private-education-institution' };
+      const underV2 = await api.http.post('/applications').set(as('intake-officer')).send({ programme: 'nq42-2020', category: '1', applicant: applicant('001079000502'), claim, receivedOn: '2020-10-20' });
+      expect(underV2.status).toBe(201);
+      const underV1 = await api.http.post('/applications').set(as('intake-officer')).send({ programme: 'nq42-2020', category: '1', applicant: applicant('001079000503'), claim, receivedOn: '2020-07-01' });
+      expect([underV1.status, underV1.body.errors?.[0]?.field]).toEqual([400, 'claim.employerKind']);
+    });
+  });
 });
