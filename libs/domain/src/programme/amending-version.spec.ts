@@ -20,9 +20,9 @@ describe('Amending acts as programme versions with an effective date', () => {
   ])('decides a dossier received on %s under version %i', (receivedOn, version) => expect(versionFor(catalog, 'nq42-2020', receivedOn)?.version).toBe(version));
 
   it('records the version the dossier was decided under, by the day it was received, not the day it was entered', () => {
-    const [event] = supportApplicationDecider(catalog).decide(submitCommand({ category: '3', at: at('2020-11-02') }), { status: 'none' }) as [{ data: { programmeVersion: number; receivedOn: string } }];
+    const [event] = supportApplicationDecider(catalog).decide(submitCommand({ category: '3', at: at('2020-11-02') }), { status: 'none' }) as unknown as [{ data: { programmeVersion: number; receivedOn: string } }];
     expect(event.data).toMatchObject({ programmeVersion: 2, receivedOn: '2020-11-02' });
-    const [earlier] = supportApplicationDecider(catalog).decide({ ...submitCommand({ category: '3', at: at('2020-11-02') }), data: { ...submitCommand({ category: '3' }).data, receivedOn: '2020-10-01' } }, { status: 'none' }) as [{ data: { programmeVersion: number } }];
+    const [earlier] = supportApplicationDecider(catalog).decide({ ...submitCommand({ category: '3', at: at('2020-11-02') }), data: { ...submitCommand({ category: '3' }).data, receivedOn: '2020-10-01' } }, { status: 'none' }) as unknown as [{ data: { programmeVersion: number } }];
     expect(earlier.data.programmeVersion).toBe(1);
   });
 
