@@ -266,13 +266,6 @@ describe('The law over HTTP', () => {
       expect(early.status).toBe(422);
       expect(early.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['claim.jobLostOn']));
     });
-
-    it('refuses a category 4 request received on or before the 15th of a claimed month, and accepts it after', async () => {
-      const claim = { months: ['2020-05'], occupation: 'street-vendor', jobLostOn: '2020-05-02', monthlyIncome: 0 };
-      const early = await file('4', claim, '2020-05-15');
-      expect([early.status, early.body.errors[0].field]).toEqual([422, 'receivedOn']);
-      expect((await file('4', claim, '2020-05-16')).status).toBe(201);
-    });
   });
 
   describe('the amending acts (QĐ 32, NQ 154 of 19/10/2020) as programme version 2', () => {

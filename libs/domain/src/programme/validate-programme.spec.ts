@@ -109,7 +109,7 @@ describe('validateProgramme', () => {
       ['an operator the engine does not know', (d) => (cat4(d).conditions[1].op = 'approximately'), `${CAT4}: conditions[1].op must be one of lt, lte, gt, gte, eq, in, between, months-not-before, months-not-after, filed-after-day`],
       ['a condition without a message', (d) => delete cat4(d).conditions[1].message, `${CAT4}: conditions[1] needs a message`],
       ['a between with one bound', (d) => (cat4(d).conditions[0].value = ['2020-04-01']), `${CAT4}: conditions[0]: between needs [low, high]`],
-      ['a condition that is not an object', (d) => cat4(d).conditions.push('income < 1300000'), `${CAT4}: conditions[5] must be an object`],
+      ['a condition that is not an object', (d) => cat4(d).conditions.push('income < 1300000'), `${CAT4}: conditions[4] must be an object`],
     ])('refuses %s, listing the problem', (_case, breakIt, problem) => expect(problemsAfter(breakIt)).toEqual([problem]));
   });
 
