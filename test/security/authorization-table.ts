@@ -23,7 +23,7 @@ export interface Entry {
 }
 
 const WARD_OFFICERS: Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'];
-const ANY_WARD_READERS: Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'province-approver'];
+const ANY_WARD_READERS: Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'];
 const grant = (roles: Role[], how: Grant): Partial<Record<Role, Grant>> => Object.fromEntries(roles.map((role) => [role, how]));
 
 /** API.md: a ward's officers read their own ward; audit, inspection and the levels above read every ward. */

@@ -550,6 +550,11 @@ export interface components {
             claim: {
                 [key: string]: unknown;
             };
+            /**
+             * @description the day the ward received the dossier (default today; never in the future; within the programme's filing period). Claim dates may not be after it; legal time limits count from it.
+             * @example 2020-05-18
+             */
+            receivedOn?: string;
         };
         ApplicationWarningResponse: {
             /** @enum {string} */
@@ -624,6 +629,13 @@ export interface components {
              * @example 2020-05-15
              */
             postedUntil?: string;
+            /**
+             * @description for an approval or the provincial decision: the months approved, a subset of those approved before (all of them when absent); the amount follows
+             * @example [
+             *       "2020-04"
+             *     ]
+             */
+            approvedMonths?: string[];
         };
         PaymentRequest: {
             /**
@@ -661,7 +673,7 @@ export interface components {
             category: string;
             ward: string;
             /** @enum {string} */
-            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
             currentStep: string | null;
             version: number;
             fullName: string;
@@ -695,7 +707,7 @@ export interface components {
             category: string;
             ward: string;
             /** @enum {string} */
-            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+            status: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
             /** @description the step the application awaits; null once closed */
             currentStep: string | null;
             /** @description the steps of its category, in order */
@@ -715,6 +727,22 @@ export interface components {
             paidAmount: number;
             recoveryOrderedAmount: number;
             recoveredAmount: number;
+            /** @description what a payment must equal now: approved, less what was paid here or under a superseded lower support */
+            amountDue: number;
+            /** @description paid to the person under lower supports this one superseded */
+            creditedAmount: number;
+            /**
+             * Format: uuid
+             * @description the higher support that closed this one (status superseded)
+             */
+            supersededBy: string | null;
+            /** @description the lower supports this one superseded */
+            supersedes: string[];
+            /**
+             * Format: date
+             * @description the day the ward received the dossier
+             */
+            receivedOn: string | null;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -800,10 +828,15 @@ export interface components {
             min?: number;
             max?: number;
         };
+        MembersRuleResponse: {
+            label?: components["schemas"]["LabelResponse"];
+            required: boolean;
+            max: number;
+        };
         ConditionResponse: {
             field: string;
             /** @enum {string} */
-            op: "lt" | "lte" | "gt" | "gte" | "eq" | "in" | "between" | "months-not-before";
+            op: "lt" | "lte" | "gt" | "gte" | "eq" | "in" | "between" | "months-not-before" | "months-not-after" | "filed-after-day";
             /** @description a string, number, boolean or list of them */
             value?: Record<string, never>;
             message: string;
@@ -816,7 +849,7 @@ export interface components {
             /** @enum {string} */
             kind: "intake" | "review" | "posting" | "approval" | "decision" | "payment";
             /** @enum {string} */
-            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
+            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
             timeLimitWorkingDays: number | null;
             countFrom?: string;
             minWorkingDays?: number;
@@ -835,6 +868,8 @@ export interface components {
             /** @enum {string} */
             payment: "monthly" | "once";
             claimFields: components["schemas"]["ClaimFieldResponse"][];
+            /** @description household categories: claim.members lists each member, a beneficiary of an equal share */
+            members?: components["schemas"]["MembersRuleResponse"];
             conditions: components["schemas"]["ConditionResponse"][];
             steps: components["schemas"]["StepResponse"][];
         };
@@ -898,12 +933,12 @@ export interface components {
         };
         DevSignInInfoResponse: {
             enabled: boolean;
-            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
-            wardScopedRoles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            wardScopedRoles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
         };
         DevTokenRequest: {
             /** @enum {string} */
-            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
+            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
             /**
              * @description required for ward-scoped roles
              * @example W01
@@ -916,7 +951,7 @@ export interface components {
         DevTokenClaimsResponse: {
             sub: string;
             name: string;
-            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
             ward: string | null;
         };
         DevTokenResponse: {
@@ -1182,7 +1217,7 @@ export interface operations {
         parameters: {
             query?: {
                 ward?: string;
-                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
                 category?: string;
                 /** @description a citizen ID, a phone, or a name without regard to diacritics, case or spacing */
                 q?: string;
@@ -1709,7 +1744,7 @@ export interface operations {
             query?: {
                 /** @description required for ward officers (their own ward) */
                 ward?: string;
-                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered";
+                status?: "submitted" | "in-progress" | "approved" | "paid" | "rejected" | "withdrawn" | "recovery-ordered" | "recovered" | "superseded";
                 category?: string;
             };
             header?: never;

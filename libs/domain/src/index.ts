@@ -19,3 +19,5 @@ export * from './beneficiary/beneficiary-policy';
 export * from './fraud-alert/fraud-alert';
 export * from './identity/identity-keys';
 export * from './identity/identity-match';
+export * from './support-application/supersession';
+export * from './common/refusals';

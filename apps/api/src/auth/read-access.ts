@@ -2,7 +2,7 @@ import { ForbiddenException } from '@nestjs/common';
 import type { Actor, Role } from '@lib/domain';
 
 /** Roles that read across wards: audit, inspection and the levels above the ward. */
-const ANY_WARD: readonly Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'province-approver'];
+const ANY_WARD: readonly Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'];
 
 export const readsAnyWard = (actor: Actor): boolean => actor.roles.some((role) => ANY_WARD.includes(role));
 

@@ -20,6 +20,7 @@ export const programmeView = (programme: ProgrammeDefinition) => ({
     window: category.window,
     payment: category.payment,
     claimFields: category.claimFields,
+    ...(category.members ? { members: category.members } : {}),
     conditions: category.conditions,
     steps: category.steps.map(({ name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis }) => ({
       name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis,

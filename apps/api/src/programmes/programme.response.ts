@@ -43,6 +43,12 @@ export class MonthWindowResponse {
   @ApiProperty({ example: '2020-06' }) to!: string;
 }
 
+export class MembersRuleResponse {
+  @ApiPropertyOptional({ type: LabelResponse }) label?: LabelResponse;
+  @ApiProperty() required!: boolean;
+  @ApiProperty() max!: number;
+}
+
 export class CategoryResponse {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
@@ -53,6 +59,7 @@ export class CategoryResponse {
   @ApiProperty({ type: MonthWindowResponse }) window!: MonthWindowResponse;
   @ApiProperty({ enum: ['monthly', 'once'] }) payment!: 'monthly' | 'once';
   @ApiProperty({ type: [ClaimFieldResponse] }) claimFields!: ClaimFieldResponse[];
+  @ApiPropertyOptional({ type: MembersRuleResponse, description: 'household categories: claim.members lists each member, a beneficiary of an equal share' }) members?: MembersRuleResponse;
   @ApiProperty({ type: [ConditionResponse] }) conditions!: ConditionResponse[];
   @ApiProperty({ type: [StepResponse] }) steps!: StepResponse[];
 }

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@lib/event-store';
+import { amountDue } from '@lib/domain';
 import type { ApplicationOverviewRow } from '@lib/projections';
 
 /** GET /applications/{id} (API.md), with the claim and step detail a case page needs. */
@@ -20,6 +21,12 @@ export const applicationView = (row: ApplicationOverviewRow) => ({
   paidAmount: row.paidAmount,
   recoveryOrderedAmount: row.recoveryOrderedAmount,
   recoveredAmount: row.recoveredAmount,
+  // What a payment must equal now: the approved amount less what was paid here or under a superseded lower support.
+  amountDue: amountDue({ ...row, creditedAmount: row.creditedAmount, citizenId: row.applicant.citizenId, lastStepAt: '' }),
+  creditedAmount: row.creditedAmount,
+  supersededBy: row.supersededBy,
+  supersedes: row.supersedes,
+  receivedOn: row.receivedOn,
   submittedAt: new Date(row.submittedAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
 });

@@ -33,7 +33,7 @@ export class SupportApplicationCommandsController {
   async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     const applicant = { ...body.applicant };
     const result = await this.commands.execute(
-      new SubmitSupportApplicationCommand(randomUUID(), body.programme, body.category, applicant, body.claim, commandContext(request, actor)),
+      new SubmitSupportApplicationCommand(randomUUID(), body.programme, body.category, applicant, body.claim, commandContext(request, actor), body.receivedOn),
     );
     response.header('Location', `/applications/${result.id}`);
     const warnings = await applicationWarnings(this.queries, this.programmes, { id: result.id, programme: body.programme, applicant }, actor, request);

@@ -11,8 +11,15 @@ export const beneficiaryCommandsFor = (
   before: SupportApplication,
   events: readonly SupportApplicationEvent[],
   beneficiaryKey: string,
+  keyOf?: (citizenId: string) => string,
 ): BeneficiaryCommand[] => {
   if (before.status === 'none') return [];
+  // A household claim that lists its members: each member is the beneficiary of an equal share.
+  const members = keyOf && before.claim.members?.length ? before.claim.members.filter((member) => !before.excludedMembers?.includes(member.citizenId)) : null;
+  if (members) {
+    const each = (beneficiary: string) => beneficiaryCommandsFor(before, events, beneficiary).map((command) => share(command, before.claim.members!.length));
+    return members.flatMap((member) => each(keyOf!(member.citizenId)));
+  }
   const commands: BeneficiaryCommand[] = [];
   for (const event of events) {
     if (event.type === 'SupportApplicationApproved') {
@@ -31,6 +38,13 @@ export const beneficiaryCommandsFor = (
         metadata: { actorId: event.data.approvedBy, now: event.data.approvedAt },
       });
     }
+    if (event.type === 'SupportApplicationDecided' && event.data.approvedMonths && event.data.approvedAmount !== undefined) {
+      commands.push({
+        type: 'AmendSupport',
+        data: { beneficiaryKey, applicationId: before.applicationId, months: event.data.approvedMonths, amount: event.data.approvedAmount },
+        metadata: { actorId: event.data.decidedBy, now: event.data.decidedAt },
+      });
+    }
     const released = event.type === 'SupportApplicationRejected' || event.type === 'SupportApplicationWithdrawn';
     if (released && before.approvedMonths) {
       const by = event.type === 'SupportApplicationRejected' ? event.data.rejectedBy : event.data.withdrawnBy;
@@ -44,3 +58,7 @@ export const beneficiaryCommandsFor = (
   }
   return commands;
 };
+
+/** A member's command carries their share of the household amount, not the whole. */
+const share = (command: BeneficiaryCommand, members: number): BeneficiaryCommand =>
+  command.type === 'ReleaseSupport' ? command : { ...command, data: { ...command.data, amount: command.data.amount / members } } as BeneficiaryCommand;

@@ -159,6 +159,66 @@ describe('Beneficiary', () => {
     it('has nothing more to release', () => given(history).when(releaseSupport('app-4', 'withdrawn')).then([]));
   });
 
+  describe('when holding a lower support of another category (NQ 42: one support, the highest)', () => {
+    const superseded = (applicationId: string, by: string): BeneficiaryEvent => ({
+      type: 'BeneficiarySupportSuperseded',
+      data: { beneficiaryKey: BENEFICIARY, applicationId, supersededBy: by, supersededAt: GRANTED_AT },
+    });
+    const poorHouseholdShare = [granted('app-7', '7', Q2, { amount: 750_000 })];
+
+    it('is granted the higher category 1 support, which supersedes the category 7 share', () =>
+      given(poorHouseholdShare).when(grantSupport('app-1', '1', Q2)).then([superseded('app-7', 'app-1'), granted('app-1', '1', Q2)]));
+
+    it('supersedes every grant of the lower category, compared by their total (two category 4 months, 2,000,000 < 5,400,000)', () =>
+      given([granted('app-4-apr', '4', ['2020-04']), granted('app-4-may', '4', ['2020-05'])])
+        .when(grantSupport('app-1', '1', Q2))
+        .then([superseded('app-4-apr', 'app-1'), superseded('app-4-may', 'app-1'), granted('app-1', '1', Q2)]));
+
+    it('refuses an equal support as DuplicateSupport: the first of two equal supports stands', () =>
+      given([granted('app-3', '3', ['2020-05', '2020-06'])]).when(grantSupport('app-4', '4', ['2020-05', '2020-06'])).thenThrows(DuplicateSupport));
+
+    it('keeps the meritorious-service supplement when a higher support supersedes another', () =>
+      given([granted('app-5', '5', Q2), ...poorHouseholdShare]).when(grantSupport('app-1', '1', Q2)).then([superseded('app-7', 'app-1'), granted('app-1', '1', Q2)]));
+
+    it('holds only the higher one afterwards: a later lower support is refused naming it', () =>
+      given([...poorHouseholdShare, superseded('app-7', 'app-1'), granted('app-1', '1', Q2)])
+        .when(grantSupport('app-4', '4', ['2020-04']))
+        .thenThrows(DuplicateSupport, (error) => expect(error.conflictingApplicationIds).toEqual(['app-1'])));
+  });
+
+  describe('when holding a higher support', () => {
+    it('refuses a lower one as DuplicateSupport', () =>
+      given([granted('app-1', '1', Q2)]).when(grantSupport('app-7', '7', Q2, { amount: 750_000 })).thenThrows(DuplicateSupport, (error) =>
+        expect(error.message).toMatch(/equal or higher support under category 1/)));
+
+    it('names no application of another ward (403 before 409: never reveal what the caller may not read)', () =>
+      given([granted('app-1', '1', Q2, { ward: 'W02' })]).when(grantSupport('app-7', '7', Q2, { amount: 750_000 })).thenThrows(DuplicateSupport, (error) =>
+        expect(error.conflictingApplicationIds).toEqual([])));
+  });
+
+  describe('when the provincial decision narrows a support', () => {
+    const amend = (months: string[], amount: number): BeneficiaryCommand => ({
+      type: 'AmendSupport',
+      data: { beneficiaryKey: BENEFICIARY, applicationId: 'app-1', months, amount },
+      metadata: { actorId: 'chairman-son', now: RELEASED_AT },
+    });
+
+    it('records the narrower months and amount', () =>
+      given([granted('app-1', '1', Q2)]).when(amend(['2020-04'], 1_800_000)).then([
+        { type: 'BeneficiarySupportAmended', data: { beneficiaryKey: BENEFICIARY, applicationId: 'app-1', months: ['2020-04'], amount: 1_800_000, amendedBy: 'chairman-son', amendedAt: RELEASED_AT } },
+      ]));
+
+    it('compares later supports with the narrowed amount: a 2,000,000 category 4 claim now supersedes it', () =>
+      given([granted('app-1', '1', Q2), { type: 'BeneficiarySupportAmended', data: { beneficiaryKey: BENEFICIARY, applicationId: 'app-1', months: ['2020-04'], amount: 1_800_000, amendedBy: 'chairman-son', amendedAt: RELEASED_AT } }])
+        .when(grantSupport('app-4', '4', ['2020-05', '2020-06']))
+        .then([
+          { type: 'BeneficiarySupportSuperseded', data: { beneficiaryKey: BENEFICIARY, applicationId: 'app-1', supersededBy: 'app-4', supersededAt: GRANTED_AT } },
+          granted('app-4', '4', ['2020-05', '2020-06']),
+        ]));
+
+    it('has nothing to amend for an application it does not hold', () => given([]).when(amend(['2020-04'], 1_800_000)).then([]));
+  });
+
   describe('evolve', () => {
     it('ignores an event type it does not know', () => {
       const state = [granted('app-4', '4', ['2020-04'])].reduce(evolveBeneficiary, initialBeneficiary());

@@ -14,6 +14,10 @@ export type DomainErrorCode =
 export interface FieldError {
   field: string;
   message: string;
+  /** A stable code for the refusal, where it has one (see refusals.ts). */
+  code?: string;
+  /** The message in Vietnamese and English, for officers. */
+  label?: { vi: string; en: string };
 }
 
 export abstract class DomainError extends Error {

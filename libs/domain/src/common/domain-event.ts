@@ -16,6 +16,10 @@ export const ROLES = [
   'village-reviewer',
   'ward-approver',
   'district-appraiser',
+  /** BHXH: confirms the furloughed workers' lists (QĐ 15, category 1). */
+  'social-insurance-officer',
+  /** Chi cục Thuế: appraises household businesses (QĐ 15, category 2). */
+  'tax-officer',
   'province-approver',
   'treasurer',
   'auditor',

@@ -24,3 +24,13 @@ export const monthsBetween = (from: string, to: string): string[] => {
   }
   return months;
 };
+
+/** A date moved by whole months then days, e.g. the day before one month after 2020-04-01 is 2020-04-30. Pure. */
+export const shiftDate = (date: string, { months = 0, days = 0 }: { months?: number; days?: number }): string => {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  // Clamp to the target month's last day (31/1 + 1 month is 29/2 in 2020, not 2/3).
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay) + days);
+  return target.toISOString().slice(0, 10);
+};

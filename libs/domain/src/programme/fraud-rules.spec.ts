@@ -32,6 +32,9 @@ describe('fraudRules in a programme definition', () => {
       }
       expect(fraudRule(shipped.fraudRules, 'F13')?.thresholds).toEqual({ bankAccount: 3, phone: 4, address: 8, payee: 3 });
     });
+
+    it('states where the F17 budget comes from, and that no source confirms it as the reported budget', () =>
+      expect(shipped.fraudRules?.F17?.thresholdSources?.budgetVnd).toMatchObject({ source: expect.stringMatching(/S24/), confirmed: false }));
   });
 
   it('accepts a programme without the section (no detectors run)', () =>
@@ -46,6 +49,9 @@ describe('fraudRules in a programme definition', () => {
     ['a cluster threshold of zero', (d) => (d.fraudRules.F13.thresholds.phone = 0), 'fraudRules.F13.thresholds.phone must be a positive whole number'],
     ['a missing cluster threshold', (d) => delete d.fraudRules.F13.thresholds.address, 'fraudRules.F13.thresholds.address is required'],
     ['a budget given as text', (d) => (d.fraudRules.F17.thresholds.budgetVnd = '200bn'), 'fraudRules.F17.thresholds.budgetVnd must be a positive whole number'],
+    ['a budget without its source', (d) => delete d.fraudRules.F17.thresholdSources, 'fraudRules.F17.thresholdSources.budgetVnd is required: say where the figure comes from'],
+    ['a source without saying whether it is confirmed', (d) => delete d.fraudRules.F17.thresholdSources.budgetVnd.confirmed, 'fraudRules.F17.thresholdSources.budgetVnd must be { source, note?, confirmed }'],
+    ['a source for no threshold', (d) => (d.fraudRules.F13.thresholdSources = { houses: { source: 'x', confirmed: false } }), 'fraudRules.F13.thresholdSources.houses names no threshold'],
     ['a claim check on an unknown category', (d) => (d.fraudRules.F7.claimChecks['8'] = ['revenue2020']), 'fraudRules.F7.claimChecks names unknown category 8'],
     ['a claim check on an unknown field', (d) => d.fraudRules.F7.claimChecks['2'].push('turnover'), 'fraudRules.F7.claimChecks.2[3] names unknown claim field turnover'],
     ['a claim check with an unknown suffix', (d) => d.fraudRules.F9.claimChecks['4'].push('jobLostOn:lt'), 'fraudRules.F9.claimChecks.4[1] only :months-not-before may follow a field'],

@@ -30,6 +30,8 @@ export interface FraudRuleDefinition {
   readonly recoverable?: boolean;
   /** Named whole-number parameters: cluster sizes, a budget, a day of the month. */
   readonly thresholds?: Readonly<Record<string, number>>;
+  /** Where each threshold comes from, and whether a source confirms it (F17's budget is a figure from a news report). */
+  readonly thresholdSources?: Readonly<Record<string, ThresholdSource>>;
   /**
    * Category code → claim checks re-run on history: `field` (presence if required, enum values,
    * and every condition on the field except months-not-before), `field:months-not-before`, or
@@ -37,6 +39,18 @@ export interface FraudRuleDefinition {
    */
   readonly claimChecks?: Readonly<Record<string, readonly string[]>>;
 }
+
+export interface ThresholdSource {
+  readonly source: string;
+  /** What the figure is: e.g. a province-wide lower bound, not a budget line. */
+  readonly note?: string;
+  readonly confirmed: boolean;
+}
+
+/** Thresholds whose source the programme must state. */
+export const SOURCED_THRESHOLDS: Partial<Record<FraudRuleId, readonly string[]>> = {
+  F17: ['budgetVnd'],
+};
 
 export type FraudRules = Readonly<Partial<Record<FraudRuleId, FraudRuleDefinition>>>;
 
@@ -93,6 +107,21 @@ export const fraudRulesProblems = (input: unknown, categories: ClaimFieldsByCate
       if (rule.enabled !== false) {
         for (const name of REQUIRED_THRESHOLDS[id as FraudRuleId] ?? []) {
           if (thresholds[name] === undefined) problems.push(`${at}.thresholds.${name} is required`);
+        }
+      }
+    }
+    const sources = rule.thresholdSources ?? {};
+    if (!isObject(sources)) problems.push(`${at}.thresholdSources must map threshold names to { source, confirmed }`);
+    else {
+      for (const [name, entry] of Object.entries(sources)) {
+        if (!isObject(thresholds) || thresholds[name] === undefined) problems.push(`${at}.thresholdSources.${name} names no threshold`);
+        if (!isObject(entry) || typeof entry.source !== 'string' || entry.source.trim() === '' || typeof entry.confirmed !== 'boolean' || (entry.note !== undefined && typeof entry.note !== 'string')) {
+          problems.push(`${at}.thresholdSources.${name} must be { source, note?, confirmed }`);
+        }
+      }
+      if (rule.enabled !== false) {
+        for (const name of SOURCED_THRESHOLDS[id as FraudRuleId] ?? []) {
+          if (sources[name] === undefined) problems.push(`${at}.thresholdSources.${name} is required: say where the figure comes from`);
         }
       }
     }

@@ -37,18 +37,30 @@ export interface ClaimFieldDefinition {
   readonly max?: number;
 }
 
-export const CONDITION_OPERATORS = ['lt', 'lte', 'gt', 'gte', 'eq', 'in', 'between', 'months-not-before'] as const;
+export const CONDITION_OPERATORS = ['lt', 'lte', 'gt', 'gte', 'eq', 'in', 'between', 'months-not-before', 'months-not-after', 'filed-after-day'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
+/** Conditions may name the day the ward received the dossier as if it were a claim field. */
+export const RECEIVED_ON = 'receivedOn';
+
 /**
- * An eligibility condition the programme states about one claim field. `months-not-before`
- * says no claimed month may precede the month of the (date) field, e.g. the job loss.
+ * An eligibility condition the programme states about one claim field (or `receivedOn`).
+ * `months-not-before` / `months-not-after`: no claimed month before / after the month of the
+ * (date) field, e.g. the job loss, the end of a suspension. `filed-after-day`: the dossier was
+ * received after day `value` of every claimed month (category 4: after the 15th). With
+ * `otherField` the field is compared with another field (or `receivedOn`) moved by `offset`
+ * instead of with `value`: a furlough ends no earlier than a month less a day after it starts.
+ * A condition whose field is absent from the claim is not checked (optional fields).
  */
 export interface EligibilityCondition {
   readonly field: string;
   readonly op: ConditionOperator;
   readonly value?: string | number | boolean | readonly (string | number)[];
+  readonly otherField?: string;
+  readonly offset?: { readonly months?: number; readonly days?: number };
   readonly message: string;
+  /** The refusal in Vietnamese and English, for officers. */
+  readonly label?: Label;
   readonly legalBasis?: string;
   /** False where the domain document marks the rule UNCONFIRMED. */
   readonly confirmed?: boolean;
@@ -63,6 +75,11 @@ export interface CategoryDefinition {
   readonly unit: 'person' | 'household' | 'household-member';
   /** For 'household-member': the claim field holding the number of members. */
   readonly multiplierField?: string;
+  /**
+   * For household categories: the claim names its members (`claim.members`), each a
+   * beneficiary with a person stream of their own; when given, they are what is counted.
+   */
+  readonly members?: { readonly label?: Label; readonly required: boolean; readonly max: number };
   readonly maxMonths: number;
   readonly window: { readonly from: string; readonly to: string };
   readonly payment: 'monthly' | 'once';
@@ -85,6 +102,12 @@ export interface ProgrammeDefinition {
    */
   readonly combination: { readonly rule: 'highest-only'; readonly stackableCategories: readonly string[] };
   readonly calendar: WorkingCalendar;
+  /**
+   * The days a ward may receive dossiers under this version (`receivedOn`), both included: an
+   * amending act's effective date starts a new version's period; the cut-off (`to`) is a
+   * parameter, open where no source gives one.
+   */
+  readonly filingPeriod?: { readonly from: string; readonly to?: string };
   readonly categories: readonly CategoryDefinition[];
   /** Detective rules F1–F20: thresholds, severities, legal bases (absent: no detectors run). */
   readonly fraudRules?: FraudRules;

@@ -90,6 +90,7 @@ const floodSubmitted = (): SupportApplicationEvent => ({
     applicant: anApplicant(),
     claim: { months: ['2021-10'], ...floodClaim },
     claimedAmount: 5_000_000,
+    receivedOn: at(20).slice(0, 10),
     steps: ['registration', 'damage-assessment', 'commune-approval', 'provincial-endorsement', 'disbursement'],
     submittedBy: 'intake-lan',
     submittedAt: at(20),
@@ -140,7 +141,12 @@ describe('A second programme, given as data only (flood relief 2021)', () => {
         .thenThrows(NotPermitted, (error) => expect(error.reason).toBe('role')));
 
     it('refuses a step of nq42-2020 as InvalidTransition', () =>
-      given([floodSubmitted()]).when(stepCommand('village-review', { applicationId: FLOOD_APPLICATION })).thenThrows(InvalidTransition));
+      given([floodSubmitted()])
+        .when(stepCommand('village-review', { applicationId: FLOOD_APPLICATION, by: officer('district-appraiser', null, 'assessor-x') }))
+        .thenThrows(InvalidTransition));
+
+    it('refuses, before saying anything of its steps, an officer whose roles have no part in its workflow (reason role)', () =>
+      given([floodSubmitted()]).when(stepCommand('village-review', { applicationId: FLOOD_APPLICATION })).thenThrows(NotPermitted, (error) => expect(error.reason).toBe('role')));
   });
 
   describe('when the claim does not fit the programme', () => {

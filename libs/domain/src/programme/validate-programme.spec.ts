@@ -106,10 +106,10 @@ describe('validateProgramme', () => {
 
     it.each<[string, (definition: any) => void, string]>([
       ['a condition on a field the claim does not have', (d) => (cat4(d).conditions[1].field = 'income'), `${CAT4}: conditions[1] refers to unknown claim field income`],
-      ['an operator the engine does not know', (d) => (cat4(d).conditions[1].op = 'approximately'), `${CAT4}: conditions[1].op must be one of lt, lte, gt, gte, eq, in, between, months-not-before`],
+      ['an operator the engine does not know', (d) => (cat4(d).conditions[1].op = 'approximately'), `${CAT4}: conditions[1].op must be one of lt, lte, gt, gte, eq, in, between, months-not-before, months-not-after, filed-after-day`],
       ['a condition without a message', (d) => delete cat4(d).conditions[1].message, `${CAT4}: conditions[1] needs a message`],
       ['a between with one bound', (d) => (cat4(d).conditions[0].value = ['2020-04-01']), `${CAT4}: conditions[0]: between needs [low, high]`],
-      ['a condition that is not an object', (d) => cat4(d).conditions.push('income < 1300000'), `${CAT4}: conditions[3] must be an object`],
+      ['a condition that is not an object', (d) => cat4(d).conditions.push('income < 1300000'), `${CAT4}: conditions[4] must be an object`],
     ])('refuses %s, listing the problem', (_case, breakIt, problem) => expect(problemsAfter(breakIt)).toEqual([problem]));
   });
 
@@ -124,7 +124,7 @@ describe('validateProgramme', () => {
       ['a step name that is not kebab-case', (d) => (cat5(d).steps[1].name = 'Village Review'), `${CAT5}: steps[1] needs a kebab-case name`],
       ['the same step name twice', (d) => (cat5(d).steps[2].name = 'village-review'), `${CAT5}: steps[2]: duplicate step village-review`],
       ['a kind the engine does not know', (d) => (cat5(d).steps[1].kind = 'inspection'), `${CAT5}: steps[1].kind must be one of intake, review, posting, approval, decision, payment`],
-      ['a role that does not exist', (d) => (cat5(d).steps[3].role = 'chairman'), `${CAT5}: steps[3].role must be one of intake-officer, village-reviewer, ward-approver, district-appraiser, province-approver, treasurer, auditor, inspector, admin`],
+      ['a role that does not exist', (d) => (cat5(d).steps[3].role = 'chairman'), `${CAT5}: steps[3].role must be one of intake-officer, village-reviewer, ward-approver, district-appraiser, social-insurance-officer, tax-officer, province-approver, treasurer, auditor, inspector, admin`],
       ['a time limit of 0 working days', (d) => (cat5(d).steps[1].timeLimitWorkingDays = 0), `${CAT5}: steps[1].timeLimitWorkingDays must be null or a positive integer`],
       ['a time limit given as text', (d) => (cat5(d).steps[1].timeLimitWorkingDays = '5'), `${CAT5}: steps[1].timeLimitWorkingDays must be null or a positive integer`],
       ['a minimum posting period on a review', (d) => (cat5(d).steps[1].minWorkingDays = 2), `${CAT5}: steps[1].minWorkingDays is for postings, a positive integer`],

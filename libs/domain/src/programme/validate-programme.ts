@@ -3,6 +3,7 @@ import { isDate, isMonth } from '../common/month';
 import {
   CLAIM_FIELD_TYPES,
   CONDITION_OPERATORS,
+  RECEIVED_ON,
   STEP_KINDS,
   type CategoryDefinition,
   type ProgrammeDefinition,
@@ -57,11 +58,25 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     need(typeof category.multiplierField === 'string' && requiredIntegers.has(category.multiplierField), 'household-member unit needs multiplierField naming a required integer claim field');
   }
 
+  if (category.members !== undefined) {
+    const members = category.members;
+    need(category.unit !== 'person', 'members are for household categories');
+    need(isObject(members) && typeof members.required === 'boolean' && isPositiveInteger(members.max), 'members must be { required, max }');
+    if (isObject(members)) problems.push(...labelProblems(members.label, `${at}.members.label`));
+  }
+
   const conditions = Array.isArray(category.conditions) ? category.conditions : [];
   need(Array.isArray(category.conditions), 'conditions must be an array');
   conditions.forEach((condition: unknown, i: number) => {
     if (!isObject(condition)) return need(false, `conditions[${i}] must be an object`);
-    need(fieldNames.has(condition.field as string), `conditions[${i}] refers to unknown claim field ${String(condition.field)}`);
+    const known = (name: unknown) => fieldNames.has(name as string) || name === RECEIVED_ON;
+    need(known(condition.field), `conditions[${i}] refers to unknown claim field ${String(condition.field)}`);
+    if (condition.otherField !== undefined) need(known(condition.otherField), `conditions[${i}].otherField refers to unknown claim field ${String(condition.otherField)}`);
+    if (condition.offset !== undefined) {
+      const offset = condition.offset;
+      need(isObject(offset) && Object.entries(offset).every(([k, v]) => ['months', 'days'].includes(k) && Number.isSafeInteger(v)), `conditions[${i}].offset must be { months?, days? } whole numbers`);
+    }
+    problems.push(...labelProblems(condition.label, `${at}.conditions[${i}].label`));
     need(CONDITION_OPERATORS.includes(condition.op as never), `conditions[${i}].op must be one of ${CONDITION_OPERATORS.join(', ')}`);
     need(typeof condition.message === 'string', `conditions[${i}] needs a message`);
     if (condition.op === 'between') need(Array.isArray(condition.value) && condition.value.length === 2, `conditions[${i}]: between needs [low, high]`);
@@ -113,6 +128,8 @@ export const validateProgramme = (input: unknown, source = 'definition'): Progra
     isObject(calendar) && Array.isArray(calendar.holidays) && calendar.holidays.every(isDate) && Number.isInteger(calendar.utcOffsetMinutes),
     'calendar must be { holidays: [YYYY-MM-DD], utcOffsetMinutes }',
   );
+  const filing = input.filingPeriod;
+  if (filing !== undefined) need(isObject(filing) && isDate(filing.from) && (filing.to === undefined || (isDate(filing.to) && filing.from <= filing.to)), 'filingPeriod must be { from, to? } dates with from <= to');
   const categories = Array.isArray(input.categories) ? input.categories : [];
   need(categories.length > 0, 'categories must be a non-empty array');
   const codes = new Set<string>();

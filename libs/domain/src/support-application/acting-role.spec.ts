@@ -26,7 +26,7 @@ describe('actingRole (the role recorded with the events a command produces)', ()
     const state = stateAfter(awaiting('1', 'social-insurance-confirmation'));
 
     it.each([
-      ['social-insurance-confirmation', 'district-appraiser'],
+      ['social-insurance-confirmation', 'social-insurance-officer'],
       ['district-appraisal', 'district-appraiser'],
       ['provincial-decision', 'province-approver'],
       ['village-review', null],

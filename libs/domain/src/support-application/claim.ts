@@ -1,7 +1,7 @@
 import { ClaimInvalid, NotEligible, type FieldError } from '../common/domain-error';
-import { isDate, isMonth, monthsBetween } from '../common/month';
-import type { CategoryDefinition, ClaimFieldDefinition, EligibilityCondition } from '../programme/programme-definition';
-import type { Claim } from './support-application.events';
+import { isDate, isMonth, monthsBetween, shiftDate } from '../common/month';
+import { RECEIVED_ON, type CategoryDefinition, type ClaimFieldDefinition, type EligibilityCondition } from '../programme/programme-definition';
+import type { Claim, HouseholdMember } from './support-application.events';
 
 const fieldError = (field: string, message: string): FieldError => ({ field: `claim.${field}`, message });
 
@@ -34,11 +34,42 @@ const claimedMonths = (category: CategoryDefinition, raw: unknown, errors: Field
   return [...raw].sort();
 };
 
+const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+
+/** A household's members: each a person with an ID, a name, a date of birth and a relation; no one twice. */
+const claimedMembers = (category: CategoryDefinition, raw: unknown, errors: FieldError[]): HouseholdMember[] | undefined => {
+  const rule = category.members;
+  if (!rule) return undefined;
+  if (raw === undefined || raw === null) {
+    if (rule.required) errors.push(fieldError('members', 'is required: list each member of the household'));
+    return undefined;
+  }
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > rule.max) {
+    errors.push(fieldError('members', `must list between 1 and ${rule.max} members`));
+    return undefined;
+  }
+  const members: HouseholdMember[] = [];
+  raw.forEach((member: unknown, i: number) => {
+    const m = (typeof member === 'object' && member !== null ? member : {}) as Record<string, unknown>;
+    const problems = [
+      !text(m.citizenId, 20) && 'citizenId',
+      !text(m.fullName, 200) && 'fullName',
+      !isDate(m.dateOfBirth) && 'dateOfBirth',
+      !text(m.relation, 50) && 'relation',
+    ].filter(Boolean);
+    if (problems.length > 0) errors.push(fieldError(`members[${i}]`, `needs ${problems.join(', ')}`));
+    else members.push({ citizenId: (m.citizenId as string).trim(), fullName: (m.fullName as string).trim(), dateOfBirth: m.dateOfBirth as string, relation: (m.relation as string).trim() });
+  });
+  if (new Set(members.map((member) => member.citizenId)).size !== members.length) errors.push(fieldError('members', 'lists one person twice'));
+  return members;
+};
+
 /** Shape and types of the claim against the category's fields. Throws ClaimInvalid listing every field. */
 export const parseClaim = (category: CategoryDefinition, raw: Record<string, unknown>): Claim => {
   const errors: FieldError[] = [];
   const months = claimedMonths(category, raw.months, errors);
-  const known = new Set(['months', ...category.claimFields.map((field) => field.name)]);
+  const members = claimedMembers(category, raw.members, errors);
+  const known = new Set(['months', ...(category.members ? ['members'] : []), ...category.claimFields.map((field) => field.name)]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) errors.push(fieldError(key, `is not a field of category ${category.code}`));
   }
@@ -46,12 +77,20 @@ export const parseClaim = (category: CategoryDefinition, raw: Record<string, unk
   for (const definition of category.claimFields) {
     const value = raw[definition.name];
     if (value === undefined || value === null) {
-      if (definition.required) errors.push(fieldError(definition.name, 'is required'));
+      // The member list stands for the count.
+      const counted = definition.name === category.multiplierField && Array.isArray(raw.members);
+      if (definition.required && !counted) errors.push(fieldError(definition.name, 'is required'));
       continue;
     }
     const problem = checkField(definition, value);
     if (problem) errors.push(fieldError(definition.name, problem));
     else claim[definition.name] = value as string | number | boolean;
+  }
+  if (members) {
+    claim.members = members;
+    // The count and the list must agree where a programme keeps both (older claims gave only the count).
+    const count = category.multiplierField ? claim[category.multiplierField] : undefined;
+    if (count !== undefined && count !== members.length) errors.push(fieldError(category.multiplierField!, `must equal the ${members.length} members listed`));
   }
   if (errors.length > 0) throw new ClaimInvalid(errors);
   return claim;
@@ -70,15 +109,48 @@ const compare = (left: unknown, op: EligibilityCondition['op'], right: unknown):
       const [low, high] = right as [number | string, number | string];
       return l >= low && l <= high;
     }
-    case 'months-not-before': return true;
+    default: return true;
+  }
+};
+
+/** What a condition compares with: a fixed value, or another field (or receivedOn) moved by the offset. */
+const comparand = (condition: EligibilityCondition, facts: Record<string, unknown>): unknown => {
+  if (condition.otherField === undefined) return condition.value;
+  const other = facts[condition.otherField];
+  if (other === undefined) return undefined;
+  return condition.offset && isDate(other) ? shiftDate(other, condition.offset) : other;
+};
+
+/** Whether a condition holds for a claim (and the day it was received); null when what it compares with is absent. */
+export const conditionHolds = (condition: EligibilityCondition, claim: Record<string, unknown>, receivedOn?: string): boolean | null => {
+  const facts: Record<string, unknown> = { ...claim, ...(receivedOn ? { [RECEIVED_ON]: receivedOn } : {}) };
+  const value = facts[condition.field];
+  if (value === undefined) return null;
+  return conditionMet(condition, value, facts, Array.isArray(claim.months) ? (claim.months as string[]) : []);
+};
+
+const conditionMet = (condition: EligibilityCondition, value: unknown, facts: Record<string, unknown>, months: readonly string[]): boolean | null => {
+  switch (condition.op) {
+    case 'months-not-before': return months.every((month) => month >= String(value).slice(0, 7));
+    case 'months-not-after': {
+      const last = condition.offset && isDate(value) ? shiftDate(value, condition.offset) : String(value);
+      return months.every((month) => month <= last.slice(0, 7));
+    }
+    // Received after day N of every claimed month (QĐ 15, category 4: after the 15th).
+    case 'filed-after-day': return months.every((month) => String(value) > `${month}-${String(condition.value).padStart(2, '0')}`);
+    default: {
+      const right = comparand(condition, facts);
+      return right === undefined ? null : compare(value, condition.op, right);
+    }
   }
 };
 
 /**
  * Eligibility the programme can state about a claim: the qualifying window, the month cap and
- * the category's own conditions. Throws NotEligible listing every unmet condition.
+ * the category's own conditions, which may compare two fields or a field with the day the
+ * dossier was received. Throws NotEligible listing every unmet condition.
  */
-export const checkEligibility = (category: CategoryDefinition, claim: Claim): void => {
+export const checkEligibility = (category: CategoryDefinition, claim: Claim, receivedOn?: string): void => {
   const reasons: FieldError[] = [];
   const outside = claim.months.filter((month) => month < category.window.from || month > category.window.to);
   if (outside.length > 0) {
@@ -91,19 +163,27 @@ export const checkEligibility = (category: CategoryDefinition, claim: Claim): vo
   if (claim.months.length > category.maxMonths) {
     reasons.push(fieldError('months', `${claim.months.length} months claimed; category ${category.code} pays at most ${category.maxMonths}`));
   }
+  const facts: Record<string, unknown> = { ...claim, ...(receivedOn ? { [RECEIVED_ON]: receivedOn } : {}) };
   for (const condition of category.conditions) {
-    const value = claim[condition.field];
+    const value = facts[condition.field];
     if (value === undefined) continue;
-    const met = condition.op === 'months-not-before'
-      ? claim.months.every((month) => month >= String(value).slice(0, 7))
-      : compare(value, condition.op, condition.value);
-    if (!met) reasons.push(fieldError(condition.field, condition.message));
+    if (conditionMet(condition, value, facts, claim.months) === false) {
+      const field = condition.field === RECEIVED_ON ? RECEIVED_ON : `claim.${condition.field}`;
+      reasons.push({ field, message: condition.message, ...(condition.label ? { label: condition.label } : {}) });
+    }
   }
   if (reasons.length > 0) throw new NotEligible(reasons);
 };
 
-/** The amount is computed, never typed in: rate × months (× household members). */
-export const amountFor = (category: CategoryDefinition, claim: Claim, months: readonly string[]): number => {
-  const multiplier = category.multiplierField ? Number(claim[category.multiplierField]) : 1;
-  return category.rate * months.length * multiplier;
+/** How many people a household claim is paid for: its members where listed, else the count field. */
+export const membersCounted = (category: CategoryDefinition, claim: Claim): number => {
+  if (Array.isArray(claim.members)) return claim.members.length;
+  return category.multiplierField ? Number(claim[category.multiplierField]) : 1;
 };
+
+/** The amount is computed, never typed in: rate × months (× household members). */
+export const amountFor = (category: CategoryDefinition, claim: Claim, months: readonly string[]): number =>
+  category.rate * months.length * membersCounted(category, claim);
+
+/** One member's share of a household support: rate × months. */
+export const shareFor = (category: CategoryDefinition, months: readonly string[]): number => category.rate * months.length;

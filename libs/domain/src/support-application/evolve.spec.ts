@@ -59,6 +59,9 @@ describe('SupportApplication evolve', () => {
         paidAmount: 0,
         recoveryOrderedAmount: 0,
         recoveredAmount: 0,
+        creditedAmount: 0,
+        supersededBy: null,
+        supersedes: [],
         lastStepAt: '2020-05-18T02:00:00.000Z',
         postedUntil: null,
       }));

@@ -45,7 +45,10 @@ describe('SupportApplication steps', () => {
       given(history).when(stepCommand(step)).thenThrows(InvalidTransition, (error) => expect(error.message).toMatch(/awaiting village-review/)));
 
     it('refuses a step category 4 does not have as InvalidTransition', () =>
-      given(history).when(stepCommand('tax-appraisal')).thenThrows(InvalidTransition, (error) => expect(error.message).toMatch(/has no step tax-appraisal/)));
+      given(history).when(stepCommand('tax-appraisal', { by: districtAppraiser })).thenThrows(InvalidTransition, (error) => expect(error.message).toMatch(/has no step tax-appraisal/)));
+
+    it('refuses a tax officer, whose role has no step in category 4, before saying anything of its steps (reason role)', () =>
+      given(history).when(stepCommand('tax-appraisal', { by: taxOfficer })).thenThrows(NotPermitted, (error) => expect(error.reason).toBe('role')));
 
     it.each(['intake', 'payment'])('refuses the %s step, which has its own command, as InvalidTransition', (step) =>
       given(history).when(stepCommand(step)).thenThrows(InvalidTransition));
@@ -225,16 +228,21 @@ describe('SupportApplication steps', () => {
   });
 
   describe('when a category 2 claim awaits the district review after the tax appraisal', () => {
-    it('refuses the tax appraiser also reviewing for the district (reason segregation-of-duties)', () =>
+    it('refuses the tax officer, who is not a district appraiser, reviewing for the district (reason role)', () =>
       given(awaiting('2', 'district-review'))
         .when(stepCommand('district-review', { by: taxOfficer }))
+        .thenThrows(NotPermitted, (error) => expect(error.reason).toBe('role')));
+
+    it('refuses the tax appraiser also reviewing for the district, even holding that role too (reason segregation-of-duties)', () =>
+      given(awaiting('2', 'district-review'))
+        .when(stepCommand('district-review', { by: alsoActingAs(taxOfficer, 'district-appraiser') }))
         .thenThrows(NotPermitted, (error) => expect(error.reason).toBe('segregation-of-duties')));
   });
 
   describe('when a category 1 claim has been confirmed by social insurance', () => {
     it('refuses the officer who confirmed it also appraising it (reason segregation-of-duties)', () =>
       given(awaiting('1', 'district-appraisal'))
-        .when(stepCommand('district-appraisal', { by: socialInsuranceOfficer, approvedMonths: ['2020-04'] }))
+        .when(stepCommand('district-appraisal', { by: alsoActingAs(socialInsuranceOfficer, 'district-appraiser'), approvedMonths: ['2020-04'] }))
         .thenThrows(NotPermitted, (error) => expect(error.reason).toBe('segregation-of-duties')));
 
     it('refuses a village reviewer, who has no part in category 1 (reason role)', () =>

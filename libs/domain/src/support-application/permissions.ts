@@ -5,8 +5,27 @@ import type { StepKind } from '../programme/programme-definition';
 /** Steps whose performers must all differ: one officer never checks their own work. */
 export const SEGREGATED_KINDS: readonly StepKind[] = ['review', 'approval', 'decision', 'payment'];
 
+/**
+ * Steps that make an application's list (intake, public posting): whoever performed one may not
+ * approve, decide or pay it (the Phú Hữu case: the ward officer who listed acquaintances).
+ */
+export const LISTING_KINDS: readonly StepKind[] = ['intake', 'posting'];
+export const GRANTING_KINDS: readonly StepKind[] = ['approval', 'decision', 'payment'];
+
 export const requireRole = (actor: Actor, role: Role, what: string): void => {
   if (!actor.roles.includes(role)) throw new NotPermitted(`${what} is performed by the ${role} role`, 'role');
+};
+
+/**
+ * Authorization before state (403 before 409): an officer who holds none of the workflow's
+ * roles, or only ward-scoped roles of another ward, learns nothing about the application.
+ */
+export const requireMayAct = (actor: Actor, ward: string, workflowRoles: readonly Role[]): void => {
+  const usable = actor.roles.filter((role) => workflowRoles.includes(role));
+  if (usable.length === 0) throw new NotPermitted('this application\'s workflow has no step for your roles', 'role');
+  if (usable.every((role) => WARD_SCOPED_ROLES.includes(role)) && actor.ward !== ward) {
+    throw new NotPermitted(`an officer of ward ${actor.ward ?? '(none)'} cannot act on an application of another ward`, 'ward-scope');
+  }
 };
 
 export const requireWard = (actor: Actor, role: Role, ward: string): void => {
@@ -26,7 +45,14 @@ export const requireSegregation = (
   performedBy: Record<string, string>,
   kindOf: (step: string) => StepKind | undefined,
 ): void => {
-  if (!SEGREGATED_KINDS.includes(kindOf(step) as StepKind)) return;
+  const kind = kindOf(step) as StepKind;
+  if (GRANTING_KINDS.includes(kind)) {
+    const listed = Object.entries(performedBy).find(([other, officer]) => officer === actor.id && LISTING_KINDS.includes(kindOf(other) as StepKind));
+    if (listed) {
+      throw new NotPermitted(`officer ${actor.id} performed step ${listed[0]} of this application and may not approve, decide or pay it`, 'segregation-of-duties');
+    }
+  }
+  if (!SEGREGATED_KINDS.includes(kind)) return;
   const earlier = Object.entries(performedBy).find(
     ([other, officer]) => other !== step && officer === actor.id && SEGREGATED_KINDS.includes(kindOf(other) as StepKind),
   );

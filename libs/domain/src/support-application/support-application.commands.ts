@@ -9,6 +9,8 @@ export interface SubmitSupportApplication {
     category: string;
     applicant: Applicant;
     claim: Record<string, unknown>;
+    /** The day the ward received the dossier (YYYY-MM-DD); today when absent. */
+    receivedOn?: string;
   };
   metadata: CommandMetadata;
 }

@@ -3,14 +3,16 @@ import {
   ApplicationNotFound,
   ClaimInvalid,
   InvalidTransition,
+  NotEligible,
   ProgrammeNotFound,
   assertNever,
 } from '../common/domain-error';
 import { isDate, isMonth } from '../common/month';
+import { refusal } from '../common/refusals';
 import { localDate, workingDaysSpanned } from '../common/working-days';
 import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
 import { amountFor, checkEligibility, parseClaim } from './claim';
-import { requireRole, requireSegregation, requireWard } from './permissions';
+import { requireMayAct, requireRole, requireSegregation, requireWard } from './permissions';
 import type {
   PerformSupportStep,
   RecordSupportPayment,
@@ -32,7 +34,7 @@ import type {
   SupportRecovered,
   SupportRecoveryOrdered,
 } from './support-application.events';
-import type { ActiveApplication, SupportApplication } from './support-application.state';
+import { amountDue, type ActiveApplication, type SupportApplication } from './support-application.state';
 
 interface Workflow {
   programme: ProgrammeDefinition;
@@ -56,11 +58,40 @@ const existing = (state: SupportApplication): ActiveApplication => {
 
 const OPEN: readonly string[] = ['submitted', 'in-progress', 'approved'];
 
+const files = (programme: ProgrammeDefinition, receivedOn: string): boolean => {
+  const period = programme.filingPeriod;
+  return !period || (period.from <= receivedOn && (period.to === undefined || receivedOn <= period.to));
+};
+
+/**
+ * The programme version a dossier is decided under: the newest whose filing period holds the
+ * day it was received (an amending act applies to dossiers received from its date; earlier
+ * ones keep theirs); the newest when none does, which then refuses it.
+ */
+export const versionFor = (programmes: ProgrammeCatalog, id: string, receivedOn: string): ProgrammeDefinition | undefined => {
+  const newest = programmes(id);
+  for (let version = newest?.version ?? 0; version >= 1; version -= 1) {
+    const candidate = programmes(id, version);
+    if (candidate && files(candidate, receivedOn)) return candidate;
+  }
+  return newest;
+};
+
+const receivedOnOf = (command: SubmitSupportApplication, today: string): string => {
+  const receivedOn = command.data.receivedOn ?? today;
+  if (!isDate(receivedOn)) throw new ClaimInvalid([refusal('receivedOn', 'received-on-invalid')]);
+  if (receivedOn > today) throw new ClaimInvalid([refusal('receivedOn', 'received-in-future')]);
+  return receivedOn;
+};
+
 export const submit = (command: SubmitSupportApplication, state: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationSubmitted => {
   if (state.status !== 'none') throw new InvalidTransition('this application has already been submitted');
   const { data, metadata } = command;
-  const programme = programmes(data.programmeId);
-  if (!programme) throw new ClaimInvalid([{ field: 'programme', message: `unknown programme ${data.programmeId}` }]);
+  const newest = programmes(data.programmeId);
+  if (!newest) throw new ClaimInvalid([{ field: 'programme', message: `unknown programme ${data.programmeId}` }]);
+  const receivedOn = receivedOnOf(command, localDate(metadata.now, newest.calendar));
+  const programme = versionFor(programmes, data.programmeId, receivedOn) ?? newest;
+  if (!files(programme, receivedOn)) throw new NotEligible([refusal('receivedOn', 'outside-filing-period')]);
   const category = findCategory(programme, data.category);
   if (!category) {
     throw new ClaimInvalid([{ field: 'category', message: `must be one of ${programme.categories.map((c) => c.code).join(', ')}` }]);
@@ -69,7 +100,7 @@ export const submit = (command: SubmitSupportApplication, state: SupportApplicat
   requireRole(metadata.actor, intake.role, 'intake');
   requireWard(metadata.actor, intake.role, data.applicant.ward);
   const claim = parseClaim(category, data.claim);
-  checkEligibility(category, claim);
+  checkEligibility(category, claim, receivedOn);
   return {
     type: 'SupportApplicationSubmitted',
     data: {
@@ -80,6 +111,7 @@ export const submit = (command: SubmitSupportApplication, state: SupportApplicat
       applicant: data.applicant,
       claim,
       claimedAmount: amountFor(category, claim, claim.months),
+      receivedOn,
       steps: category.steps.map((step) => step.name),
       submittedBy: metadata.actor.id,
       submittedAt: metadata.now,
@@ -99,6 +131,18 @@ const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication
     throw new ClaimInvalid([{ field: 'approvedMonths', message: `must be a non-empty subset of the claimed months ${claimed.join(', ')}` }]);
   }
   return [...requested].sort();
+};
+
+/**
+ * The provincial Chairman approves the list and the funds: a decision may narrow the months the
+ * earlier approval fixed (never widen them), and the amount follows.
+ */
+const decidedMonths = (command: PerformSupportStep, state: ActiveApplication, category: CategoryDefinition): { approvedMonths?: string[]; approvedAmount?: number } => {
+  const requested = command.data.approvedMonths;
+  if (requested === undefined) return {};
+  const approved = state.approvedMonths ?? state.claim.months;
+  const approvedMonths = approvedMonthsFor(command, { ...state, claim: { ...state.claim, months: approved } }, category);
+  return { approvedMonths, approvedAmount: amountFor(category, state.claim, approvedMonths) };
 };
 
 const postingPeriod = (command: PerformSupportStep, step: StepDefinition, workflow: Workflow) => {
@@ -129,15 +173,17 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
   const state = existing(current);
   const workflow = workflowOf(state, programmes);
   const { data, metadata } = command;
+  requireMayAct(metadata.actor, state.ward, workflow.category.steps.map((candidate) => candidate.role));
   const step = workflow.category.steps.find((candidate) => candidate.name === data.step);
   if (!step) throw new InvalidTransition(`category ${state.category} has no step ${data.step}; its steps are ${state.steps.join(', ')}`);
   if (step.kind === 'intake' || step.kind === 'payment') throw new InvalidTransition(`step ${step.name} is performed by its own command`);
+  // Authorization before state: someone who may not take this step learns nothing of where the application stands.
+  requireRole(metadata.actor, step.role, `step ${step.name}`);
+  requireWard(metadata.actor, step.role, state.ward);
   const expected = workflow.category.steps[state.nextStep];
   if (!OPEN.includes(state.status) || expected?.name !== step.name) {
     throw new InvalidTransition(`step ${step.name} is not allowed now: the application is ${state.status}${OPEN.includes(state.status) ? `, awaiting ${expected?.name}` : ''}`);
   }
-  requireRole(metadata.actor, step.role, `step ${step.name}`);
-  requireWard(metadata.actor, step.role, state.ward);
   const kindOf = (name: string) => workflow.category.steps.find((candidate) => candidate.name === name)?.kind;
   requireSegregation(metadata.actor, step.name, state.performedBy, kindOf);
   const by = metadata.actor.id;
@@ -169,7 +215,10 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
       if (!data.decisionNo?.trim() && !data.reference?.trim()) {
         throw new ClaimInvalid([{ field: 'decisionNo', message: `step ${step.name} records the decision number` }]);
       }
-      return { type: 'SupportApplicationDecided', data: { ...base, kind: step.kind, decisionNo: data.decisionNo ?? data.reference, reference: data.reference, decidedBy: by, decidedAt: at } };
+      return {
+        type: 'SupportApplicationDecided',
+        data: { ...base, kind: step.kind, decisionNo: data.decisionNo ?? data.reference, reference: data.reference, ...decidedMonths(command, state, workflow.category), decidedBy: by, decidedAt: at },
+      };
   }
 };
 
@@ -177,14 +226,14 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
   const state = existing(current);
   const workflow = workflowOf(state, programmes);
   const step = workflow.category.steps[workflow.category.steps.length - 1];
-  if (state.status !== 'approved') {
-    throw new InvalidTransition(`payment needs every approval first: the application is ${state.status}${state.status === 'in-progress' || state.status === 'submitted' ? `, awaiting ${state.steps[state.nextStep]}` : ''}`);
-  }
   const { actor, now } = command.metadata;
   requireRole(actor, step.role, 'payment');
   requireWard(actor, step.role, state.ward);
+  if (state.status !== 'approved') {
+    throw new InvalidTransition(`payment needs every approval first: the application is ${state.status}${state.status === 'in-progress' || state.status === 'submitted' ? `, awaiting ${state.steps[state.nextStep]}` : ''}`);
+  }
   requireSegregation(actor, step.name, state.performedBy, (name) => workflow.category.steps.find((s) => s.name === name)?.kind);
-  const owed = state.approvedAmount - state.paidAmount;
+  const owed = amountDue(state);
   if (command.data.amount !== owed) throw new AmountMismatch(owed, command.data.amount);
   const { amount, method, reference, payee } = command.data;
   // F13: a payee who signs for many applicants is a cluster the detectors look for.
@@ -194,10 +243,10 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
 export const withdraw = (command: WithdrawSupportApplication, current: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationWithdrawn => {
   const state = existing(current);
   const intake = workflowOf(state, programmes).category.steps[0];
-  if (!OPEN.includes(state.status)) throw new InvalidTransition(`a ${state.status} application cannot be withdrawn`);
   const { actor, now } = command.metadata;
   requireRole(actor, intake.role, 'withdrawal');
   requireWard(actor, intake.role, state.ward);
+  if (!OPEN.includes(state.status)) throw new InvalidTransition(`a ${state.status} application cannot be withdrawn`);
   if (!command.data.reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'is required' }]);
   return { type: 'SupportApplicationWithdrawn', data: { applicationId: state.applicationId, reason: command.data.reason, withdrawnBy: actor.id, withdrawnAt: now } };
 };

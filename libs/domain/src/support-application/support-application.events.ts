@@ -11,8 +11,16 @@ export interface Applicant {
   bankAccount?: string;
 }
 
-/** The claim as filed: the months affected plus the category's own fields. */
-export type Claim = { months: string[] } & Record<string, string | number | boolean | string[]>;
+/** One person of a household claim: each is a beneficiary (NQ 42 pays category 7 per member). */
+export interface HouseholdMember {
+  citizenId: string;
+  fullName: string;
+  dateOfBirth: string;
+  relation: string;
+}
+
+/** The claim as filed: the months affected, the household's members where it names them, plus the category's own fields. */
+export type Claim = { months: string[]; members?: HouseholdMember[] } & Record<string, string | number | boolean | string[] | HouseholdMember[] | undefined>;
 
 export type SupportApplicationSubmitted = DomainEvent<'SupportApplicationSubmitted', {
   applicationId: string;
@@ -23,6 +31,8 @@ export type SupportApplicationSubmitted = DomainEvent<'SupportApplicationSubmitt
   claim: Claim;
   /** rate × claimed months (× members); the approval fixes the amount actually owed. */
   claimedAmount: number;
+  /** The day the ward received the dossier: claim dates may not be after it; legal time limits count from it. Absent on older events. */
+  receivedOn?: string;
   /** The category's step names in this programme version: the workflow this application follows. */
   steps: string[];
   submittedBy: string;
@@ -65,6 +75,9 @@ export type SupportApplicationDecided = DomainEvent<'SupportApplicationDecided',
   kind: StepKind;
   decisionNo?: string;
   reference?: string;
+  /** The provincial Chairman approves the list and the funds: a decision may narrow the months, and the amount follows. */
+  approvedMonths?: string[];
+  approvedAmount?: number;
   decidedBy: string;
   decidedAt: string;
 }>;
@@ -112,6 +125,42 @@ export type SupportRecovered = DomainEvent<'SupportRecovered', {
   recoveredAt: string;
 }>;
 
+/**
+ * NQ 42, one support, the highest: a later, higher support of the same person closes this one.
+ * What was paid stays paid (`keptAmount`, credited to the higher one); the rest is cancelled.
+ */
+export type SupportApplicationSuperseded = DomainEvent<'SupportApplicationSuperseded', {
+  applicationId: string;
+  supersededBy: string;
+  keptAmount: number;
+  cancelledAmount: number;
+  supersededAt: string;
+}>;
+
+/** The higher support pays only the difference: what the person already received under `supersedes`. */
+export type SupportApplicationCredited = DomainEvent<'SupportApplicationCredited', {
+  applicationId: string;
+  supersedes: string;
+  creditedAmount: number;
+  creditedAt: string;
+}>;
+
+/**
+ * One member's share leaves a household application: the member holds an equal or higher
+ * support of their own (`holds-higher-support`, at approval), or a later higher support of
+ * theirs superseded the share (`superseded`). What was paid of the share is kept.
+ */
+export type SupportApplicationMemberExcluded = DomainEvent<'SupportApplicationMemberExcluded', {
+  applicationId: string;
+  citizenId: string;
+  reason: 'holds-higher-support' | 'superseded';
+  supersededBy?: string;
+  share: number;
+  keptAmount: number;
+  cancelledAmount: number;
+  excludedAt: string;
+}>;
+
 export type SupportApplicationEvent =
   | SupportApplicationSubmitted
   | SupportApplicationReviewed
@@ -122,7 +171,10 @@ export type SupportApplicationEvent =
   | SupportApplicationPaid
   | SupportApplicationWithdrawn
   | SupportRecoveryOrdered
-  | SupportRecovered;
+  | SupportRecovered
+  | SupportApplicationSuperseded
+  | SupportApplicationCredited
+  | SupportApplicationMemberExcluded;
 
 /** Current schema version of each stored type; raise it with an upcaster when a shape changes. */
 export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent['type'], number> = {
@@ -136,4 +188,7 @@ export const SUPPORT_APPLICATION_SCHEMA_VERSIONS: Record<SupportApplicationEvent
   SupportApplicationWithdrawn: 1,
   SupportRecoveryOrdered: 1,
   SupportRecovered: 1,
+  SupportApplicationSuperseded: 1,
+  SupportApplicationCredited: 1,
+  SupportApplicationMemberExcluded: 1,
 };

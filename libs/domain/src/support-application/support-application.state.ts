@@ -8,7 +8,8 @@ export type ApplicationStatus =
   | 'rejected'
   | 'withdrawn'
   | 'recovery-ordered'
-  | 'recovered';
+  | 'recovered'
+  | 'superseded';
 
 /** Only what later decisions need; display fields belong to projections. */
 export type SupportApplication =
@@ -33,6 +34,14 @@ export type SupportApplication =
       paidAmount: number;
       recoveryOrderedAmount: number;
       recoveredAmount: number;
+      /** Paid under lower supports this one superseded: deducted from what it still owes. */
+      creditedAmount: number;
+      supersededBy: string | null;
+      supersedes: string[];
+      /** Household members whose share left this application (they hold their own support). */
+      excludedMembers?: string[];
+      /** Each listed member's equal share of a household support, fixed at approval. */
+      memberShare?: number;
       lastStepAt: string;
       postedUntil: string | null;
     };
@@ -73,6 +82,9 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
       paidAmount: 0,
       recoveryOrderedAmount: 0,
       recoveredAmount: 0,
+      creditedAmount: 0,
+      supersededBy: null,
+      supersedes: [],
       lastStepAt: data.submittedAt,
       postedUntil: null,
     };
@@ -90,9 +102,14 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
         ...advance(state, event.data.step, event.data.approvedBy, event.data.approvedAt, progressed(state.nextStep + 1)),
         approvedMonths: event.data.approvedMonths,
         approvedAmount: event.data.approvedAmount,
+        ...(Array.isArray(state.claim.members) && state.claim.members.length > 0 ? { memberShare: event.data.approvedAmount / state.claim.members.length } : {}),
       };
-    case 'SupportApplicationDecided':
-      return advance(state, event.data.step, event.data.decidedBy, event.data.decidedAt, progressed(state.nextStep + 1));
+    case 'SupportApplicationDecided': {
+      const advanced = advance(state, event.data.step, event.data.decidedBy, event.data.decidedAt, progressed(state.nextStep + 1));
+      return event.data.approvedMonths && event.data.approvedAmount !== undefined
+        ? { ...advanced, approvedMonths: event.data.approvedMonths, approvedAmount: event.data.approvedAmount }
+        : advanced;
+    }
     case 'SupportApplicationRejected':
       return { ...state, status: 'rejected', performedBy: { ...state.performedBy, [event.data.step]: event.data.rejectedBy }, lastStepAt: event.data.rejectedAt };
     case 'SupportApplicationPaid':
@@ -105,7 +122,21 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
       const recoveredAmount = state.recoveredAmount + event.data.amount;
       return { ...state, status: recoveredAmount >= state.recoveryOrderedAmount ? 'recovered' : 'recovery-ordered', recoveredAmount };
     }
+    case 'SupportApplicationSuperseded':
+      return { ...state, status: 'superseded', supersededBy: event.data.supersededBy, lastStepAt: event.data.supersededAt };
+    case 'SupportApplicationMemberExcluded':
+      return {
+        ...state,
+        approvedAmount: state.approvedAmount - event.data.cancelledAmount,
+        excludedMembers: [...(state.excludedMembers ?? []), event.data.citizenId],
+      };
+    case 'SupportApplicationCredited':
+      return { ...state, creditedAmount: state.creditedAmount + event.data.creditedAmount, supersedes: [...state.supersedes, event.data.supersedes] };
     default:
       return state;
   }
 };
+
+/** What a payment must equal now: approved, less what was paid here or under a superseded lower support. */
+export const amountDue = (state: SupportApplication): number =>
+  state.status === 'approved' ? Math.max(0, state.approvedAmount - state.creditedAmount - state.paidAmount) : 0;

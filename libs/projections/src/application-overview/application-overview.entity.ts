@@ -26,6 +26,10 @@ export class ApplicationOverviewRow {
   @Column({ name: 'paid_amount', type: 'bigint', transformer: bigintColumn }) paidAmount!: number;
   @Column({ name: 'recovery_ordered_amount', type: 'bigint', transformer: bigintColumn }) recoveryOrderedAmount!: number;
   @Column({ name: 'recovered_amount', type: 'bigint', transformer: bigintColumn }) recoveredAmount!: number;
+  @Column({ name: 'credited_amount', type: 'bigint', transformer: bigintColumn, default: 0 }) creditedAmount!: number;
+  @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy!: string | null;
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) supersedes!: string[];
+  @Column({ name: 'received_on', type: 'text', nullable: true }) receivedOn!: string | null;
   @Column({ name: 'posted_until', type: 'text', nullable: true }) postedUntil!: string | null;
   @Column({ name: 'last_step_at', type: 'timestamptz' }) lastStepAt!: Date;
   @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt!: Date;

@@ -13,6 +13,9 @@ export const OVERVIEW_EVENT_TYPES = new Set<string>([
   'SupportApplicationWithdrawn',
   'SupportRecoveryOrdered',
   'SupportRecovered',
+  'SupportApplicationSuperseded',
+  'SupportApplicationCredited',
+  'SupportApplicationMemberExcluded',
 ]);
 
 const toState = (row: ApplicationOverviewRow): ActiveApplication => ({
@@ -32,6 +35,9 @@ const toState = (row: ApplicationOverviewRow): ActiveApplication => ({
   paidAmount: row.paidAmount,
   recoveryOrderedAmount: row.recoveryOrderedAmount,
   recoveredAmount: row.recoveredAmount,
+  creditedAmount: row.creditedAmount ?? 0,
+  supersededBy: row.supersededBy ?? null,
+  supersedes: row.supersedes ?? [],
   lastStepAt: new Date(row.lastStepAt).toISOString(),
   postedUntil: row.postedUntil,
 });
@@ -51,6 +57,7 @@ export const evolveOverview = (row: ApplicationOverviewRow | null, event: Stored
     return fromState(state, {
       applicant: domainEvent.data.applicant,
       claimedAmount: domainEvent.data.claimedAmount,
+      receivedOn: domainEvent.data.receivedOn ?? null,
       submittedAt: new Date(domainEvent.data.submittedAt),
     }, event);
   }
@@ -63,7 +70,7 @@ export const evolveOverview = (row: ApplicationOverviewRow | null, event: Stored
 
 const fromState = (
   state: ActiveApplication,
-  display: Pick<ApplicationOverviewRow, 'applicant' | 'claimedAmount' | 'submittedAt'>,
+  display: Pick<ApplicationOverviewRow, 'applicant' | 'claimedAmount' | 'submittedAt' | 'receivedOn'>,
   event: StoredEvent,
 ): ApplicationOverviewRow => ({
   applicationId: state.applicationId,
@@ -85,7 +92,11 @@ const fromState = (
   paidAmount: state.paidAmount,
   recoveryOrderedAmount: state.recoveryOrderedAmount,
   recoveredAmount: state.recoveredAmount,
+  creditedAmount: state.creditedAmount,
+  supersededBy: state.supersededBy,
+  supersedes: state.supersedes,
   postedUntil: state.postedUntil,
+  receivedOn: display.receivedOn ?? null,
   lastStepAt: new Date(state.lastStepAt),
   submittedAt: display.submittedAt,
   updatedAt: new Date(event.recordedAt),

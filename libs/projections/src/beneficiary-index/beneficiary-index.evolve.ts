@@ -23,6 +23,9 @@ const toState = (row: BeneficiaryApplicationRow): ActiveApplication => ({
   paidAmount: row.paidAmount,
   recoveryOrderedAmount: row.recoveryOrderedAmount,
   recoveredAmount: row.recoveredAmount,
+  creditedAmount: 0,
+  supersededBy: null,
+  supersedes: [],
   lastStepAt: '',
   postedUntil: null,
 });

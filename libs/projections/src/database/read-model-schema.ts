@@ -12,6 +12,8 @@ import { CreateFraudAlerts1764200000004 } from '../migrations/1764200000004-crea
 import { DropWardDashboard1764600000000 } from '../migrations/1764600000000-drop-ward-dashboard';
 import { ApplicantIndexRow } from '../applicant-index/applicant-index.entity';
 import { IdentityResolution1765200000000 } from '../migrations/1765200000000-identity-resolution';
+import { ApplicationOverviewSupersession1765100000000 } from '../migrations/1765100000000-application-overview-supersession';
+import { ApplicationOverviewReceivedOn1765100000001 } from '../migrations/1765100000001-application-overview-received-on';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -22,3 +24,4 @@ projectionMigrations.push(CreateBeneficiaryIndex1764200000001, CreateOfficerActi
 projectionMigrations.push(CreateFraudAlerts1764200000004, DropWardDashboard1764600000000);
 projectionEntities.push(ApplicantIndexRow);
 projectionMigrations.push(IdentityResolution1765200000000);
+projectionMigrations.push(ApplicationOverviewSupersession1765100000000, ApplicationOverviewReceivedOn1765100000001);

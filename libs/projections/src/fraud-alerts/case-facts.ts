@@ -66,6 +66,8 @@ export interface CaseFacts {
   /** Log positions between which the person held this support (approval, or a payment without one, until a release). */
   heldFrom: number | null;
   heldUntil: number | null;
+  /** NQ 42, one support the highest: the higher application that closed this one (held until then, never alongside it). */
+  supersededBy?: string | null;
   withdrawal: { on: string; position: number } | null;
   rejectedAt: number | null;
   recoveryOrdered: number;
@@ -101,6 +103,7 @@ const STEP_FIELDS: Record<string, [string, string]> = {
 
 export const CASE_FACT_EVENT_TYPES: ReadonlySet<string> = new Set([
   'SupportApplicationSubmitted', ...Object.keys(STEP_FIELDS), 'SupportApplicationWithdrawn', 'SupportRecoveryOrdered', 'SupportRecovered', 'FraudAlertConfirmed',
+  'SupportApplicationSuperseded',
 ]);
 
 const submittedFacts = (event: StoredEvent): CaseFacts => {
@@ -186,10 +189,17 @@ export const evolveCaseFacts = (facts: CaseFacts | null, event: StoredEvent, pro
         approval: { months: Array.isArray(data.approvedMonths) ? data.approvedMonths : [], amount: Number(data.approvedAmount) || 0, position: event.position, at: String(data.approvedAt) },
         heldFrom: facts.heldFrom ?? event.position,
       };
-    case 'SupportApplicationDecided':
-      return data.kind === 'decision' && (data.decisionNo || data.reference) && !facts.decision
-        ? { ...next, decision: { decisionNo: String(data.decisionNo ?? data.reference), position: event.position } }
+    case 'SupportApplicationDecided': {
+      // The provincial decision may narrow the months; the support held follows it.
+      const narrowed = facts.approval && Array.isArray(data.approvedMonths) && typeof data.approvedAmount === 'number'
+        ? { ...next, approval: { ...facts.approval, months: data.approvedMonths, amount: data.approvedAmount } }
         : next;
+      return data.kind === 'decision' && (data.decisionNo || data.reference) && !facts.decision
+        ? { ...narrowed, decision: { decisionNo: String(data.decisionNo ?? data.reference), position: event.position } }
+        : narrowed;
+    }
+    case 'SupportApplicationSuperseded':
+      return release({ ...next, supersededBy: String(data.supersededBy) }, event.position);
     case 'SupportApplicationPaid': {
       const amount = Number(data.amount) || 0;
       const payment: PaymentFact = {

@@ -29,8 +29,8 @@ describe('F17 over budget, grown batch by batch', () => {
     db = await createTestDatabase('f17_budget');
     app = await createWriteSideApp(db);
     const writer = app.module.get(SupportApplicationWriter);
-    const ctx = (id: string, role: 'intake-officer' | 'village-reviewer' | 'ward-approver', ward: string): CommandContext => ({
-      actor: { id: `${role}-${ward}`, roles: [role], ward },
+    const ctx = (id: string, role: 'intake-officer' | 'village-reviewer' | 'ward-approver' | 'province-approver', ward: string): CommandContext => ({
+      actor: { id: `${role}-${ward}`, roles: [role], ward: role === 'province-approver' ? null : ward },
       commandId: randomUUID(),
       correlationId: id,
     });
@@ -43,9 +43,10 @@ describe('F17 over budget, grown batch by batch', () => {
         data: { applicationId: id, programmeId: 'nq42-2020', category: '7', applicant: anApplicant({ citizenId: `02008177${String(n).padStart(4, '0')}`, ward }), claim: claimFor('7') },
         metadata: { actor: submit.actor, now },
       }));
-      for (const [step, role] of [['village-review', 'village-reviewer'], ['ward-approval', 'ward-approver']] as const) {
+      // F17 counts the provincial decisions (the Chairman approves the list and the funds).
+      for (const [step, role] of [['village-review', 'village-reviewer'], ['ward-approval', 'ward-approver'], ['provincial-decision', 'province-approver']] as const) {
         const context = ctx(id, role, ward);
-        await writer.execute(id, context, (now) => ({ type: 'PerformSupportStep', data: { applicationId: id, step, outcome: 'completed' }, metadata: { actor: context.actor, now } }));
+        await writer.execute(id, context, (now) => ({ type: 'PerformSupportStep', data: { applicationId: id, step, outcome: 'completed', decisionNo: '1520/QĐ-UBND' }, metadata: { actor: context.actor, now } }));
       }
     }
   });

@@ -23,9 +23,19 @@ export interface FraudAlertsOptions {
  */
 const CLEARABLE: readonly FraudRuleId[] = ['F15'];
 
-const HOLDING_EVENTS = new Set(['SupportApplicationApproved', 'SupportApplicationPaid', 'SupportApplicationRejected', 'SupportApplicationWithdrawn']);
+const HOLDING_EVENTS = new Set([
+  'SupportApplicationApproved', 'SupportApplicationPaid', 'SupportApplicationRejected', 'SupportApplicationWithdrawn',
+  // A superseded support stops counting; a provincial decision may narrow what is held.
+  'SupportApplicationSuperseded', 'SupportApplicationDecided',
+]);
 
 const holding = (facts: CaseFacts | null | undefined) => !!facts && facts.heldFrom !== null && facts.heldUntil === null;
+
+/**
+ * F17 counts what the provincial Chairman approved (the decision approving the list and the
+ * funds), or money that went out without it, while the support is held.
+ */
+const budgeted = (facts: CaseFacts | null | undefined) => holding(facts) && (facts!.decision !== null || facts!.paidAmount > 0);
 
 /**
  * Fraud rules F1–F20 as detectors over the log. Per batch: fold each application's facts, keep
@@ -93,17 +103,18 @@ export class FraudAlertsProjection implements Projection {
     }
   }
 
-  /** F17: the running total moves as support starts and stops being held, in log order. */
+  /** F17: the running total moves as decided support starts and stops being held, in log order. */
   private countAgainstBudget(previous: CaseFacts | null, next: CaseFacts, event: StoredEvent, totals: Map<string, number>): CaseFacts {
     const total = totals.get(next.programmeId) ?? 0;
-    if (!holding(previous) && holding(next)) {
+    if (!budgeted(previous) && budgeted(next)) {
       const after = total + amountHeld(next);
       totals.set(next.programmeId, after);
       const budget = fraudRule(this.programmes(next.programmeId, next.programmeVersion)?.fraudRules, 'F17')?.thresholds?.budgetVnd;
       if (budget !== undefined && after > budget && !next.overBudget) {
         return { ...next, overBudget: { position: event.position, at: next.approval?.at ?? event.recordedAt, total: after } };
       }
-    } else if (holding(previous) && !holding(next)) totals.set(next.programmeId, total - amountHeld(previous!));
+    } else if (budgeted(previous) && !budgeted(next)) totals.set(next.programmeId, total - amountHeld(previous!));
+    else if (budgeted(previous) && budgeted(next) && amountHeld(next) !== amountHeld(previous!)) totals.set(next.programmeId, total + amountHeld(next) - amountHeld(previous!));
     return next;
   }
 

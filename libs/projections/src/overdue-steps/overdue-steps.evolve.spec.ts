@@ -13,6 +13,9 @@ describe('Overdue steps', () => {
     it('awaits village review within 5 working days, skipping the 30/4 and 1/5 holidays', () =>
       expect(fold(asStored([intake]))).toMatchObject({ currentStep: 'village-review', countedFrom: '2020-04-23', timeLimitWorkingDays: 5, dueOn: '2020-05-04' }));
 
+    it('counts from the day the ward received the dossier, when it was received before it was entered', () =>
+      expect(fold(asStored([submitted('4', { at: '2020-04-23T02:00:00.000Z', receivedOn: '2020-04-20' })]))).toMatchObject({ countedFrom: '2020-04-20', dueOn: '2020-04-27' }));
+
     it('counts the ward approval from intake (countFrom), not from the posting', () =>
       expect(fold(asStored([intake, reviewed('village-review', { at: '2020-04-24T02:00:00.000Z' }), posted('public-posting', { at: '2020-04-29T02:00:00.000Z', postedFrom: '2020-04-27', postedUntil: '2020-04-28' })])))
         .toMatchObject({ currentStep: 'ward-approval', countedFrom: '2020-04-23', dueOn: '2020-05-04' }));

@@ -54,7 +54,8 @@ export const evolveOverdueStep = (row: OverdueStepRow | null, event: StoredEvent
       version: event.streamVersion,
       steps,
       stepIndex: 1,
-      completedOn: { [steps[0] ?? 'intake']: localDate(String(data.submittedAt), programme.calendar) },
+      // Legal time limits count from the day the ward received the dossier, where it was recorded.
+      completedOn: { [steps[0] ?? 'intake']: typeof data.receivedOn === 'string' ? data.receivedOn : localDate(String(data.submittedAt), programme.calendar) },
     }, programmes);
   }
   if (!row || event.streamVersion <= row.version) return row;

@@ -56,8 +56,8 @@ export const inWard = (actor: Actor, ward: string | null): Actor => ({ ...actor,
 export const intakeOfficer = officer('intake-officer', WARD, 'intake-lan');
 export const villageReviewer = officer('village-reviewer', WARD, 'reviewer-hoa');
 export const wardApprover = officer('ward-approver', WARD, 'approver-minh');
-export const socialInsuranceOfficer = officer('district-appraiser', null, 'bhxh-quang');
-export const taxOfficer = officer('district-appraiser', null, 'tax-thu');
+export const socialInsuranceOfficer = officer('social-insurance-officer', null, 'bhxh-quang');
+export const taxOfficer = officer('tax-officer', null, 'tax-thu');
 export const districtAppraiser = officer('district-appraiser', null, 'appraiser-tuan');
 export const provinceApprover = officer('province-approver', null, 'chairman-son');
 export const treasurer = officer('treasurer', WARD, 'treasurer-mai');
@@ -278,12 +278,13 @@ export interface SubmittedOptions extends Acting {
   steps?: string[];
   programmeId?: string;
   programmeVersion?: number;
+  receivedOn?: string;
 }
 
 /** The Submitted event of a valid claim in `category` (nq42-2020 v1 unless told otherwise). */
 export const submitted = (
   category: CategoryCode,
-  { claim, claimedAmount, applicant, steps, programmeId = PROGRAMME_ID, programmeVersion = 1, by, at, applicationId = APPLICATION_ID }: SubmittedOptions = {},
+  { claim, claimedAmount, applicant, steps, programmeId = PROGRAMME_ID, programmeVersion = 1, by, at, applicationId = APPLICATION_ID, receivedOn }: SubmittedOptions = {},
 ): SupportApplicationSubmitted => ({
   type: 'SupportApplicationSubmitted',
   data: {
@@ -294,6 +295,8 @@ export const submitted = (
     applicant: applicant ?? anApplicant(),
     claim: claim ?? filedClaim(category),
     claimedAmount: claimedAmount ?? CLAIMED_AMOUNTS[category],
+    // Received the day it was taken in, in Vietnam (UTC+7), unless told otherwise.
+    receivedOn: receivedOn ?? new Date(Date.parse(timeOf('intake', at)) + 7 * 3_600_000).toISOString().slice(0, 10),
     steps: steps ?? stepsOf(category),
     submittedBy: actorOf('intake', by).id,
     submittedAt: timeOf('intake', at),

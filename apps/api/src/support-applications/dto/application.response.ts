@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 
-export const APPLICATION_STATUSES = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered'] as const;
+export const APPLICATION_STATUSES = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered', 'superseded'] as const;
 export type ApplicationStatusName = (typeof APPLICATION_STATUSES)[number];
 
 export class ApplicantResponse {
@@ -64,6 +64,11 @@ export class ApplicationResponse {
   @ApiProperty() paidAmount!: number;
   @ApiProperty() recoveryOrderedAmount!: number;
   @ApiProperty() recoveredAmount!: number;
+  @ApiProperty({ description: 'what a payment must equal now: approved, less what was paid here or under a superseded lower support' }) amountDue!: number;
+  @ApiProperty({ description: 'paid to the person under lower supports this one superseded' }) creditedAmount!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the higher support that closed this one (status superseded)' }) supersededBy!: string | null;
+  @ApiProperty({ type: [String], description: 'the lower supports this one superseded' }) supersedes!: string[];
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'the day the ward received the dossier' }) receivedOn!: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: [ApplicationWarningResponse], description: 'already-supported, probable-same-person: never a refusal' }) warnings!: ApplicationWarningResponse[];

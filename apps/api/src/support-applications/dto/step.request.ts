@@ -57,4 +57,11 @@ export class StepRequest {
   @ApiPropertyOptional({ description: 'last day of a public posting', example: '2020-05-15' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'postedUntil must be a date YYYY-MM-DD' })
   postedUntil?: string;
+
+  @ApiPropertyOptional({
+    description: 'for an approval or the provincial decision: the months approved, a subset of those approved before (all of them when absent); the amount follows',
+    example: ['2020-04'],
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'approvedMonths must be months YYYY-MM' })
+  approvedMonths?: string[];
 }

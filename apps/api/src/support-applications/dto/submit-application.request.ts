@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmptyObject, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ApplicantRequest } from './applicant.request';
 
 export class SubmitApplicationRequest {
@@ -24,4 +24,11 @@ export class SubmitApplicationRequest {
   })
   @IsObject() @IsNotEmptyObject()
   claim!: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: 'the day the ward received the dossier (default today; never in the future; within the programme\'s filing period). Claim dates may not be after it; legal time limits count from it.',
+    example: '2020-05-18',
+  })
+  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'receivedOn must be a date YYYY-MM-DD' })
+  receivedOn?: string;
 }

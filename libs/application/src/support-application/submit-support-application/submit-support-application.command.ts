@@ -10,6 +10,8 @@ export class SubmitSupportApplicationCommand extends Command<CommandResult> {
     readonly applicant: Applicant,
     readonly claim: Record<string, unknown>,
     readonly context: CommandContext,
+    /** The day the ward received the dossier; today when absent. */
+    readonly receivedOn?: string,
   ) {
     super();
   }

@@ -6,10 +6,10 @@ import { SubmitSupportApplicationCommand } from './submit-support-application.co
 export class SubmitSupportApplicationHandler implements ICommandHandler<SubmitSupportApplicationCommand> {
   constructor(private readonly writer: SupportApplicationWriter) {}
 
-  execute({ applicationId, programmeId, category, applicant, claim, context }: SubmitSupportApplicationCommand) {
+  execute({ applicationId, programmeId, category, applicant, claim, context, receivedOn }: SubmitSupportApplicationCommand) {
     return this.writer.execute(applicationId, context, (now) => ({
       type: 'SubmitSupportApplication',
-      data: { applicationId, programmeId, category, applicant, claim },
+      data: { applicationId, programmeId, category, applicant, claim, ...(receivedOn === undefined ? {} : { receivedOn }) },
       metadata: { actor: context.actor, now },
     }));
   }

@@ -1,22 +1,4 @@
-import type { CategoryDefinition, EligibilityCondition } from '@lib/domain';
-
-const compare = (value: unknown, condition: EligibilityCondition): boolean => {
-  const left = value as number | string;
-  const right = condition.value as number | string;
-  switch (condition.op) {
-    case 'lt': return left < right;
-    case 'lte': return left <= right;
-    case 'gt': return left > right;
-    case 'gte': return left >= right;
-    case 'eq': return left === condition.value;
-    case 'in': return Array.isArray(condition.value) && (condition.value as unknown[]).includes(left);
-    case 'between': {
-      const [low, high] = condition.value as [number | string, number | string];
-      return left >= low && left <= high;
-    }
-    case 'months-not-before': return true;
-  }
-};
+import { conditionHolds, type CategoryDefinition } from '@lib/domain';
 
 const monthsNotBefore = (claim: Record<string, unknown>, field: string): boolean => {
   const months = Array.isArray(claim.months) ? (claim.months as unknown[]) : [];
@@ -51,8 +33,9 @@ export const failedClaimChecks = (category: CategoryDefinition, claim: Record<st
     if (definition?.type === 'enum' && !(definition.values ?? []).includes(value as string)) {
       reasons.push(`${field} ${String(value)} is not one of ${(definition.values ?? []).join(', ')}`);
     }
-    for (const condition of category.conditions.filter((candidate) => candidate.field === field && candidate.op !== 'months-not-before')) {
-      if (!compare(value, condition)) reasons.push(`${field} ${String(value)}: ${condition.message}`);
+    // The decider's own evaluation, so history is judged as intake judged it (field comparisons included).
+    for (const condition of category.conditions.filter((candidate) => candidate.field === field && !candidate.op.startsWith('months-') && candidate.op !== 'filed-after-day')) {
+      if (conditionHolds(condition, claim) === false) reasons.push(`${field} ${String(value)}: ${condition.message}`);
     }
   }
   return reasons;

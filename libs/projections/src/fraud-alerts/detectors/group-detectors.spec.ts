@@ -50,6 +50,33 @@ describe('Fraud detectors: groups', () => {
     it('F11 and F1: furloughed (category 1) and an informal worker (category 4) for May', () =>
       expect(rules(detectPerson(citizenId, [app(approvedFor('1', ['2020-05'], 1_800_000), { citizenId }), app(approvedFor('4', ['2020-05'], 1_000_000), { citizenId })], programme)).sort()).toEqual(['F1', 'F11']));
 
+    describe('when a higher support superseded a lower one (NQ 42 applied as supersession)', () => {
+      const closedBy = (lower: CaseFacts, higher: CaseFacts): CaseFacts => {
+        const [supersession] = asStored([{ type: 'SupportApplicationSuperseded', data: { applicationId: lower.applicationId, supersededBy: higher.applicationId, keptAmount: 0, cancelledAmount: 0, supersededAt: '2020-06-02T02:00:00.000Z' } }]);
+        // Closed in the same append as the higher approval, just after it in the log.
+        return evolveCaseFacts({ ...lower, heldFrom: 1 }, { ...supersession, streamVersion: lower.version + 1, position: higher.heldFrom! + 1 }, catalog)!;
+      };
+
+      it('F1: nothing for a paid category 7 share superseded by category 1', () => {
+        const higher = app(approvedFor('1', ['2020-04', '2020-05', '2020-06'], 5_400_000), { citizenId });
+        const lower = closedBy(paidApp('7', { citizenId }), higher);
+        expect(lower).toMatchObject({ supersededBy: higher.applicationId, heldUntil: higher.heldFrom! + 1 });
+        expect(detectPerson(citizenId, [lower, higher], programme)).toEqual([]);
+      });
+
+      it('F11: nothing for a category 4 month superseded by the furlough', () => {
+        const higher = app(approvedFor('1', ['2020-05'], 1_800_000), { citizenId });
+        const lower = closedBy(app(approvedFor('4', ['2020-05'], 1_000_000), { citizenId }), higher);
+        expect(detectPerson(citizenId, [lower, higher], programme)).toEqual([]);
+      });
+
+      it('F1 still for a support closed by some other application than the one starting', () => {
+        const higher = app(approvedFor('1', ['2020-05'], 1_800_000), { citizenId });
+        const lower = { ...closedBy(app(approvedFor('4', ['2020-05'], 1_000_000), { citizenId }), higher), supersededBy: 'another-application' };
+        expect(rules(detectPerson(citizenId, [lower, higher], programme)).sort()).toEqual(['F1', 'F11']);
+      });
+    });
+
     it('F2: category 4 paid in two wards', () => {
       const first = app(paidInFull('4').map((e) => e), { citizenId, ward: 'W01' });
       const second = app([submitted('4', { claim: filedClaim('4', { months: ['2020-06'] }) }), ...paidInFull('4').slice(1)], { citizenId, ward: 'W02' });

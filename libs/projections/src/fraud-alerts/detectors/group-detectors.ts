@@ -17,7 +17,9 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((month) 
  */
 const momentsOfHolding = (apps: readonly CaseFacts[]): { at: CaseFacts; holders: CaseFacts[] }[] => {
   const held = apps.filter((facts) => facts.heldFrom !== null).sort((a, b) => a.heldFrom! - b.heldFrom!);
-  return held.map((at) => ({ at, holders: held.filter((other) => other.heldFrom! <= at.heldFrom! && (other.heldUntil === null || other.heldUntil > at.heldFrom!)) }));
+  // A support superseded by the one starting now was closed in the same append: never held alongside it (F1, F11).
+  const alongside = (other: CaseFacts, at: CaseFacts) => other.heldFrom! <= at.heldFrom! && (other.heldUntil === null || other.heldUntil > at.heldFrom!) && other.supersededBy !== at.applicationId;
+  return held.map((at) => ({ at, holders: held.filter((other) => alongside(other, at)) }));
 };
 
 interface Accumulated {
