@@ -237,6 +237,7 @@ cmd_up() {
     fi
   done
   trap 'echo "ha: start-up failed; cleaning up" >&2; cmd_down' ERR
+  trap 'echo "ha: interrupted; cleaning up" >&2; cmd_down; exit 130' INT TERM
   mkdir -p "$HA_DIR/log" "$HA_DIR/run" "$HA_DIR/backup"
   if [ "$(id -u)" = 0 ]; then chown -R postgres: "$HA_DIR"; fi
   chmod 0700 "$HA_DIR"
@@ -256,7 +257,7 @@ cmd_up() {
 
   pgbackrest_ stanza-create
   pgbackrest_ check
-  trap - ERR
+  trap - ERR INT TERM
   echo "ha: up in $HA_DIR: write 127.0.0.1:$HA_WRITE_PORT (leader pg$(leader)), read 127.0.0.1:$HA_READ_PORT"
 }
 

@@ -7,6 +7,7 @@ describe('isDatabaseUnavailable: which errors mean "retry later" (503), not a br
     ['a write landing on a node just demoted to replica during a failover', { code: '25006', message: 'cannot execute INSERT in a read-only transaction' }],
     ['a broken connection, wrapped by TypeORM', { driverError: { code: '08006' } }],
     ['HAProxy closing a connection with no leader behind it', { message: 'Connection terminated unexpectedly' }],
+    ['a rollback on a connection that broke mid-transaction', new Error('Client was closed and is not queryable')],
   ])('%s', (_, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
   it.each([

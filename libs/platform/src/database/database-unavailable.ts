@@ -19,6 +19,8 @@ const MESSAGES = [
   'Cannot use a pool after calling end on the pool',
   'the database system is',
   'Query read timeout',
+  // A client whose connection broke mid-transaction (a failover), asked to ROLLBACK.
+  'Client was closed and is not queryable',
 ];
 
 const inspect = (error: unknown): boolean => {
