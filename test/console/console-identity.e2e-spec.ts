@@ -121,7 +121,7 @@ describe('Web console: finding people and the same person under two IDs', () => 
     await screenshot(page, 'identity-08-auditor-search-en');
     await expectAccessible();
     await page.getByTestId('nav-dashboard').click();
-    await page.locator('main h2').first().waitFor();
+    await page.locator('main h2').getByText('Ward dashboard').waitFor();
     await screenshot(page, 'identity-09-auditor-dashboard-en');
   });
 
