@@ -52,8 +52,8 @@ export interface HttpFigure {
 }
 
 /** A service process of ours (`apps/<app>/src/main.js`), ready once /health/live answers where it listens. */
-const startProcess = async (db: BenchDatabase, app: 'api' | 'projector', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
-  const main = join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
+const startProcess = async (db: BenchDatabase, app: 'api' | 'projector' | 'ceiling', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
+  const main = app === 'ceiling' ? join(__dirname, 'ceiling-server.js') : join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
     env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...anchoring(), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -77,6 +77,7 @@ const startProcess = async (db: BenchDatabase, app: 'api' | 'projector', env: Re
  * API and projector as separate processes, as docker/compose.yaml runs them.
  */
 const startService = async (db: BenchDatabase, port: number, shape: HttpShape, profileDir?: string): Promise<ChildProcess[]> => {
+  if (shape === 'ceiling') return [await startProcess(db, 'ceiling', { PORT: String(port) }, port)];
   if (shape === 'one-process') return [await startProcess(db, 'api', { PORT: String(port), RUN: 'all' }, port, profileDir)];
   const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'api' }, port, profileDir);
   try {
@@ -87,7 +88,8 @@ const startService = async (db: BenchDatabase, port: number, shape: HttpShape, p
   }
 };
 
-export type HttpShape = 'one-process' | 'separate-processes';
+/** `ceiling`: bench/src/ceiling-server.ts, the least the mix needs (no projector, so no lag probe). */
+export type HttpShape = 'one-process' | 'separate-processes' | 'ceiling';
 
 const stopApi = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null) return;
@@ -166,7 +168,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
     await autocannon({ url: `http://127.0.0.1:${options.port}`, connections: 2, amount: 40, requests: requests as never });
     const probe = (async () => {
       const deadline = nowMs() + options.seconds * 1000;
-      while (probing && nowMs() < deadline) {
+      while (probing && options.shape !== 'ceiling' && nowMs() < deadline) {
         const ward = wards[randomInt(0, WARDS)];
         const response = await fetch(`http://127.0.0.1:${options.port}/applications`, {
           method: 'POST',
