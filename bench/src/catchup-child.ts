@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
-import { PostgresEventStore } from '@lib/event-store';
+import { PostgresEventStore, START } from '@lib/event-store';
 import { ProgrammeRegistry, createEventTypeRegistry } from '@lib/platform';
 import { Projector, createDataSource, registeredProjections } from '@lib/projections';
 
@@ -8,12 +8,39 @@ import { Projector, createDataSource, registeredProjections } from '@lib/project
  * Run in a process of its own by catchup.bench.ts, so its peak memory is the projector's:
  * empties every read model and its checkpoint, then brings them all from position zero to
  * the head of the log, all projections sharing each batch read, and prints one JSON line.
+ * With a third argument `read`: only the read ceiling (below), the read models untouched.
  */
+/**
+ * The read ceiling: the same batches read and parsed (PostgresEventStore.readAll, one batch read
+ * ahead as the projector does), nothing applied. Catch-up can go no faster than this.
+ */
+const readOnly = async (pool: Pool, batchSize: number) => {
+  const store = new PostgresEventStore(pool, createEventTypeRegistry());
+  const started = performance.now();
+  let events = 0;
+  let next = store.readAll(START, batchSize);
+  for (;;) {
+    const batch = await next;
+    if (batch.events.length === 0) break;
+    events += batch.events.length;
+    next = store.readAll(batch.checkpoint, batchSize);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ events, seconds: Number(seconds.toFixed(2)), eps: Math.round(events / seconds), batch_size: batchSize, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+};
+
 const main = async () => {
-  const [url, batchArg] = process.argv.slice(2);
+  const [url, batchArg, mode] = process.argv.slice(2);
   const batchSize = Number(batchArg ?? 2000);
   const pool = new Pool({ connectionString: url, max: 4 });
   pool.on('error', () => undefined);
+  if (mode === 'read') {
+    try {
+      return await readOnly(pool, batchSize);
+    } finally {
+      await pool.end();
+    }
+  }
   const dataSource = createDataSource(url, 4);
   await dataSource.initialize();
   let peakRss = process.memoryUsage().rss;

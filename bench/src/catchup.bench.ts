@@ -12,11 +12,17 @@ export interface CatchUpFigure {
   batch_size: number;
   peak_rss_mb: number;
   max_rss_mb: number;
+  /** The same batches read and parsed, nothing applied (catchup-child.ts `read`), just after. */
+  read_ceiling_eps?: number;
+  vs_read_ceiling?: number | null;
 }
 
 /** Rebuilds every read model from zero in a child process (its peak memory is the projector's). */
 export const catchUp = async (db: BenchDatabase, options: { batchSize: number; profileDir?: string; timeoutSeconds: number }): Promise<CatchUpFigure> => {
   const args = [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), join(__dirname, 'catchup-child.js'), db.url, String(options.batchSize)];
   const { stdout } = await run(process.execPath, args, { timeout: options.timeoutSeconds * 1000, maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop()!);
+  const figure: CatchUpFigure = JSON.parse(stdout.trim().split('\n').pop()!);
+  const ceiling = await run(process.execPath, [join(__dirname, 'catchup-child.js'), db.url, String(options.batchSize), 'read'], { timeout: options.timeoutSeconds * 1000, maxBuffer: 1 << 20 });
+  const read = JSON.parse(ceiling.stdout.trim().split('\n').pop()!);
+  return { ...figure, read_ceiling_eps: read.eps, vs_read_ceiling: read.eps ? Number((figure.eps / read.eps).toFixed(2)) : null };
 };

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomInt } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -48,12 +48,14 @@ export interface HttpFigure {
   connections: number;
   seconds: number;
   by_kind: Record<string, number>;
+  /** Seconds waited after start-up for the processes to go quiet (see settle). */
+  settled_s: number;
   lag: { p50_ms: number; p99_ms: number; max_ms: number; samples: number; timeouts: number };
 }
 
 /** A service process of ours (`apps/<app>/src/main.js`), ready once /health/live answers where it listens. */
-const startProcess = async (db: BenchDatabase, app: 'api' | 'projector', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
-  const main = join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
+const startProcess = async (db: BenchDatabase, app: 'api' | 'projector' | 'ceiling', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
+  const main = app === 'ceiling' ? join(__dirname, 'ceiling-server.js') : join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
     env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...anchoring(), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -72,11 +74,39 @@ const startProcess = async (db: BenchDatabase, app: 'api' | 'projector', env: Re
   throw new Error(`the ${app} did not start within 60 s`);
 };
 
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
+const cpuSeconds = (pid: number): number | null => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Waits (at most `limitSeconds`) until the service's processes use under a fifth of a core: a
+ * projector that starts folds the whole log once for its anchor signer, and catches up, which
+ * is start-up work, not the mix's. Returns the seconds waited.
+ */
+const settle = async (processes: ChildProcess[], limitSeconds: number): Promise<number> => {
+  const started = nowMs();
+  while (nowMs() - started < limitSeconds * 1000) {
+    const before = processes.map((child) => cpuSeconds(child.pid!));
+    if (before.some((value) => value === null)) break;
+    await sleep(1000);
+    const used = processes.reduce((sum, child, index) => sum + (cpuSeconds(child.pid!) ?? 0) - before[index]!, 0);
+    if (used < 0.2) break;
+  }
+  return round((nowMs() - started) / 1000, 1);
+};
+
 /**
  * The service in one of its two shapes: `npm start` (API and projector in one process), or
  * API and projector as separate processes, as docker/compose.yaml runs them.
  */
 const startService = async (db: BenchDatabase, port: number, shape: HttpShape, profileDir?: string): Promise<ChildProcess[]> => {
+  if (shape === 'ceiling') return [await startProcess(db, 'ceiling', { PORT: String(port) }, port)];
   if (shape === 'one-process') return [await startProcess(db, 'api', { PORT: String(port), RUN: 'all' }, port, profileDir)];
   const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'api' }, port, profileDir);
   try {
@@ -87,7 +117,8 @@ const startService = async (db: BenchDatabase, port: number, shape: HttpShape, p
   }
 };
 
-export type HttpShape = 'one-process' | 'separate-processes';
+/** `ceiling`: bench/src/ceiling-server.ts, the least the mix needs (no projector, so no lag probe). */
+export type HttpShape = 'one-process' | 'separate-processes' | 'ceiling';
 
 const stopApi = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null) return;
@@ -158,6 +189,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
     step('read-application', 'GET', (ctx) => `/applications/${ctx.id}`, null),
   ];
   const service = await startService(db, options.port, options.shape, options.profileDir);
+  const settledSeconds = await settle(service, 300);
   const lag = new Latencies();
   let lagTimeouts = 0;
   let probing = true;
@@ -166,7 +198,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
     await autocannon({ url: `http://127.0.0.1:${options.port}`, connections: 2, amount: 40, requests: requests as never });
     const probe = (async () => {
       const deadline = nowMs() + options.seconds * 1000;
-      while (probing && nowMs() < deadline) {
+      while (probing && options.shape !== 'ceiling' && nowMs() < deadline) {
         const ward = wards[randomInt(0, WARDS)];
         const response = await fetch(`http://127.0.0.1:${options.port}/applications`, {
           method: 'POST',
@@ -215,6 +247,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
       connections: options.connections,
       seconds: result.duration,
       by_kind: { ...byKind },
+      settled_s: settledSeconds,
       lag: { ...(({ p50_ms, p99_ms, max_ms, samples }) => ({ p50_ms, p99_ms, max_ms, samples }))(lag.summary()), timeouts: lagTimeouts },
     };
   } finally {

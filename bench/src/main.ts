@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { appendCeiling, appendOurs, appendPeer, appendPgbench, consumerGapOurs, consumerGapPeer, payloadBytes, timed, type AppendFigure } from './append.bench';
 import { catchUp } from './catchup.bench';
-import { httpMix } from './http.bench';
+import { httpMix, type HttpFigure } from './http.bench';
 import { createBenchDatabase, machineLoad, type BenchDatabase } from './lib/bench-db';
 import { round } from './lib/stats';
 import { runQueries } from './queries.bench';
@@ -92,6 +92,14 @@ const main = async () => {
         }
         if (label === 'full' && only.includes('http')) {
           // Headline: API and projector as separate processes, as docker/compose.yaml runs them; then `npm start`'s one process.
+          // The ceiling before and after ours (the machine is shared: its load drifts over a run); the mean is the reference.
+          const ceiling = async (when: string) => {
+            log(`HTTP ceiling (${when}): ${plan.connections} connections for ${plan.httpSeconds} s against bench/src/ceiling-server (node:http + pg)`);
+            const figure = await section('http ceiling', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3937, shape: 'ceiling' }));
+            log(`  ${JSON.stringify(figure)}`);
+            return figure;
+          };
+          const ceilings = [await ceiling('before')];
           log(`HTTP: ${plan.connections} connections for ${plan.httpSeconds} s against the API, the projector in a process of its own, on the province`);
           results.http = await section('http', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3917, shape: 'separate-processes', profileDir }));
           results.live_lag = results.http.lag;
@@ -99,6 +107,15 @@ const main = async () => {
           log(`HTTP: the same against API and projector in one process (npm start)`);
           results.http_one_process = await section('http one process', () => httpMix(db, { seconds: plan.httpSeconds, connections: plan.connections, port: 3927, shape: 'one-process', profileDir }));
           log(`  ${JSON.stringify(results.http_one_process)}`);
+          ceilings.push(await ceiling('after'));
+          const measured = ceilings.filter((figure): figure is HttpFigure => !('error' in figure));
+          if (measured.length) {
+            const ceilingRps = round(measured.reduce((sum, figure) => sum + figure.rps, 0) / measured.length, 0);
+            results.http_ceiling = { runs: ceilings, rps: ceilingRps, p99_ms: Math.max(...measured.map((figure) => figure.p99_ms)), errors: measured.reduce((sum, figure) => sum + figure.errors, 0) };
+            for (const key of ['http', 'http_one_process']) {
+              if (results[key] && !results[key].error) Object.assign(results[key], { ceiling_rps: ceilingRps, vs_ceiling: ratio(results[key].rps, ceilingRps) });
+            }
+          }
         }
         if (only.includes('scale')) {
           // Last: these events are not the province's; nothing reads this log after them.

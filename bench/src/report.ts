@@ -30,8 +30,9 @@ export const sections = (r: Record<string, any>): string[] => {
   for (const [shape, h] of shapes) if (h?.error) out.push(`### HTTP (${shape})\n\nfailed: ${h.error}`);
   if (measured.length) {
     const h = measured[0][1];
-    out.push(`### HTTP, realistic mix (${h.connections} connections, ${h.seconds} s each)\n\n` + table(['service', 'requests/s', 'commands/s', 'reads/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'lag p50 ms', 'lag p99 ms'],
-      measured.map(([shape, m]) => [shape, m.rps, m.commands_per_s, m.reads_per_s, m.p50_ms, m.p99_ms, m.p99_9_ms, m.errors, m.lag.p50_ms, m.lag.p99_ms])));
+    out.push(`### HTTP, realistic mix (${h.connections} connections, ${h.seconds} s each)\n\n` + table(['service', 'requests/s', 'vs ceiling', 'commands/s', 'reads/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'lag p50 ms', 'lag p99 ms'],
+      measured.map(([shape, m]) => [shape, m.rps, x(m.vs_ceiling), m.commands_per_s, m.reads_per_s, m.p50_ms, m.p99_ms, m.p99_9_ms, m.errors, m.lag.p50_ms, m.lag.p99_ms])
+        .concat(r.http_ceiling ? r.http_ceiling.runs.filter((c: any) => !c.error).map((c: any, i: number) => [`ceiling: node:http + pg (bench/src/ceiling-server.ts), run ${i + 1}`, c.rps, '1x (mean ' + r.http_ceiling.rps + ')', c.commands_per_s, c.reads_per_s, c.p50_ms, c.p99_ms, c.p99_9_ms, c.errors, '–', '–']) : [])));
   }
   if (r.growth) {
     const sizes = Object.entries<any>(r.growth).filter(([, g]) => g.seed);
@@ -43,6 +44,8 @@ export const sections = (r: Record<string, any>): string[] => {
       ['catch-up events/s', ...sizes.map(([, g]) => g.catchup?.eps)],
       ['catch-up s', ...sizes.map(([, g]) => g.catchup?.seconds)],
       ['catch-up peak RSS MB', ...sizes.map(([, g]) => g.catchup?.peak_rss_mb)],
+      ['read ceiling (same batches read and parsed) events/s', ...sizes.map(([, g]) => g.catchup?.read_ceiling_eps)],
+      ['catch-up vs read ceiling', ...sizes.map(([, g]) => x(g.catchup?.vs_read_ceiling))],
       ['our append, 8 writers, events/s', ...sizes.map(([, g]) => g.append_w8?.eps)],
       ...queryNames.map((q) => [`${q} p50 / p95 ms`, ...sizes.map(([, g]) => (g.queries?.[q] ? `${g.queries[q].p50_ms} / ${g.queries[q].p95_ms}` : '–'))]),
       ...queryNames.map((q) => [`${q}: every statement uses an index`, ...sizes.map(([, g]) => !g.queries?.[q] ? '–' : (g.queries[q].plans.every((p: any) => p.uses_index) ? 'yes' : `no (seq scan: ${g.queries[q].plans.flatMap((p: any) => p.seq_scans).join(', ')})`))]),

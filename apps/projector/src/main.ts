@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigInvalid, resolveAnchorKey, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
@@ -15,7 +16,8 @@ const main = async () => {
   // This process signs the log's anchors: refuse to start without the key, naming ANCHOR_KEY_FILE.
   resolveAnchorKey(config);
   await prepareDatabase(config);
-  const app = await NestFactory.create(ProjectorAppModule.forRoot(config), { bufferLogs: true });
+  // Fastify, as the API: without an adapter Nest looks for @nestjs/platform-express, which is not installed, and exits.
+  const app = await NestFactory.create<NestFastifyApplication>(ProjectorAppModule.forRoot(config), new FastifyAdapter(), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
   if (config.PROJECTOR_PORT > 0) await app.listen(config.PROJECTOR_PORT);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, chainHash, verifyChain, type HashedFields } from './hash-chain';
+import fc from 'fast-check';
+import { canonicalJson, canonicalJsonOf, chainHash, chainHashOfCanonical, verifyChain, type HashedFields } from './hash-chain';
 
 const fields = (overrides: Partial<HashedFields> = {}): HashedFields => ({
   eventId: '0b8f6f1e-8c4e-4d0b-9a53-2f1f3a0c9e11',
@@ -142,5 +143,52 @@ describe('verifyChain', () => {
   it('detects reordering', () => {
     const rows = chain(3);
     expect(verifyChain([rows[0], rows[2], rows[1]])).toMatchObject({ streamVersion: 3, problem: 'version 2 is missing' });
+  });
+});
+
+/** What the append path did before canonicalJsonOf: through JSON and back, then canonicalJson. */
+const roundTripped = (value: unknown): string | undefined => {
+  const json = JSON.stringify(value);
+  return json === undefined ? undefined : canonicalJson(JSON.parse(json));
+};
+
+const outcome = (work: () => string | undefined): { text?: string; threw?: string } => {
+  try {
+    return { text: work() };
+  } catch (error) {
+    return { threw: (error as Error).constructor.name };
+  }
+};
+
+describe('canonicalJsonOf (one walk for the append path)', () => {
+  it('writes exactly what canonicalJson writes after a JSON round trip, for any value', () => {
+    fc.assert(
+      fc.property(
+        fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withObjectString: true, withBigInt: true }),
+        (value) => {
+          expect(outcome(() => canonicalJsonOf(value))).toEqual(outcome(() => roundTripped(value)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('follows toJSON, drops functions and symbols, writes dates and non-finite numbers as JSON does', () => {
+    const value = { when: new Date('2020-05-20T03:00:00.000Z'), f: () => 1, s: Symbol('x'), n: NaN, list: [undefined, () => 1, Infinity], own: { toJSON: (key: string) => `key ${key}` } };
+    expect(canonicalJsonOf(value)).toBe('{"list":[null,null,null],"n":null,"own":"key own","when":"2020-05-20T03:00:00.000Z"}');
+    expect(canonicalJsonOf(value)).toBe(roundTripped(value));
+    expect(canonicalJsonOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('chainHashOfCanonical', () => {
+  it('gives the hash chainHash gives for the same event', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string({ minLength: 64, maxLength: 64 })), fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), fc.nat(), fc.string(), (previous, data, metadata, streamId, version, type) => {
+        const given = fields({ streamId, streamVersion: version, type, data, metadata });
+        expect(chainHashOfCanonical(previous, { ...given, dataJson: canonicalJsonOf(data)!, metadataJson: canonicalJson(metadata) })).toBe(chainHash(previous, given));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

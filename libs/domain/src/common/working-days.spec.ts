@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { shippedProgrammes } from '@lib/testing/programmes';
 import { addWorkingDays, isWorkingDay, localDate, workingDaysBetween, workingDaysSpanned, type WorkingCalendar } from './working-days';
 
@@ -78,5 +79,48 @@ describe('Working days (ngày làm việc) in the 2020 calendar', () => {
       ['2020-05-18T02:00:00.000Z', '2020-05-18'],
       ['2020-12-31T20:00:00.000Z', '2021-01-01'],
     ])('dates %s on %s', (timestamp, expected) => expect(localDate(timestamp, calendar)).toBe(expected));
+  });
+});
+
+/** The calendar walked one Date at a time, as it was first written: the reference for the day-number arithmetic. */
+const reference = {
+  isWorkingDay: (date: string, cal: WorkingCalendar) => {
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6 && !cal.holidays.includes(date);
+  },
+  next: (date: string) => new Date(new Date(`${date}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10),
+  between(from: string, to: string, cal: WorkingCalendar) {
+    let count = 0;
+    for (let day = this.next(from); day <= to; day = this.next(day)) if (this.isWorkingDay(day, cal)) count += 1;
+    return count;
+  },
+  add(from: string, days: number, cal: WorkingCalendar) {
+    let day = from;
+    for (let left = days; left > 0; ) {
+      day = this.next(day);
+      if (this.isWorkingDay(day, cal)) left -= 1;
+    }
+    return day;
+  },
+};
+
+describe('Working days by day numbers agree with walking the calendar one date at a time', () => {
+  const dates = fc.integer({ min: Date.UTC(1969, 0, 1) / 86_400_000, max: Date.UTC(2031, 11, 31) / 86_400_000 }).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+
+  it('for any dates and limits, with the shipped holidays and without', () => {
+    fc.assert(
+      fc.property(dates, dates, fc.integer({ min: 0, max: 90 }), fc.boolean(), (from, to, days, holidays) => {
+        const cal = holidays ? calendar : noHolidays;
+        expect(isWorkingDay(from, cal)).toBe(reference.isWorkingDay(from, cal));
+        expect(addWorkingDays(from, days, cal)).toBe(reference.add(from, days, cal));
+        if (Math.abs(Date.parse(to) - Date.parse(from)) < 400 * 86_400_000) expect(workingDaysBetween(from, to, cal)).toBe(reference.between(from, to, cal));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => addWorkingDays('2020-13-01', 1, calendar)).toThrow(RangeError);
+    expect(() => workingDaysBetween('not a date', '2020-05-01', calendar)).toThrow(RangeError);
   });
 });

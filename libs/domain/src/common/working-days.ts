@@ -11,23 +11,53 @@ export interface WorkingCalendar {
 
 const DAY_MS = 86_400_000;
 
-/** The calendar date, in the programme's legal time zone, of an ISO timestamp. */
-export const localDate = (timestamp: string, calendar: WorkingCalendar): string =>
-  new Date(new Date(timestamp).getTime() + calendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-
-export const isWorkingDay = (date: string, calendar: WorkingCalendar): boolean => {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !calendar.holidays.includes(date);
+/**
+ * Dates as day numbers (days since 1970-01-01, a Thursday): the weekday is arithmetic and the
+ * next day is +1, with no Date or string made per day walked. The projector walks these
+ * calendars for every step of every application it folds (overdue steps, F-rule deadlines).
+ */
+const parsedDay = (date: string): number => {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return time / DAY_MS;
+};
+/** Refuses what is not a date, as the Date arithmetic did (RangeError). */
+const dayNumber = (date: string): number => {
+  const day = parsedDay(date);
+  if (!Number.isInteger(day)) throw new RangeError(`not a date: ${date}`);
+  return day;
+};
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const weekend = (day: number): boolean => {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday === 0 || weekday === 6;
 };
 
-const nextDate = (date: string): string =>
-  new Date(new Date(`${date}T00:00:00Z`).getTime() + DAY_MS).toISOString().slice(0, 10);
+/** Each calendar's holidays as day numbers, made once per calendar object. */
+const holidayDays = new WeakMap<WorkingCalendar, ReadonlySet<number>>();
+const holidaysOf = (calendar: WorkingCalendar): ReadonlySet<number> => {
+  let days = holidayDays.get(calendar);
+  if (!days) {
+    days = new Set(calendar.holidays.map(parsedDay));
+    holidayDays.set(calendar, days);
+  }
+  return days;
+};
+
+const isWorkingDayNumber = (day: number, holidays: ReadonlySet<number>): boolean => !weekend(day) && !holidays.has(day);
+
+/** The calendar date, in the programme's legal time zone, of an ISO timestamp. */
+export const localDate = (timestamp: string, calendar: WorkingCalendar): string =>
+  new Date(Date.parse(timestamp) + calendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+
+export const isWorkingDay = (date: string, calendar: WorkingCalendar): boolean => isWorkingDayNumber(dayNumber(date), holidaysOf(calendar));
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export const workingDaysBetween = (from: string, to: string, calendar: WorkingCalendar): number => {
+  const holidays = holidaysOf(calendar);
+  const last = dayNumber(to);
   let count = 0;
-  for (let day = nextDate(from); day <= to; day = nextDate(day)) {
-    if (isWorkingDay(day, calendar)) count += 1;
+  for (let day = dayNumber(from) + 1; day <= last; day += 1) {
+    if (isWorkingDayNumber(day, holidays)) count += 1;
   }
   return count;
 };
@@ -38,10 +68,11 @@ export const workingDaysSpanned = (from: string, to: string, calendar: WorkingCa
 
 /** The date on which a limit of `days` working days counted from `from` runs out. */
 export const addWorkingDays = (from: string, days: number, calendar: WorkingCalendar): string => {
-  let day = from;
+  const holidays = holidaysOf(calendar);
+  let day = dayNumber(from);
   for (let left = days; left > 0; ) {
-    day = nextDate(day);
-    if (isWorkingDay(day, calendar)) left -= 1;
+    day += 1;
+    if (isWorkingDayNumber(day, holidays)) left -= 1;
   }
-  return day;
+  return dateOf(day);
 };

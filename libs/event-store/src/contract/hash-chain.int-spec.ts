@@ -77,6 +77,20 @@ describe('hash chain over stored events (real PostgreSQL)', () => {
     expect(headOf(await store.readStream(plain)).hash).toBe(raw[raw.length - 1].hash);
   });
 
+  it('streams written in bulk (appendBatch: several commands on one stream, awkward data) verify too', async () => {
+    const streamId = uniqueStream('bulk');
+    const other = uniqueStream('bulk-other');
+    const first = single(streamId, EMPTY, [awkward, noted('bulk 2')]);
+    const outcome = await store.appendBatch([
+      first,
+      request([{ streamId, expected: { version: 2, hash: null }, events: [noted('bulk 3'), awkward] }, { streamId: other, expected: EMPTY, events: [awkward] }]),
+    ]);
+    expect(outcome).toMatchObject({ duplicates: [], events: 5 });
+    expect((await store.readRawStream(streamId)).map((row) => row.streamVersion)).toEqual([1, 2, 3, 4]);
+    expect(verifyChain(await store.readRawStream(streamId))).toBeNull();
+    expect(verifyChain(await store.readRawStream(other))).toBeNull();
+  });
+
   it('altering one stored event (triggers off, as superuser) is named by stream and version', async () => {
     const streamId = await streamOf('altered', 4);
     const innocent = await streamOf('innocent', 3);

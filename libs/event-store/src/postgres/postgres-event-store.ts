@@ -13,7 +13,7 @@ import {
   type StreamHead,
 } from '../event-store';
 import type { EventTypeRegistry } from '../event-type-registry';
-import { chainHash } from '../hash-chain';
+import { canonicalJson, canonicalJsonOf, chainHashOfCanonical } from '../hash-chain';
 import { AppendCoalescer, DEFAULT_COALESCING, type CoalescingOptions } from './append-coalescer';
 import { APPEND_SQL, appendParameters, appendVerdicts, type AppendVerdict, type PreparedAppend } from './append-statement';
 
@@ -48,6 +48,13 @@ export const toRawRow = (row: QueryResultRow): RawEventRow => ({
   recordedAt: (row.recorded_at as Date).toISOString(),
   hash: row.hash,
 });
+
+/** An event's data as the canonical JSON text that is stored and hashed; data JSON cannot write is refused, as JSON.parse refused it before. */
+const dataText = (data: unknown): string => {
+  const text = canonicalJsonOf(data);
+  if (text === undefined) throw new TypeError('event data must be a JSON value');
+  return text;
+};
 
 const isDeadlock = (error: unknown): boolean => (error as { code?: string }).code === '40P01';
 
@@ -184,6 +191,8 @@ export class PostgresEventStore extends EventStore {
     const recordedAt = new Date(request.recordedAt).toISOString();
     const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
     const metadataJson = JSON.stringify(metadata);
+    // The hash has always covered the metadata object as given (not its JSON round trip): its text once per append.
+    const metadataCanonical = canonicalJson(metadata);
     const prepared: PreparedAppend = { commandId: request.commandId, resultJson: JSON.stringify(request.result ?? {}), checks: [], events: [], heads: {} };
     for (const { streamId, expected, events } of request.appends) {
       if (expected.version === 0 && expected.hash !== null) throw new ConcurrencyError(streamId, expected.version);
@@ -195,10 +204,9 @@ export class PostgresEventStore extends EventStore {
         version += 1;
         const eventId = randomUUID();
         const schemaVersion = this.registry.currentVersion(event.type);
-        // Through JSON first, so the hash covers exactly what jsonb will give back.
-        const dataJson = JSON.stringify(event.data);
-        const data = JSON.parse(dataJson);
-        const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
+        // As JSON gives it back (what jsonb will return), keys sorted: stored and hashed as this one text.
+        const dataJson = dataText(event.data);
+        const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: metadataCanonical, recordedAt });
         prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: metadataJson, recordedAt, hash });
         previous = hash;
       }
@@ -296,6 +304,7 @@ export class PostgresEventStore extends EventStore {
       const recordedAt = new Date(request.recordedAt).toISOString();
       const metadata: EventMetadata = { ...request.metadata, commandId: request.commandId };
       const metadataJson = JSON.stringify(metadata);
+      const metadataCanonical = canonicalJson(metadata);
       for (const { streamId, expected, events } of request.appends) {
         const inBatch = heads.get(streamId);
         let previous: string | null;
@@ -318,14 +327,14 @@ export class PostgresEventStore extends EventStore {
           version += 1;
           const eventId = randomUUID();
           const schemaVersion = this.registry.currentVersion(event.type);
-          const data = JSON.parse(JSON.stringify(event.data));
-          const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
+          const dataJson = dataText(event.data);
+          const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: metadataCanonical, recordedAt });
           columns.eventId.push(eventId);
           columns.streamId.push(streamId);
           columns.version.push(version);
           columns.type.push(event.type);
           columns.schemaVersion.push(schemaVersion);
-          columns.data.push(JSON.stringify(data));
+          columns.data.push(dataJson);
           columns.metadata.push(metadataJson);
           columns.recordedAt.push(recordedAt);
           columns.hash.push(hash);

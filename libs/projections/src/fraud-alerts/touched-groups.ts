@@ -45,7 +45,14 @@ const COLUMN: Record<ClusterKind, string> = { bankAccount: 'bank_account', phone
 
 const groupBy = <K>(facts: readonly CaseFacts[], key: (facts: CaseFacts) => K[]): Map<K, CaseFacts[]> => {
   const groups = new Map<K, CaseFacts[]>();
-  for (const one of facts) for (const k of key(one)) groups.set(k, [...(groups.get(k) ?? []), one]);
+  // Pushed, not copied: a large group (one phone shared by thousands) was copied once per member.
+  for (const one of facts) {
+    for (const k of key(one)) {
+      const group = groups.get(k);
+      if (group) group.push(one);
+      else groups.set(k, [one]);
+    }
+  }
   return groups;
 };
 

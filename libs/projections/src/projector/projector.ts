@@ -16,6 +16,8 @@ export interface ProjectorOptions {
   parallel?: number;
   /** Write into this schema's tables (a rebuild); `public` stays on the path for the log. */
   schema?: string;
+  /** After each batch catchUp has applied to every projection that read it (a rebuild's progress). */
+  onApplied?: (events: number) => void;
 }
 
 const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.position === b.position;
@@ -121,6 +123,7 @@ export class Projector {
             const failed = applied.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
             if (failed) throw failed.reason;
           }
+          this.options.onApplied?.(batch.events.length);
         }
       }
     } finally {

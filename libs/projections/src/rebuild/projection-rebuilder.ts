@@ -25,20 +25,27 @@ const schemaFor = (projection: Projection, prefix: string) => `${prefix}_${proje
  * dropped. Interrupted, it resumes from the copy's own checkpoint.
  */
 export class ProjectionRebuilder {
-  constructor(private readonly store: EventStore, private readonly dataSource: DataSource, private readonly batchSize = 2000) {}
+  constructor(private readonly store: EventStore, private readonly dataSource: DataSource, private readonly batchSize = 5000) {}
 
   async rebuild(projection: Projection, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
     const started = Date.now();
     const schema = schemaFor(projection, 'rebuild');
     await this.prepare(projection, schema);
     const total = Number((await this.dataSource.query('SELECT count(*) AS n FROM events'))[0].n);
-    const projector = new Projector(this.store, this.dataSource, [projection], { batchSize: this.batchSize, pollIntervalMs: 1000, schema });
     let applied = await this.applied(schema, projection);
+    // The catch-up path of the live projector and the bench (Projector.catchUp): the next batch is
+    // read while this one is applied, each batch in one transaction with the copy's checkpoint.
+    const projector = new Projector(this.store, this.dataSource, [projection], {
+      batchSize: this.batchSize,
+      pollIntervalMs: 1000,
+      schema,
+      onApplied: (events) => {
+        applied += events;
+        onProgress?.({ applied, total: Math.max(total, applied) });
+      },
+    });
     onProgress?.({ applied, total });
-    for (let read = await projector.runBatch(projection); read > 0; read = await projector.runBatch(projection)) {
-      applied += read;
-      onProgress?.({ applied, total: Math.max(total, applied) });
-    }
+    await projector.catchUp();
     await this.switchOver(projection, projector, schema);
     return { projection: projection.name, version: projection.version, events: applied, seconds: (Date.now() - started) / 1000 };
   }
