@@ -37,7 +37,7 @@ export class AlertsController {
   async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
-    if (!detail) throw new NotFoundException('no such alert');
+    if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
     return alertView(detail.alert, detail.resolution);
   }
 
@@ -48,10 +48,10 @@ export class AlertsController {
   async resolve(@Param('id', uuid) id: string, @Body() body: ResolutionRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     requireRole(actor, ['inspector'], 'resolving a fraud alert');
     if (body.outcome === 'dismissed' && body.orderRecovery) {
-      throw new BadRequestException({ message: 'a dismissal orders no recovery', errors: [{ field: 'orderRecovery', message: 'only with outcome confirmed' }] });
+      throw new BadRequestException({ errors: [{ field: 'orderRecovery', message: 'alert.recovery-only-confirmed' }] });
     }
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
-    if (!detail) throw new NotFoundException('no such alert');
+    if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
     const { alert } = detail;
     const result = await this.commands.execute(
       new ResolveFraudAlertCommand({ id: alert.id, rule: alert.rule, applicationIds: alert.applicationIds }, body.outcome, body.note, body.orderRecovery ?? false, commandContext(request, actor)),

@@ -103,15 +103,17 @@ export const decideBeneficiary = (command: BeneficiaryCommand, state: Beneficiar
     return [{ type: 'BeneficiarySupportReleased', data: { ...command.data, releasedBy: actorId, releasedAt: now } }];
   }
   if (state.grants.some((grant) => grant.applicationId === command.data.applicationId)) {
-    throw new InvalidTransition('support for this application is already granted');
+    throw new InvalidTransition('beneficiary.already-granted');
   }
   const conflicts = conflictsOf(command, state, programmes);
   if (conflicts.length > 0) {
     const ids = conflicts.map((grant) => grant.applicationId);
-    throw new DuplicateSupport(
-      `this person already holds support under ${conflicts.map((g) => `category ${g.category} (${g.months.join(', ')})`).join(' and ')}, which the programme does not allow to combine with category ${command.data.category} for ${command.data.months.join(', ')}`,
-      ids,
-    );
+    throw new DuplicateSupport('beneficiary.duplicate-support', ids, {
+      heldCategories: [...new Set(conflicts.map((grant) => grant.category))],
+      heldMonths: [...new Set(conflicts.flatMap((grant) => grant.months))].sort(),
+      category: command.data.category,
+      months: command.data.months,
+    });
   }
   return [{ type: 'BeneficiarySupportGranted', data: { ...command.data, grantedBy: actorId, grantedAt: now } }];
 };

@@ -5,13 +5,14 @@ import type { StepKind } from '../programme/programme-definition';
 /** Steps whose performers must all differ: one officer never checks their own work. */
 export const SEGREGATED_KINDS: readonly StepKind[] = ['review', 'approval', 'decision', 'payment'];
 
-export const requireRole = (actor: Actor, role: Role, what: string): void => {
-  if (!actor.roles.includes(role)) throw new NotPermitted(`${what} is performed by the ${role} role`, 'role');
+/** `action` names what is refused (`intake`, `step`, `payment`, …); a step's own name comes in `step`. */
+export const requireRole = (actor: Actor, role: Role, action: string, step?: string): void => {
+  if (!actor.roles.includes(role)) throw new NotPermitted('permission.role', 'role', { action, role, ...(step ? { step } : {}) });
 };
 
 export const requireWard = (actor: Actor, role: Role, ward: string): void => {
   if (WARD_SCOPED_ROLES.includes(role) && actor.ward !== ward) {
-    throw new NotPermitted(`a ${role} of ward ${actor.ward ?? '(none)'} cannot act on an application of ward ${ward}`, 'ward-scope');
+    throw new NotPermitted('permission.ward', 'ward-scope', { role, actorWard: actor.ward ?? '', ward });
   }
 };
 
@@ -31,6 +32,6 @@ export const requireSegregation = (
     ([other, officer]) => other !== step && officer === actor.id && SEGREGATED_KINDS.includes(kindOf(other) as StepKind),
   );
   if (earlier) {
-    throw new NotPermitted(`officer ${actor.id} already performed step ${earlier[0]} of this application`, 'segregation-of-duties');
+    throw new NotPermitted('permission.segregation', 'segregation-of-duties', { officer: actor.id, step: earlier[0] });
   }
 };
