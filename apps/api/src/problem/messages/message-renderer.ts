@@ -22,6 +22,8 @@ const isLabel = (value: MessageParam): value is Label => typeof value === 'objec
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const NUMBERS: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+
 export const hasMessage = (key: string): key is keyof Catalogue['messages'] => Object.hasOwn(en.messages, key);
 
 /**
@@ -52,7 +54,7 @@ export class MessageRenderer {
   }
 
   private scalar(lang: Lang, name: string, value: string | number, params: MessageParams, nested: boolean): string {
-    if (typeof value === 'number') return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+    if (typeof value === 'number') return NUMBERS[lang].format(value);
     const family = TERM_FAMILY[name];
     const term = family ? (CATALOGUES[lang].terms[family] as Record<string, string>)[value] : undefined;
     // A term may name another param (the action "Step “{step}”"); filled once, never deeper.
