@@ -63,7 +63,10 @@ const asKey = (constraint: string, message: string): { message: string; params?:
 const flatten = (errors: ValidationError[], prefix = ''): FieldText[] =>
   errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ field, ...asKey(constraint, message) }));
+    const constraints = Object.entries(error.constraints ?? {});
+    // A field left out fails every constraint it has; what the officer needs to hear is one thing.
+    const missing = constraints.length > 0 && (error.value === undefined || error.value === null) && !error.constraints?.whitelistValidation;
+    const own = missing ? [{ field, message: 'field.required' }] : constraints.map(([constraint, message]) => ({ field, ...asKey(constraint, message) }));
     return [...own, ...flatten(error.children ?? [], `${field}.`)];
   });
 
