@@ -218,7 +218,7 @@ describe('Web console in a real browser', () => {
     const panel = await actOnWorklist(id, 'ward-approver', 'W01', 'officer-binh', async () => undefined);
     await panel.getByTestId('problem').waitFor();
     expect(await panel.getByTestId('problem-title').textContent()).toBe('Không được phép');
-    expect(await panel.getByTestId('problem-detail').textContent()).toMatch(/^cán bộ officer-binh đã thực hiện bước “.+” của hồ sơ này$/);
+    expect(await panel.getByTestId('problem-detail').textContent()).toMatch(/cán bộ officer-binh đã thực hiện bước “Rà soát ở thôn, tổ dân phố” của hồ sơ này$/);
     await screenshot(page, '09-refusal');
   });
 
