@@ -208,6 +208,18 @@ describe('validateProgramme: labels (a code\'s words in Vietnamese and English)'
   });
 
   describe('when a label is malformed', () => {
+    it('refuses a condition’s or a legal basis’s words without both languages', () => {
+      expect(
+        problemsAfter((definition) => {
+          definition.categories[3].conditions[0].messageLabel = { vi: 'Phải mất việc làm' };
+          definition.categories[3].steps[1].legalBasisLabel = { en: 'QĐ 15' };
+        }),
+      ).toEqual([
+        'categories[3] (4).conditions[0].messageLabel must be { vi, en } with both texts non-empty',
+        'categories[3] (4).steps[1].legalBasisLabel must be { vi, en } with both texts non-empty',
+      ]);
+    });
+
     it('refuses a label without both languages', () => {
       expect(problemsAfter((definition) => (definition.categories[4].label = { vi: 'Người có công' }))).toEqual([
         'categories[4] (5).label must be { vi, en } with both texts non-empty',
