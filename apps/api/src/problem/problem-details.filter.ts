@@ -101,7 +101,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest | undefined>();
     const lang = negotiateLanguage(request?.headers?.['accept-language']);
-    const body = word(this.toDraft(error), lang, this.renderer);
+    let body;
+    try {
+      body = word(this.toDraft(error), lang, this.renderer);
+    } catch (wording) {
+      // Wording must never leave a request unanswered: the bare problem, in English, and the fault logged.
+      this.logger.error(wording);
+      body = { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'an unexpected error occurred; it has been logged', code: 'internal' };
+    }
     if (body.status >= 500 && body.code !== 'unavailable' && body.code !== 'contention') this.logger.error(error);
     if (body.status === 503) reply.header('Retry-After', '1');
     reply.header('Content-Language', lang).header('Vary', 'Accept-Language');

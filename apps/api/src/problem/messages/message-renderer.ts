@@ -38,9 +38,11 @@ export class MessageRenderer {
     return (CATALOGUES[lang].titles as Record<string, string>)[code] ?? code;
   }
 
-  render(lang: Lang, key: string, params: MessageParams = {}): string {
-    const template = hasMessage(key) ? CATALOGUES[lang].messages[key] : key;
-    return this.fill(lang, template, params, true);
+  render(lang: Lang, key: unknown, params: MessageParams = {}): string {
+    // A framework's message may be anything; words are always a string.
+    const text = typeof key === 'string' ? key : JSON.stringify(key) ?? '';
+    const template = hasMessage(text) ? CATALOGUES[lang].messages[text] : text;
+    return this.fill(lang, template, params && typeof params === 'object' ? params : {}, true);
   }
 
   private fill(lang: Lang, template: string, params: MessageParams, nested: boolean): string {
