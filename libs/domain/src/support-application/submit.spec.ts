@@ -17,12 +17,16 @@ import { catalogOf, type ProgrammeDefinition } from '../programme/programme-defi
 const given = supportApplicationSpec();
 
 const refusedFor = (field: string, message: string, params?: Record<string, unknown>) => ({ field, message, ...(params ? { params } : {}) });
-/** A programme condition, named in the refusal by its own words (English side matched). */
-const unmet = (field: string, words: string | RegExp) => ({
-  field,
-  message: 'eligibility.condition',
-  params: { condition: expect.objectContaining({ en: typeof words === 'string' ? words : expect.stringMatching(words) }) },
-});
+/**
+ * A programme condition, named in the refusal by the definition's own words for it in both
+ * languages: the condition of the category whose `message` reads `words`.
+ */
+const unmet = (category: CategoryCode, field: string, words: string | RegExp) => {
+  const conditions = shippedProgrammes()[0].categories.find((candidate) => candidate.code === category)!.conditions;
+  const condition = conditions.find((candidate) => candidate.field === field.replace(/^claim\./, '') && (typeof words === 'string' ? candidate.message === words : words.test(candidate.message)));
+  expect(condition?.messageLabel).toBeDefined();
+  return { field, message: 'eligibility.condition', params: { condition: condition!.messageLabel } };
+};
 
 describe('SupportApplication', () => {
   describe('when nothing has been submitted', () => {
@@ -183,7 +187,7 @@ describe('SupportApplication', () => {
     ])('a claim with %s', (_case, category, overrides, field, message) => {
       it('is refused as NotEligible, naming the condition', () =>
         given([]).when(submitCommand({ category, claim: claimFor(category, overrides) })).thenThrows(NotEligible, (error) =>
-          expect(error.reasons).toEqual([unmet(field, message)])));
+          expect(error.reasons).toEqual([unmet(category, field, message)])));
     });
 
     describe.each<[string, CategoryCode, Record<string, unknown>, number]>([
