@@ -190,7 +190,7 @@ describe('Web console in a real browser', () => {
     await form.locator('[name="applicant.citizenId"]').fill('12345');
     await page.getByTestId('intake-submit').click();
     await form.getByTestId('error-applicant.citizenId').waitFor();
-    expect(await form.getByTestId('error-applicant.citizenId').textContent()).toContain('CMND (9 digits) or CCCD (12 digits)');
+    expect(await form.getByTestId('error-applicant.citizenId').textContent()).toBe('phải là số CMND (9 chữ số) hoặc CCCD (12 chữ số)');
     expect(await form.getByTestId('error-applicant.fullName').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('problem-title').textContent()).toBe('Yêu cầu không hợp lệ');
     await screenshot(page, '08-intake-errors');
@@ -200,14 +200,14 @@ describe('Web console in a real browser', () => {
     await form.locator('[name="month-2020-04"]').check();
     await page.getByTestId('intake-submit').click();
     await form.getByTestId('error-claim.occupation').waitFor();
-    expect(await form.getByTestId('error-claim.jobLostOn').textContent()).toBe('Cần nhập mục này.');
+    expect(await form.getByTestId('error-claim.jobLostOn').textContent()).toBe('không được để trống');
 
     // 422: a condition of the programme, named on its field.
     await form.locator('[name="claim.occupation"]').selectOption('porter');
     await form.locator('[name="claim.jobLostOn"]').fill('2020-08-01');
     await form.locator('[name="claim.monthlyIncome"]').fill('0');
     await page.getByTestId('intake-submit').click();
-    await form.getByTestId('error-claim.jobLostOn').getByText('2020-06-30', { exact: false }).waitFor();
+    await form.getByTestId('error-claim.jobLostOn').getByText('Phải mất việc làm trong khoảng từ 01/04/2020 đến 30/06/2020').waitFor();
     expect(await page.getByTestId('problem-title').textContent()).toBe('Hồ sơ không đáp ứng điều kiện của chương trình');
 
     // 403: the officer who reviewed may not also approve (segregation of duties).
@@ -218,7 +218,7 @@ describe('Web console in a real browser', () => {
     const panel = await actOnWorklist(id, 'ward-approver', 'W01', 'officer-binh', async () => undefined);
     await panel.getByTestId('problem').waitFor();
     expect(await panel.getByTestId('problem-title').textContent()).toBe('Không được phép');
-    expect(await panel.getByTestId('problem-detail').textContent()).toMatch(/officer-binh|already/);
+    expect(await panel.getByTestId('problem-detail').textContent()).toMatch(/cán bộ officer-binh đã thực hiện bước “Rà soát ở thôn, tổ dân phố” của hồ sơ này$/);
     await screenshot(page, '09-refusal');
   });
 
@@ -253,7 +253,7 @@ describe('Web console in a real browser', () => {
     await page.getByTestId('alert-filters').locator('[name=rule]').selectOption('F1');
     const card = page.locator('[data-testid=alert][data-rule=F1]');
     await card.waitFor();
-    expect(await card.getByTestId('legal-basis').textContent()).toContain('NQ 42');
+    expect(await card.getByTestId('legal-basis').textContent()).toContain('NQ 42/NQ-CP: mỗi người chỉ hưởng một mức hỗ trợ cao nhất');
     expect(await card.getByTestId('alert-application').evaluateAll((links) => links.map((link) => link.textContent))).toEqual([paidId, legacyId].sort());
     await screenshot(page, '10-alerts');
 

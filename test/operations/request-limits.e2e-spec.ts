@@ -31,7 +31,7 @@ describe('Request limits', () => {
     const statuses: number[] = [];
     let limited;
     for (let n = 0; n < 8; n += 1) {
-      const response = await api.http.get('/programmes').set('Authorization', token);
+      const response = await api.http.get('/programmes').set('Authorization', token).set('Accept-Language', 'en');
       statuses.push(response.status);
       if (response.status === 429) limited = response;
     }

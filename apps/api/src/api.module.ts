@@ -1,5 +1,4 @@
-import { Module, ValidationPipe, type DynamicModule, type ValidationError } from '@nestjs/common';
-import { BadRequestException } from '@nestjs/common';
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -19,26 +18,17 @@ import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { validationFailed } from './problem/validation-errors';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SupportApplicationCommandsController } from './support-applications/support-application-commands.controller';
 import { SupportApplicationQueriesController } from './support-applications/support-application-queries.controller';
-
-const flatten = (errors: ValidationError[], prefix = ''): { field: string; message: string }[] =>
-  errors.flatMap((error) => {
-    const field = `${prefix}${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], `${field}.`)];
-  });
 
 /** Unknown properties are refused, not dropped: a misspelt field must not pass silently. */
 const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  exceptionFactory: (errors) => {
-    const list = flatten(errors);
-    return new BadRequestException({ message: list.map((e) => `${e.field}: ${e.message}`).join('; '), errors: list, code: 'validation-failed' });
-  },
+  exceptionFactory: validationFailed,
 });
 
 export interface ApiModuleOptions {
@@ -67,7 +57,7 @@ export class ApiModule {
           useFactory: (config: ConfigService<AppConfig, true>) => ({
             throttlers: [{ ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('RATE_LIMIT')) }],
             skipIf: () => config.get('RATE_LIMIT') === 0,
-            errorMessage: 'too many requests from this address; wait before retrying (see Retry-After)',
+            errorMessage: 'rate.limited',
           }),
         }),
         HostModule.forRoot({ log: options.log }),

@@ -4,6 +4,7 @@ import { AnchorFileInvalid, AnchorKeyInvalid, ConfigInvalid, validateConfig } fr
 import { prepareDatabase } from '@lib/projections';
 import { cliContext } from './cli-context';
 import { printHistory } from './commands/history.command';
+import { trialModeHistoryHelp } from './commands/trial-mode-history';
 import { seed } from './commands/seed.command';
 import { mintToken } from './commands/token.command';
 import { printStatus, rebuild } from './commands/projections.command';
@@ -66,6 +67,11 @@ program
   .argument('<applicationId>', 'the application id')
   .description('print an application\'s timeline: who, what, when, under which programme version')
   .action(async (applicationId: string) => {
+    if (!process.env.DATABASE_URL) {
+      console.error(trialModeHistoryHelp(applicationId, process.env.PORT));
+      process.exitCode = 2;
+      return;
+    }
     const app = await cliContext();
     try {
       const intact = await printHistory(app, applicationId, (line) => console.log(line));

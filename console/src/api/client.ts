@@ -6,12 +6,18 @@ import { ApiProblem, problemFrom } from './problem';
  */
 let token: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+let language = 'vi';
 
 export const setToken = (value: string | null): void => {
   token = value;
 };
 
 export const currentToken = (): string | null => token;
+
+/** The language the API words its refusals in (problem+json titles, details, field errors). */
+export const setLanguage = (lang: string): void => {
+  language = lang;
+};
 
 export const setUnauthenticatedHandler = (handler: (() => void) | null): void => {
   onUnauthenticated = handler;
@@ -28,7 +34,7 @@ export interface RequestOptions {
 }
 
 export const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<T> => {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': language };
   const used = options.anonymous ? null : token;
   if (used) headers.Authorization = `Bearer ${used}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

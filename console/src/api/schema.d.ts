@@ -840,7 +840,10 @@ export interface components {
             /** @description a string, number, boolean or list of them */
             value?: Record<string, never>;
             message: string;
+            /** @description the condition in Vietnamese and English */
+            messageLabel?: components["schemas"]["LabelResponse"];
             legalBasis?: string;
+            legalBasisLabel?: components["schemas"]["LabelResponse"];
             confirmed?: boolean;
         };
         StepResponse: {
@@ -854,11 +857,14 @@ export interface components {
             countFrom?: string;
             minWorkingDays?: number;
             legalBasis?: string;
+            legalBasisLabel?: components["schemas"]["LabelResponse"];
         };
         CategoryResponse: {
             code: string;
             title: string;
             label?: components["schemas"]["LabelResponse"];
+            legalBasis?: string;
+            legalBasisLabel?: components["schemas"]["LabelResponse"];
             /** @description VND per unit per month */
             rate: number;
             /** @enum {string} */
@@ -881,6 +887,7 @@ export interface components {
             /** @enum {string} */
             severity: "low" | "medium" | "high";
             legalBasis: string;
+            legalBasisLabel?: components["schemas"]["LabelResponse"];
             /** @description false: the programme runs no detector for it */
             enabled: boolean;
             /** @description false: a confirmed alert of this rule says nothing about an improper payment, so there is nothing to order back */

@@ -14,6 +14,8 @@ export interface ProgrammeTerms {
   field: (name: string) => string;
   value: (field: string, value: string) => string;
   rule: (id: string) => string;
+  /** A rule's legal basis in the reader's language; undefined where the definitions give none. */
+  ruleLegalBasis: (id: string) => string | undefined;
   /** The rules of every programme, F1…F19 order, one per id. */
   rules: FraudRule[];
   programme: (id: string) => string;
@@ -47,6 +49,7 @@ export const makeProgrammeTerms = (programmes: readonly Programme[], lang: Lang)
     field: (name) => fields.get(name) ?? name,
     value: (field, value) => values.get(`${field}=${value}`) ?? value,
     rule: (id) => pick(rules.get(id)?.label, lang) ?? rules.get(id)?.title ?? id,
+    ruleLegalBasis: (id) => pick(rules.get(id)?.legalBasisLabel, lang) ?? rules.get(id)?.legalBasis,
     rules: [...rules.values()],
     programme: (id) => pick(programmes.find((candidate) => candidate.id === id)?.label, lang) ?? id,
   };

@@ -32,7 +32,7 @@ export class VersionMismatch extends Error {
 
 export class TooMuchContention extends Error {
   readonly code = 'contention';
-  constructor(streamId: string, attempts: number) {
+  constructor(streamId: string, readonly attempts: number) {
     super(`${streamId} kept changing under ${attempts} attempts; try again`);
     this.name = 'TooMuchContention';
   }

@@ -40,7 +40,7 @@ export class AlertsController {
   async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
-    if (!detail) throw new NotFoundException('no such alert');
+    if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
     return alertView(detail.alert, detail.resolution);
   }
 
@@ -51,13 +51,13 @@ export class AlertsController {
   async resolve(@Param('id', uuid) id: string, @Body() body: ResolutionRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     requireRole(actor, ['inspector'], 'resolving a fraud alert');
     if (body.outcome === 'dismissed' && body.orderRecovery) {
-      throw new BadRequestException({ message: 'a dismissal orders no recovery', errors: [{ field: 'orderRecovery', message: 'only with outcome confirmed' }] });
+      throw new BadRequestException({ errors: [{ field: 'orderRecovery', message: 'alert.recovery-only-confirmed' }] });
     }
     if (body.recoveryApplicationIds && !body.orderRecovery) {
       throw new BadRequestException({ message: 'applications to recover from need orderRecovery', errors: [{ field: 'recoveryApplicationIds', message: 'only with orderRecovery true' }] });
     }
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
-    if (!detail) throw new NotFoundException('no such alert');
+    if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
     const { alert } = detail;
     const strangers = (body.recoveryApplicationIds ?? []).filter((applicationId) => !alert.applicationIds.includes(applicationId));
     if (strangers.length) {

@@ -46,10 +46,10 @@ export class AnchorsController {
   async streams(@Param('position') position: string, @CurrentActor() actor: Actor) {
     requireRole(actor, AUDIT, 'the log\'s anchors');
     if (!POSITION.test(position)) {
-      throw new BadRequestException({ message: 'position must be a whole number of events', errors: [{ field: 'position', message: 'must be a whole number, 0 or more' }] });
+      throw new BadRequestException({ errors: [{ field: 'position', message: 'field.position' }] });
     }
     const found = await this.queries.execute(new GetAnchorStreamsQuery(Number(position)));
-    if (!found) throw new NotFoundException(`no anchor at position ${position}`);
+    if (!found) throw new NotFoundException({ key: 'not-found.anchor', params: { position } });
     return { ...anchorFields(found.anchor), streams: found.streams };
   }
 }

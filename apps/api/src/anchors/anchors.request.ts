@@ -7,7 +7,7 @@ export const POSITION = /^(0|[1-9]\d{0,14})$/;
 
 export class ListAnchorsRequest {
   @ApiPropertyOptional({ description: 'only anchors covering more events than this position (the previous page\'s nextAfter)', example: '0' })
-  @IsOptional() @Matches(POSITION, { message: 'after must be a position: a whole number of events, 0 or more' })
+  @IsOptional() @Matches(POSITION, { message: 'field.position' })
   after?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)

@@ -39,15 +39,15 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest();
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException({ key: 'auth.token-required' });
     let claims: Record<string, unknown>;
     try {
       claims = await this.jwt.verifyAsync(token, this.verifyOptions);
     } catch (error) {
-      throw new UnauthorizedException(`the token is not valid: ${(error as Error).message}`);
+      throw new UnauthorizedException({ key: 'auth.token-invalid', params: { reason: (error as Error).message } });
     }
     const actor = actorFromClaims(claims);
-    if (!actor) throw new UnauthorizedException('the token lacks sub, a known role in roles, or a valid ward');
+    if (!actor) throw new UnauthorizedException({ key: 'auth.token-claims' });
     request.actor = actor;
     // The request log line is written from the raw request (pino-http), which must know who acted.
     if (request.raw) request.raw.actor = actor;

@@ -9,9 +9,10 @@ export const readsAnyWard = (actor: Actor): boolean => actor.roles.some((role) =
 /** API.md: the ward's own officers, auditors and inspectors read an application. */
 export const requireReadAccess = (actor: Actor, ward: string): void => {
   if (readsAnyWard(actor) || actor.ward === ward) return;
-  throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} cannot read applications of ward ${ward}`);
+  throw new ForbiddenException({ key: 'read.other-ward', params: { actorWard: actor.ward ?? '—', ward } });
 };
 
-export const requireRole = (actor: Actor, roles: readonly Role[], what: string): void => {
-  if (!actor.roles.some((role) => roles.includes(role))) throw new ForbiddenException(`${what} is for ${roles.join(', ')}`);
+/** `_what` names the refused read in code; the answer names the roles that may. */
+export const requireRole = (actor: Actor, roles: readonly Role[], _what: string): void => {
+  if (!actor.roles.some((role) => roles.includes(role))) throw new ForbiddenException({ key: 'read.roles', params: { roles } });
 };

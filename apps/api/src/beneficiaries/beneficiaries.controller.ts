@@ -25,10 +25,10 @@ export class BeneficiariesController {
     const citizenId = typed.normalize('NFKC').replace(/[\s.\-]/g, '');
     requireRole(actor, ['auditor', 'inspector'], 'the beneficiary index');
     if (!CITIZEN_ID.test(citizenId)) {
-      throw new BadRequestException({ message: 'citizenId must be 9 (CMND) or 12 (CCCD) digits', errors: [{ field: 'citizenId', message: 'must be 9 or 12 digits' }] });
+      throw new BadRequestException({ errors: [{ field: 'citizenId', message: 'field.citizen-id' }] });
     }
     const person = await this.queries.execute(new GetBeneficiaryQuery(citizenId));
-    if (!person) throw new NotFoundException('no application names this citizen ID');
+    if (!person) throw new NotFoundException({ key: 'not-found.citizen' });
     const { summary, applications } = person;
     return {
       citizenId: summary.citizenId,

@@ -13,7 +13,7 @@ import { ReadFromReplica } from '../http/read-from-replica';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   asOf?: string;
 }
 

@@ -10,15 +10,15 @@ import { DevSignInInfoResponse, DevTokenResponse } from './dev-token.response';
 
 export class DevTokenRequest {
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES as unknown as string[], { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES as unknown as string[], { message: 'field.role' })
   role!: Role;
 
   @ApiPropertyOptional({ description: 'required for ward-scoped roles', example: 'W01' })
-  @IsOptional() @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'ward must be a ward code of letters, digits and dashes' })
+  @IsOptional() @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'field.ward' })
   ward?: string;
 
   @ApiPropertyOptional({ description: 'the officer id recorded as actor; made from role and ward when absent' })
-  @IsOptional() @Matches(/^[A-Za-z0-9@._+-]{1,100}$/, { message: 'sub must be 1 to 100 letters, digits or @._+-' })
+  @IsOptional() @Matches(/^[A-Za-z0-9@._+-]{1,100}$/, { message: 'field.subject' })
   sub?: string;
 
   @ApiPropertyOptional()
@@ -56,7 +56,7 @@ export class DevSignInController {
   mint(@Body() body: DevTokenRequest) {
     const ward = body.ward ?? null;
     if (!ward && WARD_SCOPED_ROLES.includes(body.role)) {
-      throw new BadRequestException({ message: `a ${body.role} acts for one ward: give ward`, errors: [{ field: 'ward', message: 'is required for this role' }] });
+      throw new BadRequestException({ errors: [{ field: 'ward', message: 'field.ward-required', params: { role: body.role } }] });
     }
     const sub = body.sub ?? `${body.role}@${ward ?? 'province'}`;
     const claims = { sub, name: body.name ?? sub, roles: [body.role], ward };

@@ -11,12 +11,12 @@ const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 export const commandContext = (request: HttpRequest, actor: Actor): CommandContext => {
   const key = headerOf(request, 'idempotency-key');
   if (key !== undefined && !KEY.test(key)) {
-    throw new BadRequestException({ message: 'Idempotency-Key must be 1 to 200 letters, digits or . _ : -', errors: [{ field: 'Idempotency-Key', message: 'invalid' }] });
+    throw new BadRequestException({ key: 'header.idempotency-key', errors: [{ field: 'Idempotency-Key', message: 'header.idempotency-key' }] });
   }
   const ifMatch = headerOf(request, 'if-match');
   const match = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch.trim());
   if (ifMatch !== undefined && !match) {
-    throw new BadRequestException({ message: 'If-Match must be a version such as "3"', errors: [{ field: 'If-Match', message: 'invalid' }] });
+    throw new BadRequestException({ key: 'header.if-match', errors: [{ field: 'If-Match', message: 'header.if-match' }] });
   }
   // The request logger's id (X-Correlation-Id or generated): the same in log lines and events.
   const logged = (request.raw as { id?: unknown }).id;

@@ -1,10 +1,12 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
+import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch, type Label, type MessageParams } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
-import { isDatabaseUnavailable } from '@lib/platform';
+import { isDatabaseUnavailable, ProgrammeRegistry } from '@lib/platform';
 import { InvalidCursor } from '@lib/projections';
-import { problem, type Problem } from './problem';
+import { negotiateLanguage } from './messages/language';
+import { MessageRenderer } from './messages/message-renderer';
+import { draft, word, type FieldText, type ProblemDraft } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   'invalid-transition': 409,
@@ -30,57 +32,102 @@ const HTTP_CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-const fromDomain = (error: DomainError): Problem => {
+const fromDomain = (error: DomainError): ProblemDraft => {
   const extensions: Record<string, unknown> = {};
-  if (error instanceof ClaimInvalid) extensions.errors = error.errors;
-  if (error instanceof NotEligible) extensions.errors = error.reasons;
+  let errors: FieldText[] | undefined;
+  if (error instanceof ClaimInvalid) errors = error.errors;
+  if (error instanceof NotEligible) errors = error.reasons;
   if (error instanceof DuplicateSupport) extensions.conflictingApplicationIds = error.conflictingApplicationIds;
   if (error instanceof AmountMismatch) Object.assign(extensions, { expectedAmount: error.expected, givenAmount: error.given });
   if (error instanceof NotPermitted) extensions.reason = error.reason;
-  return problem(DOMAIN_STATUS[error.code], error.code, error.message, extensions);
+  // With field errors the detail lists them; otherwise it is the refusal itself.
+  return draft(DOMAIN_STATUS[error.code], error.code, errors ? undefined : { key: error.key, params: error.params }, { errors, extensions });
 };
 
 /** Failures of Fastify's own body parsing reach Nest as errors carrying `code` and `statusCode`. */
-const fromBodyParser = (error: { code?: string; statusCode?: number; message: string }): Problem | null => {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'payload-too-large', 'the request body is larger than the service accepts');
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'unsupported-media-type', error.message);
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'validation-failed', 'the body is empty; send a JSON object');
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return problem(400, 'validation-failed', `the body is not valid JSON: ${error.message}`);
+const fromBodyParser = (error: { code?: string; statusCode?: number; message: string }): ProblemDraft | null => {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return draft(413, 'payload-too-large', { key: 'body.too-large' });
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return draft(415, 'unsupported-media-type', { key: 'media.json' });
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return draft(400, 'validation-failed', { key: 'body.empty' });
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return draft(400, 'validation-failed', { key: 'body.not-json' }, { extensions: { parserMessage: error.message } });
   const status = error.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return problem(status, HTTP_CODES[status] ?? 'validation-failed', error.message);
+  if (typeof status === 'number' && status >= 400 && status < 500) return draft(status, HTTP_CODES[status] ?? 'validation-failed', { key: error.message });
   return null;
 };
 
-const fromHttp = (error: HttpException): Problem => {
+/**
+ * An HttpException's body: `{ key, params }` (the API's own refusals, see refusal.ts),
+ * `{ errors }` (validation, each message a key), or a framework's sentence kept as it is.
+ */
+type HttpBody = string | { message?: string | string[]; errors?: FieldText[]; code?: string; key?: string; params?: MessageParams };
+
+const fromHttp = (error: HttpException): ProblemDraft => {
   const status = error.getStatus();
-  const body = error.getResponse() as string | { message?: string | string[]; errors?: unknown; code?: string };
-  if (typeof body === 'object' && body.errors) return problem(status, body.code ?? HTTP_CODES[status], String(body.message), { errors: body.errors });
+  const body = error.getResponse() as HttpBody;
+  const code = (typeof body === 'object' && body.code) || HTTP_CODES[status] || (status >= 500 ? 'internal' : 'validation-failed');
+  if (status === 429) return draft(status, code, { key: 'rate.limited' });
+  if (typeof body === 'object' && body.key) return draft(status, code, { key: body.key, params: body.params }, { errors: body.errors });
+  if (typeof body === 'object' && body.errors) return draft(status, code, undefined, { errors: body.errors });
   const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? error.message);
-  return problem(status, (typeof body === 'object' && body.code) || HTTP_CODES[status] || (status >= 500 ? 'internal' : 'validation-failed'), message);
+  return draft(status, code, { key: message });
 };
 
-/** Every error leaves as application/problem+json; only a real fault is a 500, and it is logged. */
+/** Every step's label across the loaded programmes: refusals name steps the way officers do. */
+const stepLabels = (programmes?: ProgrammeRegistry): Map<string, Label> => {
+  const labels = new Map<string, Label>();
+  for (const programme of programmes?.all() ?? []) {
+    for (const category of programme.categories) {
+      for (const step of category.steps) if (step.label && !labels.has(step.name)) labels.set(step.name, step.label);
+    }
+  }
+  return labels;
+};
+
+/**
+ * Every error leaves as application/problem+json in the request's language (Accept-Language:
+ * Vietnamese unless English is preferred); only a real fault is a 500, and it is logged.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+  private readonly renderer: MessageRenderer;
+
+  constructor(@Optional() programmes?: ProgrammeRegistry) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toProblem(error);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest | undefined>();
+    const lang = negotiateLanguage(request?.headers?.['accept-language']);
+    let body;
+    try {
+      body = word(this.toDraft(error), lang, this.renderer);
+    } catch (wording) {
+      // Wording must never leave a request unanswered: the bare problem, in English, and the fault logged.
+      this.logger.error(wording);
+      body = { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'an unexpected error occurred; it has been logged', code: 'internal' };
+    }
     if (body.status >= 500 && body.code !== 'unavailable' && body.code !== 'contention') this.logger.error(error);
     if (body.status === 503) reply.header('Retry-After', '1');
+    reply.header('Content-Language', lang).header('Vary', 'Accept-Language');
     reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
-  private toProblem(error: unknown): Problem {
+  private toDraft(error: unknown): ProblemDraft {
     if (error instanceof DomainError) return fromDomain(error);
-    if (error instanceof VersionMismatch) return problem(412, 'version-mismatch', error.message, { currentVersion: error.actual });
-    if (error instanceof TooMuchContention) return problem(503, 'contention', error.message);
-    if (error instanceof InvalidCursor) return problem(400, 'validation-failed', error.message, { errors: [{ field: 'cursor', message: error.message }] });
+    if (error instanceof VersionMismatch) return draft(412, 'version-mismatch', { key: 'version.mismatch', params: { expected: error.expected, current: error.actual } }, { extensions: { currentVersion: error.actual } });
+    if (error instanceof TooMuchContention) return draft(503, 'contention', { key: 'contention.retry', params: { attempts: error.attempts } });
+    if (error instanceof InvalidCursor) return draft(400, 'validation-failed', { key: 'field.cursor' }, { errors: [{ field: 'cursor', message: 'field.cursor' }] });
+    // The Fastify adapter wraps the body parser's refusals; the parser's own code says which.
+    const cause = error instanceof HttpException ? (error.cause as (Error & { code?: string; statusCode?: number }) | undefined) : undefined;
+    const parserRefusal = cause && typeof cause.code === 'string' && cause.code.startsWith('FST_ERR_CTP_') ? fromBodyParser(cause) : null;
+    if (parserRefusal) return parserRefusal;
     if (error instanceof HttpException) return fromHttp(error);
     // Down, restarting, out of connections or too slow: retry later, never a 500 or a hang.
-    if (isDatabaseUnavailable(error)) return problem(503, 'unavailable', 'the database is unavailable or too slow right now; retry shortly');
+    if (isDatabaseUnavailable(error)) return draft(503, 'unavailable', { key: 'database.unavailable' });
     const parsed = error instanceof Error ? fromBodyParser(error as Error & { code?: string; statusCode?: number }) : null;
-    return parsed ?? problem(500, 'internal', 'an unexpected error occurred; it has been logged');
+    return parsed ?? draft(500, 'internal', { key: 'internal.logged' });
   }
 }

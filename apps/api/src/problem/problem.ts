@@ -1,4 +1,12 @@
-import type { FieldError } from '@lib/domain';
+import type { MessageParams } from '@lib/domain';
+import type { Lang } from './messages/language';
+import type { MessageRenderer } from './messages/message-renderer';
+
+/** One refused field as the API sends it: where, and why in the request's language. */
+export interface ProblemFieldError {
+  field: string;
+  message: string;
+}
 
 /** RFC 9457 problem details, with the stable `code` of API.md. */
 export interface Problem {
@@ -7,33 +15,53 @@ export interface Problem {
   status: number;
   detail: string;
   code: string;
-  errors?: FieldError[];
+  errors?: ProblemFieldError[];
   [extension: string]: unknown;
 }
 
-const TITLES: Record<string, string> = {
-  'validation-failed': 'The request is not valid',
-  'not-eligible': 'The claim does not meet the programme’s conditions',
-  unauthenticated: 'Authentication is required',
-  forbidden: 'Not allowed',
-  'not-found': 'Not found',
-  'invalid-transition': 'Not allowed in the application’s current state',
-  'duplicate-support': 'The person already holds support that cannot be combined',
-  'amount-mismatch': 'The amount differs from the approved amount',
-  'version-mismatch': 'The application has changed since the version named in If-Match',
-  'payload-too-large': 'The request body is too large',
-  'unsupported-media-type': 'The request body must be JSON',
-  'rate-limited': 'Too many requests',
-  contention: 'Too many concurrent changes',
-  unavailable: 'The service is temporarily unavailable',
-  internal: 'Internal error',
-};
+/** Words still to be chosen: a message key (or, from a framework, a sentence of its own) and its params. */
+export interface Text {
+  key: string;
+  params?: MessageParams;
+}
 
-export const problem = (status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem => ({
-  type: `/problems/${code}`,
-  title: TITLES[code] ?? code,
+/** A field error before rendering: `message` is a message key. */
+export interface FieldText {
+  field: string;
+  message: string;
+  params?: MessageParams;
+}
+
+/** A refusal decided but not yet worded: the filter words it in the request's language. */
+export interface ProblemDraft {
+  status: number;
+  code: string;
+  /** Absent: the field errors, listed. */
+  detail?: Text;
+  errors?: readonly FieldText[];
+  extensions?: Record<string, unknown>;
+}
+
+export const draft = (status: number, code: string, detail?: Text, more: Omit<ProblemDraft, 'status' | 'code' | 'detail'> = {}): ProblemDraft => ({
   status,
-  detail,
   code,
-  ...extensions,
+  detail,
+  ...more,
 });
+
+/** The draft in words: title by code, detail and every field error by key, in `lang`. */
+export const word = (problem: ProblemDraft, lang: Lang, renderer: MessageRenderer): Problem => {
+  const errors = problem.errors?.map((error) => ({ field: error.field, message: renderer.render(lang, error.message, error.params) }));
+  const detail = problem.detail
+    ? renderer.render(lang, problem.detail.key, problem.detail.params)
+    : (errors ?? []).map((error) => `${error.field}: ${error.message}`).join('; ');
+  return {
+    type: `/problems/${problem.code}`,
+    title: renderer.title(lang, problem.code),
+    status: problem.status,
+    detail,
+    code: problem.code,
+    ...(problem.extensions ?? {}),
+    ...(errors ? { errors } : {}),
+  };
+};

@@ -14,6 +14,8 @@ export const programmeView = (programme: ProgrammeDefinition) => ({
     code: category.code,
     title: category.title,
     label: category.label,
+    legalBasis: category.legalBasis,
+    legalBasisLabel: category.legalBasisLabel,
     rate: category.rate,
     unit: category.unit,
     maxMonths: category.maxMonths,
@@ -22,14 +24,14 @@ export const programmeView = (programme: ProgrammeDefinition) => ({
     claimFields: category.claimFields,
     ...(category.members ? { members: category.members } : {}),
     conditions: category.conditions,
-    steps: category.steps.map(({ name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis }) => ({
-      name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis,
+    steps: category.steps.map(({ name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis, legalBasisLabel }) => ({
+      name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis, legalBasisLabel,
     })),
   })),
   // The rules in F1…F19 order, disabled ones included so an old alert still finds its title.
   fraudRules: FRAUD_RULE_IDS.flatMap((id) => {
     const rule = programme.fraudRules?.[id];
     if (!rule) return [];
-    return [{ id, title: rule.title, label: rule.label, severity: rule.severity, legalBasis: rule.legalBasis, enabled: rule.enabled !== false, recoverable: rule.recoverable !== false }];
+    return [{ id, title: rule.title, label: rule.label, severity: rule.severity, legalBasis: rule.legalBasis, legalBasisLabel: rule.legalBasisLabel, enabled: rule.enabled !== false, recoverable: rule.recoverable !== false }];
   }),
 });

@@ -23,7 +23,9 @@ export class ConditionResponse {
   @ApiProperty({ enum: CONDITION_OPERATORS }) op!: string;
   @ApiPropertyOptional({ description: 'a string, number, boolean or list of them' }) value?: unknown;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: LabelResponse, description: 'the condition in Vietnamese and English' }) messageLabel?: LabelResponse;
   @ApiPropertyOptional() legalBasis?: string;
+  @ApiPropertyOptional({ type: LabelResponse }) legalBasisLabel?: LabelResponse;
   @ApiPropertyOptional() confirmed?: boolean;
 }
 
@@ -36,6 +38,7 @@ export class StepResponse {
   @ApiPropertyOptional() countFrom?: string;
   @ApiPropertyOptional() minWorkingDays?: number;
   @ApiPropertyOptional() legalBasis?: string;
+  @ApiPropertyOptional({ type: LabelResponse }) legalBasisLabel?: LabelResponse;
 }
 
 export class MonthWindowResponse {
@@ -53,6 +56,8 @@ export class CategoryResponse {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
   @ApiPropertyOptional({ type: LabelResponse }) label?: LabelResponse;
+  @ApiPropertyOptional() legalBasis?: string;
+  @ApiPropertyOptional({ type: LabelResponse }) legalBasisLabel?: LabelResponse;
   @ApiProperty({ description: 'VND per unit per month' }) rate!: number;
   @ApiProperty({ enum: ['person', 'household', 'household-member'] }) unit!: 'person' | 'household' | 'household-member';
   @ApiProperty() maxMonths!: number;
@@ -70,6 +75,7 @@ export class FraudRuleResponse {
   @ApiPropertyOptional({ type: LabelResponse }) label?: LabelResponse;
   @ApiProperty({ enum: FRAUD_SEVERITIES }) severity!: (typeof FRAUD_SEVERITIES)[number];
   @ApiProperty() legalBasis!: string;
+  @ApiPropertyOptional({ type: LabelResponse }) legalBasisLabel?: LabelResponse;
   @ApiProperty({ description: 'false: the programme runs no detector for it' }) enabled!: boolean;
   @ApiProperty({ description: 'false: a confirmed alert of this rule says nothing about an improper payment, so there is nothing to order back' })
   recoverable!: boolean;

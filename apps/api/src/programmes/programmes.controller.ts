@@ -23,7 +23,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeResponse })
   get(@Param('id') id: string, @Query('version', new ParseIntPipe({ optional: true })) version?: number) {
     const programme = this.programmes.catalog(id, version);
-    if (!programme) throw new NotFoundException(`no programme ${id}${version ? ` version ${version}` : ''}`);
+    if (!programme) throw new NotFoundException({ key: 'not-found.programme', params: { programme: version ? `${id} v${version}` : id } });
     return programmeView(programme);
   }
 }

@@ -22,7 +22,7 @@ export class ApplicationsExportController {
   async applications(@Query() query: ApplicationsCsvRequest, @CurrentActor() actor: Actor) {
     if (!readsAnyWard(actor)) {
       requireRole(actor, ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'], 'exporting applications');
-      if (query.ward !== actor.ward) throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} export only their own ward`);
+      if (query.ward !== actor.ward) throw new ForbiddenException({ key: 'read.own-ward-only', params: { actorWard: actor.ward ?? '—' } });
     }
     return new StreamableFile(await this.queries.execute(new ExportApplicationsCsvQuery({ ward: query.ward, status: query.status, category: query.category })));
   }

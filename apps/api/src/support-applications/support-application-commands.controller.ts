@@ -67,7 +67,7 @@ export class SupportApplicationCommandsController {
   @ApiOperation({ summary: 'Any other step the programme defines (posting, appraisal, provincial decision)' })
   @ApiOkResponse({ type: CommandResultResponse })
   async step(@Param('id', uuid) id: string, @Param('step') step: string, @Body() body: StepRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
-    if (!STEP_NAME.test(step)) throw new NotFoundException('no such step');
+    if (!STEP_NAME.test(step)) throw new NotFoundException({ key: 'not-found.step' });
     return withETag(response, await this.commands.execute(new PerformSupportStepCommand({ applicationId: id, step, ...body }, commandContext(request, actor))));
   }
 

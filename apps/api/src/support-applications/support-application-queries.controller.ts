@@ -28,7 +28,7 @@ export class SupportApplicationQueriesController {
 
   private async overview(id: string, actor: Actor) {
     const row = await this.queries.execute(new GetApplicationOverviewQuery(id));
-    if (!row) throw new NotFoundException('no such application');
+    if (!row) throw new NotFoundException({ key: 'application.not-found' });
     requireReadAccess(actor, row.ward);
     return row;
   }
@@ -39,7 +39,7 @@ export class SupportApplicationQueriesController {
   async list(@Query() query: ListApplicationsRequest, @CurrentActor() actor: Actor) {
     const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
     if (!readsAnyWard(actor) && (!ward || ward !== actor.ward)) {
-      throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} list only their own ward`);
+      throw new ForbiddenException({ key: 'read.own-ward-only', params: { actorWard: actor.ward ?? '—' } });
     }
     const page = await this.queries.execute(new ListApplicationsQuery({ ward, status: query.status, category: query.category, q: query.q }, query.limit ?? 50, query.cursor));
     return { items: page.items.map(summaryView), nextCursor: page.nextCursor };
@@ -60,7 +60,7 @@ export class SupportApplicationQueriesController {
   @ApiOkResponse({ type: HistoryResponse })
   async history(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     const events = await this.queries.execute(new GetApplicationHistoryQuery(id));
-    if (events.length === 0) throw new NotFoundException('no such application');
+    if (events.length === 0) throw new NotFoundException({ key: 'application.not-found' });
     requireReadAccess(actor, (events[0].data as { applicant: { ward: string } }).applicant.ward);
     return { id, events: events.map(historyView) };
   }
@@ -71,14 +71,14 @@ export class SupportApplicationQueriesController {
   async state(@Param('id', uuid) id: string, @Query() at: StateAtRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, ['auditor', 'inspector', 'admin'], 'time travel');
     if ((at.asOf === undefined) === (at.version === undefined)) {
-      throw new BadRequestException({ message: 'give exactly one of asOf or version', errors: [{ field: 'asOf', message: 'give exactly one of asOf or version' }] });
+      throw new BadRequestException({ errors: [{ field: 'asOf', message: 'query.as-of-or-version' }] });
     }
     if (at.asOf !== undefined && Number.isNaN(Date.parse(at.asOf))) {
-      throw new BadRequestException({ message: 'asOf must be an ISO-8601 instant', errors: [{ field: 'asOf', message: 'must be an ISO-8601 instant' }] });
+      throw new BadRequestException({ errors: [{ field: 'asOf', message: 'field.instant' }] });
     }
     const asOf = at.asOf === undefined ? undefined : new Date(at.asOf).toISOString();
     const row = await this.queries.execute(new GetApplicationStateQuery(id, { version: at.version, asOf }));
-    if (!row) throw new NotFoundException(asOf ? `the application did not exist at ${asOf}` : 'no such application');
+    if (!row) throw new NotFoundException(asOf ? { key: 'not-found.not-yet', params: { asOf } } : { key: 'application.not-found' });
     return { asOf: asOf ?? null, atVersion: row.version, state: applicationView(row) };
   }
 }

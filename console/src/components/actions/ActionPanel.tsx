@@ -22,7 +22,7 @@ import { WardApprovalFields } from './WardApprovalFields';
  * click cannot record twice.
  */
 export const ActionPanel = ({ target, session, onDone }: { target: ActionTarget; session: Session; onDone: (result: CommandResult) => void }) => {
-  const { t, code } = useI18n();
+  const { t, code, lang } = useI18n();
   const terms = useProgrammeTerms();
   const step = useAwaitedStep(target);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -73,7 +73,7 @@ export const ActionPanel = ({ target, session, onDone }: { target: ActionTarget;
       <h3>
         {t('actionTitle')}: {terms.step(step.name)} <span className="muted">({code('roles', step.role)})</span>
       </h3>
-      {step.legalBasis && <p className="muted small">{step.legalBasis}</p>}
+      {step.legalBasis && <p className="muted small" data-testid="step-legal-basis">{step.legalBasisLabel?.[lang] ?? step.legalBasis}</p>}
       <div className="form-grid">
         {step.name === 'village-review' ? (
           <VillageReviewFields {...fields} />

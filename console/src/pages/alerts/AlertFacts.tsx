@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Alert, AlertResolution } from '../../api/types';
 import { formatMoney, formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { useProgrammeTerms } from '../../i18n/programme-terms';
 import { caseLink } from '../../routing/route';
 
 type IdentityPair = NonNullable<NonNullable<Alert['details']>['pairs']>[number];
@@ -31,10 +32,11 @@ const IdentityPairs = ({ pairs, minScore }: { pairs: IdentityPair[]; minScore: n
 /** Legal basis, wards, when, the detector's reasons, the applications and events behind an alert, and its resolution. */
 export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; resolution: AlertResolution | null; applications: ReactNode }) => {
   const { t, code } = useI18n();
+  const terms = useProgrammeTerms();
   return (
     <dl className="facts">
       <dt>{t('legalBasis')}</dt>
-      <dd data-testid="legal-basis">{alert.legalBasis}</dd>
+      <dd data-testid="legal-basis">{terms.ruleLegalBasis(alert.rule) ?? alert.legalBasis}</dd>
       <dt>{t('ward')}</dt>
       <dd>{(alert.wards.length > 0 ? alert.wards : [alert.ward]).join(', ')}</dd>
       <dt>{t('raisedAt')}</dt>

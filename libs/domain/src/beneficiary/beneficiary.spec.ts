@@ -94,7 +94,7 @@ describe('Beneficiary', () => {
     it.each(['1', '2', '3', '6', '7'])('refuses category %s of the same programme as DuplicateSupport naming the category 4 application', (category) =>
       given(history).when(grantSupport(`app-${category}`, category, ['2020-06'])).thenThrows(DuplicateSupport, (error) => {
         expect(error.conflictingApplicationIds).toEqual(['app-4']);
-        expect(error.message).toMatch(/category 4 \(2020-04, 2020-05\)/);
+        expect(error).toMatchObject({ key: 'beneficiary.duplicate-support', params: { heldCategories: ['4'], heldMonths: ['2020-04', '2020-05'] } });
       }));
 
     it('combines with the stackable meritorious-service supplement (category 5)', () =>

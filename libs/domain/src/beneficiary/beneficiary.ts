@@ -147,16 +147,18 @@ export const decideBeneficiary = (command: BeneficiaryCommand, state: Beneficiar
     return [{ type: 'BeneficiarySupportAmended', data: { ...command.data, amendedBy: actorId, amendedAt: now } }];
   }
   if (state.grants.some((grant) => grant.applicationId === command.data.applicationId)) {
-    throw new InvalidTransition('support for this application is already granted');
+    throw new InvalidTransition('beneficiary.already-granted');
   }
   const { refused, superseded } = conflictsOf(command, state, programmes);
   if (refused.length > 0) {
     // Only applications of the acting ward are named: another ward's file is not the caller's to read.
     const visible = refused.filter((grant) => grant.ward === command.data.ward).map((grant) => grant.applicationId);
-    throw new DuplicateSupport(
-      `this person already holds equal or higher support under ${refused.map((g) => `category ${g.category} (${g.months.join(', ')})`).join(' and ')}, which the programme does not allow to combine with category ${command.data.category} for ${command.data.months.join(', ')}`,
-      visible,
-    );
+    throw new DuplicateSupport('beneficiary.duplicate-support', visible, {
+      heldCategories: [...new Set(refused.map((grant) => grant.category))],
+      heldMonths: [...new Set(refused.flatMap((grant) => grant.months))].sort(),
+      category: command.data.category,
+      months: command.data.months,
+    });
   }
   const { beneficiaryKey, applicationId } = command.data;
   return [

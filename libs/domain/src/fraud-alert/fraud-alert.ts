@@ -80,13 +80,13 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.lengt
  */
 export const resolveFraudAlert = (command: ResolveFraudAlert, state: FraudAlertResolutions): FraudAlertEvent => {
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'inspector', 'resolving a fraud alert');
-  if (!data.note.trim()) throw new ClaimInvalid([{ field: 'note', message: 'a resolution gives its reasons' }]);
+  requireRole(metadata.actor, 'inspector', 'alert-resolution');
+  if (!data.note.trim()) throw new ClaimInvalid([{ field: 'note', message: 'alert.note-required' }]);
   if (state.resolvedApplicationIds && sameSet(state.resolvedApplicationIds, data.applicationIds)) {
-    throw new InvalidTransition(`the alert is already ${state.outcome}; it reopens only when new applications join it`);
+    throw new InvalidTransition('alert.already-resolved', { outcome: state.outcome ?? '' });
   }
   if (data.outcome === 'dismissed' && data.recoveryOrdered.length > 0) {
-    throw new InvalidTransition('a dismissed alert orders no recovery');
+    throw new InvalidTransition('alert.dismissal-orders-no-recovery');
   }
   const base = { alertId: data.alertId, rule: data.rule, applicationIds: [...data.applicationIds].sort(), note: data.note };
   return data.outcome === 'confirmed'

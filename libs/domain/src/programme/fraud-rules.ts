@@ -20,6 +20,7 @@ export interface FraudRuleDefinition {
   readonly label?: Label;
   readonly severity: FraudSeverity;
   readonly legalBasis: string;
+  readonly legalBasisLabel?: Label;
   /** Default true; a rule our events cannot express is listed with `enabled: false` and why. */
   readonly enabled?: boolean;
   readonly why?: string;
@@ -98,6 +99,7 @@ export const fraudRulesProblems = (input: unknown, categories: ClaimFieldsByCate
     if (rule.enabled !== undefined && typeof rule.enabled !== 'boolean') problems.push(`${at}.enabled must be true or false`);
     if (rule.recoverable !== undefined && typeof rule.recoverable !== 'boolean') problems.push(`${at}.recoverable must be true or false`);
     problems.push(...labelProblems(rule.label, `${at}.label`));
+    problems.push(...labelProblems(rule.legalBasisLabel, `${at}.legalBasisLabel`));
     const thresholds = rule.thresholds ?? {};
     if (!isObject(thresholds)) problems.push(`${at}.thresholds must be an object of whole numbers`);
     else {

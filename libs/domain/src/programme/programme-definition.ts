@@ -20,6 +20,7 @@ export interface StepDefinition {
   /** For postings: how long the list must stay posted (QĐ 15: 2 working days for category 4). */
   readonly minWorkingDays?: number;
   readonly legalBasis?: string;
+  readonly legalBasisLabel?: Label;
 }
 
 export const CLAIM_FIELD_TYPES = ['integer', 'date', 'string', 'boolean', 'enum'] as const;
@@ -59,9 +60,10 @@ export interface EligibilityCondition {
   readonly otherField?: string;
   readonly offset?: { readonly months?: number; readonly days?: number };
   readonly message: string;
-  /** The refusal in Vietnamese and English, for officers. */
-  readonly label?: Label;
+  /** The condition as officers read it, in both languages (a refusal names it). */
+  readonly messageLabel?: Label;
   readonly legalBasis?: string;
+  readonly legalBasisLabel?: Label;
   /** False where the domain document marks the rule UNCONFIRMED. */
   readonly confirmed?: boolean;
 }
@@ -87,6 +89,7 @@ export interface CategoryDefinition {
   readonly conditions: readonly EligibilityCondition[];
   readonly steps: readonly StepDefinition[];
   readonly legalBasis?: string;
+  readonly legalBasisLabel?: Label;
 }
 
 export interface ProgrammeDefinition {

@@ -175,17 +175,26 @@ const labelled = (programme: ProgrammeDefinition) => [
   ...programme.categories.flatMap((category) => [
     { at: `category ${category.code}`, label: category.label },
     ...category.steps.map((step) => ({ at: `category ${category.code} step ${step.name}`, label: step.label })),
+    ...(category.legalBasis ? [{ at: `category ${category.code} legal basis`, label: category.legalBasisLabel }] : []),
+    ...category.steps.filter((step) => step.legalBasis).map((step) => ({ at: `category ${category.code} step ${step.name} legal basis`, label: step.legalBasisLabel })),
+    ...category.conditions.flatMap((condition, i) => [
+      { at: `category ${category.code} condition ${i}`, label: condition.messageLabel },
+      ...(condition.legalBasis ? [{ at: `category ${category.code} condition ${i} legal basis`, label: condition.legalBasisLabel }] : []),
+    ]),
     ...category.claimFields.flatMap((field) => [
       { at: `category ${category.code} field ${field.name}`, label: field.label },
       ...(field.values ?? []).map((value) => ({ at: `category ${category.code} field ${field.name} value ${value}`, label: field.valueLabels?.[value] })),
     ]),
   ]),
-  ...Object.entries(programme.fraudRules ?? {}).map(([id, rule]) => ({ at: `rule ${id}`, label: rule?.label })),
+  ...Object.entries(programme.fraudRules ?? {}).flatMap(([id, rule]) => [
+    { at: `rule ${id}`, label: rule?.label },
+    { at: `rule ${id} legal basis`, label: rule?.legalBasisLabel },
+  ]),
 ];
 
 describe('validateProgramme: labels (a code\'s words in Vietnamese and English)', () => {
   describe('when the shipped nq42-2020 definition is read', () => {
-    it('names every category, step, claim field, enum value and fraud rule in Vietnamese and English', () => {
+    it('names every category, step, claim field, enum value, condition, legal basis and fraud rule in Vietnamese and English', () => {
       const missing = labelled(validateProgramme(shippedJson())).filter(({ label }) => !label?.vi || !label?.en);
       expect(missing.map(({ at }) => at)).toEqual([]);
     });
@@ -199,6 +208,18 @@ describe('validateProgramme: labels (a code\'s words in Vietnamese and English)'
   });
 
   describe('when a label is malformed', () => {
+    it('refuses a condition’s or a legal basis’s words without both languages', () => {
+      expect(
+        problemsAfter((definition) => {
+          definition.categories[3].conditions[0].messageLabel = { vi: 'Phải mất việc làm' };
+          definition.categories[3].steps[1].legalBasisLabel = { en: 'QĐ 15' };
+        }),
+      ).toEqual([
+        'categories[3] (4).conditions[0].messageLabel must be { vi, en } with both texts non-empty',
+        'categories[3] (4).steps[1].legalBasisLabel must be { vi, en } with both texts non-empty',
+      ]);
+    });
+
     it('refuses a label without both languages', () => {
       expect(problemsAfter((definition) => (definition.categories[4].label = { vi: 'Người có công' }))).toEqual([
         'categories[4] (5).label must be { vi, en } with both texts non-empty',

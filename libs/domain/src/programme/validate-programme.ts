@@ -30,6 +30,7 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
   need(typeof category.code === 'string' && category.code.length > 0, 'code must be a non-empty string');
   need(typeof category.title === 'string', 'title must be a string');
   problems.push(...labelProblems(category.label, `${at}.label`));
+  problems.push(...labelProblems(category.legalBasisLabel, `${at}.legalBasisLabel`));
   need(isPositiveInteger(category.rate), 'rate must be a positive whole number of VND');
   need(['person', 'household', 'household-member'].includes(category.unit as string), 'unit must be person, household or household-member');
   need(isPositiveInteger(category.maxMonths), 'maxMonths must be a positive integer');
@@ -79,6 +80,8 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     problems.push(...labelProblems(condition.label, `${at}.conditions[${i}].label`));
     need(CONDITION_OPERATORS.includes(condition.op as never), `conditions[${i}].op must be one of ${CONDITION_OPERATORS.join(', ')}`);
     need(typeof condition.message === 'string', `conditions[${i}] needs a message`);
+    problems.push(...labelProblems(condition.messageLabel, `${at}.conditions[${i}].messageLabel`));
+    problems.push(...labelProblems(condition.legalBasisLabel, `${at}.conditions[${i}].legalBasisLabel`));
     if (condition.op === 'between') need(Array.isArray(condition.value) && condition.value.length === 2, `conditions[${i}]: between needs [low, high]`);
   });
 
@@ -91,6 +94,7 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     }
     need(!stepNames.has(step.name), `steps[${i}]: duplicate step ${step.name}`);
     problems.push(...labelProblems(step.label, `${at}.steps[${i}].label`));
+    problems.push(...labelProblems(step.legalBasisLabel, `${at}.steps[${i}].legalBasisLabel`));
     need(STEP_KINDS.includes(step.kind as never), `steps[${i}].kind must be one of ${STEP_KINDS.join(', ')}`);
     need(ROLES.includes(step.role as never), `steps[${i}].role must be one of ${ROLES.join(', ')}`);
     need(step.timeLimitWorkingDays === null || isPositiveInteger(step.timeLimitWorkingDays), `steps[${i}].timeLimitWorkingDays must be null or a positive integer`);

@@ -3,23 +3,25 @@ import { isDate, isMonth, monthsBetween, shiftDate } from '../common/month';
 import { RECEIVED_ON, type CategoryDefinition, type ClaimFieldDefinition, type EligibilityCondition } from '../programme/programme-definition';
 import type { Claim, HouseholdMember } from './support-application.events';
 
-const fieldError = (field: string, message: string): FieldError => ({ field: `claim.${field}`, message });
+const fieldError = (field: string, message: string, params?: FieldError['params']): FieldError => ({ field: `claim.${field}`, message, ...(params ? { params } : {}) });
 
-const checkField = (definition: ClaimFieldDefinition, value: unknown): string | null => {
+type Refusal = [key: string, params?: FieldError['params']];
+
+const checkField = (definition: ClaimFieldDefinition, value: unknown): Refusal | null => {
   switch (definition.type) {
     case 'integer':
-      if (!Number.isSafeInteger(value)) return 'must be a whole number';
-      if (definition.min !== undefined && (value as number) < definition.min) return `must be at least ${definition.min}`;
-      if (definition.max !== undefined && (value as number) > definition.max) return `must be at most ${definition.max}`;
+      if (!Number.isSafeInteger(value)) return ['claim.whole-number'];
+      if (definition.min !== undefined && (value as number) < definition.min) return ['claim.at-least', { min: definition.min }];
+      if (definition.max !== undefined && (value as number) > definition.max) return ['claim.at-most', { max: definition.max }];
       return null;
     case 'date':
-      return isDate(value) ? null : 'must be a date YYYY-MM-DD';
+      return isDate(value) ? null : ['claim.date'];
     case 'string':
-      return typeof value === 'string' && value.trim().length > 0 && value.length <= 500 ? null : 'must be a non-empty string of at most 500 characters';
+      return typeof value === 'string' && value.trim().length > 0 && value.length <= 500 ? null : ['claim.text', { max: 500 }];
     case 'boolean':
-      return typeof value === 'boolean' ? null : 'must be true or false';
+      return typeof value === 'boolean' ? null : ['claim.boolean'];
     case 'enum':
-      return typeof value === 'string' && (definition.values ?? []).includes(value) ? null : `must be one of ${(definition.values ?? []).join(', ')}`;
+      return typeof value === 'string' && (definition.values ?? []).includes(value) ? null : ['claim.one-of', { values: definition.values ?? [] }];
   }
 };
 
@@ -27,10 +29,10 @@ const checkField = (definition: ClaimFieldDefinition, value: unknown): string | 
 const claimedMonths = (category: CategoryDefinition, raw: unknown, errors: FieldError[]): string[] => {
   if (raw === undefined && category.payment === 'once') return monthsBetween(category.window.from, category.window.to);
   if (!Array.isArray(raw) || raw.length === 0 || !raw.every(isMonth)) {
-    errors.push(fieldError('months', 'must be a non-empty list of months YYYY-MM'));
+    errors.push(fieldError('months', 'claim.months'));
     return [];
   }
-  if (new Set(raw).size !== raw.length) errors.push(fieldError('months', 'must not repeat a month'));
+  if (new Set(raw).size !== raw.length) errors.push(fieldError('months', 'claim.months-repeated'));
   return [...raw].sort();
 };
 
@@ -71,7 +73,7 @@ export const parseClaim = (category: CategoryDefinition, raw: Record<string, unk
   const members = claimedMembers(category, raw.members, errors);
   const known = new Set(['months', ...(category.members ? ['members'] : []), ...category.claimFields.map((field) => field.name)]);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) errors.push(fieldError(key, `is not a field of category ${category.code}`));
+    if (!known.has(key)) errors.push(fieldError(key, 'claim.unknown-field', { category: category.code }));
   }
   const claim: Claim = { months };
   for (const definition of category.claimFields) {
@@ -79,11 +81,11 @@ export const parseClaim = (category: CategoryDefinition, raw: Record<string, unk
     if (value === undefined || value === null) {
       // The member list stands for the count.
       const counted = definition.name === category.multiplierField && Array.isArray(raw.members);
-      if (definition.required && !counted) errors.push(fieldError(definition.name, 'is required'));
+      if (definition.required && !counted) errors.push(fieldError(definition.name, 'field.required'));
       continue;
     }
     const problem = checkField(definition, value);
-    if (problem) errors.push(fieldError(definition.name, problem));
+    if (problem) errors.push(fieldError(definition.name, ...problem));
     else claim[definition.name] = value as string | number | boolean;
   }
   if (members) {
@@ -154,14 +156,14 @@ export const checkEligibility = (category: CategoryDefinition, claim: Claim, rec
   const reasons: FieldError[] = [];
   const outside = claim.months.filter((month) => month < category.window.from || month > category.window.to);
   if (outside.length > 0) {
-    reasons.push(fieldError('months', `${outside.join(', ')} outside the qualifying window ${category.window.from} to ${category.window.to}`));
+    reasons.push(fieldError('months', 'eligibility.outside-window', { months: outside, from: category.window.from, to: category.window.to }));
   }
   const wholeWindow = monthsBetween(category.window.from, category.window.to);
   if (category.payment === 'once' && claim.months.join() !== wholeWindow.join()) {
-    reasons.push(fieldError('months', `category ${category.code} is paid once for the whole window ${wholeWindow.join(', ')}`));
+    reasons.push(fieldError('months', 'eligibility.whole-window', { category: category.code, months: wholeWindow }));
   }
   if (claim.months.length > category.maxMonths) {
-    reasons.push(fieldError('months', `${claim.months.length} months claimed; category ${category.code} pays at most ${category.maxMonths}`));
+    reasons.push(fieldError('months', 'eligibility.month-cap', { count: claim.months.length, category: category.code, max: category.maxMonths }));
   }
   const facts: Record<string, unknown> = { ...claim, ...(receivedOn ? { [RECEIVED_ON]: receivedOn } : {}) };
   for (const condition of category.conditions) {
@@ -169,7 +171,8 @@ export const checkEligibility = (category: CategoryDefinition, claim: Claim, rec
     if (value === undefined) continue;
     if (conditionMet(condition, value, facts, claim.months) === false) {
       const field = condition.field === RECEIVED_ON ? RECEIVED_ON : `claim.${condition.field}`;
-      reasons.push({ field, message: condition.message, ...(condition.label ? { label: condition.label } : {}) });
+      // The programme's own words for the condition, in both languages where the definition gives them.
+      reasons.push({ field, message: 'eligibility.condition', params: { condition: condition.messageLabel ?? { vi: condition.message, en: condition.message } } });
     }
   }
   if (reasons.length > 0) throw new NotEligible(reasons);

@@ -74,12 +74,12 @@ describe('SupportApplication payment', () => {
 
   describe('before every approval is done', () => {
     it.each(['village-review', 'ward-approval', 'district-appraisal', 'provincial-decision'])('refuses a payment while awaiting %s as InvalidTransition (F4)', (step) =>
-      given(awaiting('4', step)).when(paymentCommand(2_000_000)).thenThrows(InvalidTransition, (error) => expect(error.message).toMatch(`awaiting ${step}`)));
+      given(awaiting('4', step)).when(paymentCommand(2_000_000)).thenThrows(InvalidTransition, (error) => expect(error).toMatchObject({ key: 'payment.not-approved-awaiting', params: { awaiting: step } })));
   });
 
   describe('when already paid', () => {
     it('refuses a second payment as InvalidTransition', () =>
-      given(paidInFull('4')).when(paymentCommand(2_000_000)).thenThrows(InvalidTransition, (error) => expect(error.message).toMatch(/paid/)));
+      given(paidInFull('4')).when(paymentCommand(2_000_000)).thenThrows(InvalidTransition, (error) => expect(error).toMatchObject({ key: 'payment.not-approved', params: { status: 'paid' } })));
 
     it('refuses a second payment of nothing as InvalidTransition', () => given(paidInFull('7')).when(paymentCommand(0)).thenThrows(InvalidTransition));
   });

@@ -12,8 +12,9 @@ export const SEGREGATED_KINDS: readonly StepKind[] = ['review', 'approval', 'dec
 export const LISTING_KINDS: readonly StepKind[] = ['intake', 'posting'];
 export const GRANTING_KINDS: readonly StepKind[] = ['approval', 'decision', 'payment'];
 
-export const requireRole = (actor: Actor, role: Role, what: string): void => {
-  if (!actor.roles.includes(role)) throw new NotPermitted(`${what} is performed by the ${role} role`, 'role');
+/** `action` names what is refused (`intake`, `step`, `payment`, …); a step's own name comes in `step`. */
+export const requireRole = (actor: Actor, role: Role, action: string, step?: string): void => {
+  if (!actor.roles.includes(role)) throw new NotPermitted('permission.role', 'role', { action, role, ...(step ? { step } : {}) });
 };
 
 /**
@@ -22,15 +23,15 @@ export const requireRole = (actor: Actor, role: Role, what: string): void => {
  */
 export const requireMayAct = (actor: Actor, ward: string, workflowRoles: readonly Role[]): void => {
   const usable = actor.roles.filter((role) => workflowRoles.includes(role));
-  if (usable.length === 0) throw new NotPermitted('this application\'s workflow has no step for your roles', 'role');
+  if (usable.length === 0) throw new NotPermitted('permission.no-workflow-role', 'role');
   if (usable.every((role) => WARD_SCOPED_ROLES.includes(role)) && actor.ward !== ward) {
-    throw new NotPermitted(`an officer of ward ${actor.ward ?? '(none)'} cannot act on an application of another ward`, 'ward-scope');
+    throw new NotPermitted('permission.other-ward', 'ward-scope', { actorWard: actor.ward ?? '-' });
   }
 };
 
 export const requireWard = (actor: Actor, role: Role, ward: string): void => {
   if (WARD_SCOPED_ROLES.includes(role) && actor.ward !== ward) {
-    throw new NotPermitted(`a ${role} of ward ${actor.ward ?? '(none)'} cannot act on an application of ward ${ward}`, 'ward-scope');
+    throw new NotPermitted('permission.ward', 'ward-scope', { role, actorWard: actor.ward ?? '', ward });
   }
 };
 
@@ -49,7 +50,7 @@ export const requireSegregation = (
   if (GRANTING_KINDS.includes(kind)) {
     const listed = Object.entries(performedBy).find(([other, officer]) => officer === actor.id && LISTING_KINDS.includes(kindOf(other) as StepKind));
     if (listed) {
-      throw new NotPermitted(`officer ${actor.id} performed step ${listed[0]} of this application and may not approve, decide or pay it`, 'segregation-of-duties');
+      throw new NotPermitted('permission.listed', 'segregation-of-duties', { officer: actor.id, step: listed[0] });
     }
   }
   if (!SEGREGATED_KINDS.includes(kind)) return;
@@ -57,6 +58,6 @@ export const requireSegregation = (
     ([other, officer]) => other !== step && officer === actor.id && SEGREGATED_KINDS.includes(kindOf(other) as StepKind),
   );
   if (earlier) {
-    throw new NotPermitted(`officer ${actor.id} already performed step ${earlier[0]} of this application`, 'segregation-of-duties');
+    throw new NotPermitted('permission.segregation', 'segregation-of-duties', { officer: actor.id, step: earlier[0] });
   }
 };

@@ -46,13 +46,13 @@ const workflowOf = (state: ActiveApplication, programmes: ProgrammeCatalog): Wor
   const programme = programmes(state.programmeId, state.programmeVersion);
   const category = programme && findCategory(programme, state.category);
   if (!programme || !category) {
-    throw new ProgrammeNotFound(`programme ${state.programmeId} v${state.programmeVersion} category ${state.category} is not loaded`);
+    throw new ProgrammeNotFound('programme.not-loaded', { programme: state.programmeId, version: state.programmeVersion, category: state.category });
   }
   return { programme, category };
 };
 
 const existing = (state: SupportApplication): ActiveApplication => {
-  if (state.status === 'none') throw new ApplicationNotFound('no such application');
+  if (state.status === 'none') throw new ApplicationNotFound('application.not-found');
   return state;
 };
 
@@ -85,16 +85,16 @@ const receivedOnOf = (command: SubmitSupportApplication, today: string): string 
 };
 
 export const submit = (command: SubmitSupportApplication, state: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationSubmitted => {
-  if (state.status !== 'none') throw new InvalidTransition('this application has already been submitted');
+  if (state.status !== 'none') throw new InvalidTransition('application.already-submitted');
   const { data, metadata } = command;
   const newest = programmes(data.programmeId);
-  if (!newest) throw new ClaimInvalid([{ field: 'programme', message: `unknown programme ${data.programmeId}` }]);
+  if (!newest) throw new ClaimInvalid([{ field: 'programme', message: 'programme.unknown', params: { programme: data.programmeId } }]);
   const receivedOn = receivedOnOf(command, localDate(metadata.now, newest.calendar));
   const programme = versionFor(programmes, data.programmeId, receivedOn) ?? newest;
   if (!files(programme, receivedOn)) throw new NotEligible([refusal('receivedOn', 'outside-filing-period')]);
   const category = findCategory(programme, data.category);
   if (!category) {
-    throw new ClaimInvalid([{ field: 'category', message: `must be one of ${programme.categories.map((c) => c.code).join(', ')}` }]);
+    throw new ClaimInvalid([{ field: 'category', message: 'category.unknown', params: { categories: programme.categories.map((c) => c.code) } }]);
   }
   const intake = category.steps[0];
   requireRole(metadata.actor, intake.role, 'intake');
@@ -124,11 +124,11 @@ const approvedMonthsFor = (command: PerformSupportStep, state: ActiveApplication
   const claimed = state.claim.months;
   if (requested === undefined) return claimed;
   if (category.payment === 'once' && [...requested].sort().join() !== claimed.join()) {
-    throw new ClaimInvalid([{ field: 'approvedMonths', message: `category ${category.code} is paid once for ${claimed.join(', ')}; it cannot be narrowed` }]);
+    throw new ClaimInvalid([{ field: 'approvedMonths', message: 'months.paid-once', params: { category: category.code, months: claimed } }]);
   }
   const notClaimed = requested.filter((month) => !claimed.includes(month));
   if (requested.length === 0 || !requested.every(isMonth) || notClaimed.length > 0 || new Set(requested).size !== requested.length) {
-    throw new ClaimInvalid([{ field: 'approvedMonths', message: `must be a non-empty subset of the claimed months ${claimed.join(', ')}` }]);
+    throw new ClaimInvalid([{ field: 'approvedMonths', message: 'months.not-claimed', params: { months: claimed } }]);
   }
   return [...requested].sort();
 };
@@ -151,13 +151,13 @@ const postingPeriod = (command: PerformSupportStep, step: StepDefinition, workfl
   const { postedFrom, postedUntil } =
     command.data.postedFrom === undefined && command.data.postedUntil === undefined ? { postedFrom: today, postedUntil: today } : command.data;
   if (!isDate(postedFrom) || !isDate(postedUntil) || postedFrom > postedUntil || postedUntil > today) {
-    throw new ClaimInvalid([{ field: 'postedFrom', message: 'postedFrom and postedUntil must be dates, in order, not in the future' }]);
+    throw new ClaimInvalid([{ field: 'postedFrom', message: 'posting.dates' }]);
   }
   const required = step.minWorkingDays ?? 0;
   // QĐ 15: the list stays posted for the full period, first and last day included; a shorter
   // posting cannot be recorded as done.
   if (workingDaysSpanned(postedFrom, postedUntil, workflow.programme.calendar) < required) {
-    throw new InvalidTransition(`step ${step.name} requires the list posted for ${required} working days`);
+    throw new InvalidTransition('posting.too-short', { step: step.name, days: required });
   }
   return { postedFrom, postedUntil };
 };
@@ -175,14 +175,16 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
   const { data, metadata } = command;
   requireMayAct(metadata.actor, state.ward, workflow.category.steps.map((candidate) => candidate.role));
   const step = workflow.category.steps.find((candidate) => candidate.name === data.step);
-  if (!step) throw new InvalidTransition(`category ${state.category} has no step ${data.step}; its steps are ${state.steps.join(', ')}`);
-  if (step.kind === 'intake' || step.kind === 'payment') throw new InvalidTransition(`step ${step.name} is performed by its own command`);
+  if (!step) throw new InvalidTransition('step.unknown', { category: state.category, step: data.step, steps: state.steps });
+  if (step.kind === 'intake' || step.kind === 'payment') throw new InvalidTransition('step.own-command', { step: step.name });
   // Authorization before state: someone who may not take this step learns nothing of where the application stands.
-  requireRole(metadata.actor, step.role, `step ${step.name}`);
+  requireRole(metadata.actor, step.role, 'step', step.name);
   requireWard(metadata.actor, step.role, state.ward);
   const expected = workflow.category.steps[state.nextStep];
   if (!OPEN.includes(state.status) || expected?.name !== step.name) {
-    throw new InvalidTransition(`step ${step.name} is not allowed now: the application is ${state.status}${OPEN.includes(state.status) ? `, awaiting ${expected?.name}` : ''}`);
+    throw OPEN.includes(state.status) && expected
+      ? new InvalidTransition('step.not-now-awaiting', { step: step.name, status: state.status, awaiting: expected.name })
+      : new InvalidTransition('step.not-now', { step: step.name, status: state.status });
   }
   const kindOf = (name: string) => workflow.category.steps.find((candidate) => candidate.name === name)?.kind;
   requireSegregation(metadata.actor, step.name, state.performedBy, kindOf);
@@ -191,8 +193,8 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
   const base = { applicationId: state.applicationId, step: step.name };
 
   if (data.outcome === 'rejected') {
-    if (!data.reason?.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'a refusal must give its reasons in writing' }]);
-    if (step.kind === 'posting') throw new InvalidTransition('a posting is recorded, not rejected');
+    if (!data.reason?.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'refusal.reason-required' }]);
+    if (step.kind === 'posting') throw new InvalidTransition('posting.not-rejected');
     return { type: 'SupportApplicationRejected', data: { ...base, reason: data.reason, rejectedBy: by, rejectedAt: at } };
   }
   switch (step.kind) {
@@ -213,7 +215,7 @@ export const performStep = (command: PerformSupportStep, current: SupportApplica
     case 'decision':
       // F4: a provincial decision without its number cannot justify a payment.
       if (!data.decisionNo?.trim() && !data.reference?.trim()) {
-        throw new ClaimInvalid([{ field: 'decisionNo', message: `step ${step.name} records the decision number` }]);
+        throw new ClaimInvalid([{ field: 'decisionNo', message: 'decision.number-required', params: { step: step.name } }]);
       }
       return {
         type: 'SupportApplicationDecided',
@@ -230,7 +232,9 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
   requireRole(actor, step.role, 'payment');
   requireWard(actor, step.role, state.ward);
   if (state.status !== 'approved') {
-    throw new InvalidTransition(`payment needs every approval first: the application is ${state.status}${state.status === 'in-progress' || state.status === 'submitted' ? `, awaiting ${state.steps[state.nextStep]}` : ''}`);
+    throw state.status === 'in-progress' || state.status === 'submitted'
+      ? new InvalidTransition('payment.not-approved-awaiting', { status: state.status, awaiting: state.steps[state.nextStep] })
+      : new InvalidTransition('payment.not-approved', { status: state.status });
   }
   requireSegregation(actor, step.name, state.performedBy, (name) => workflow.category.steps.find((s) => s.name === name)?.kind);
   const owed = amountDue(state);
@@ -246,28 +250,28 @@ export const withdraw = (command: WithdrawSupportApplication, current: SupportAp
   const { actor, now } = command.metadata;
   requireRole(actor, intake.role, 'withdrawal');
   requireWard(actor, intake.role, state.ward);
-  if (!OPEN.includes(state.status)) throw new InvalidTransition(`a ${state.status} application cannot be withdrawn`);
-  if (!command.data.reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'is required' }]);
+  if (!OPEN.includes(state.status)) throw new InvalidTransition('withdrawal.not-open', { status: state.status });
+  if (!command.data.reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'field.required' }]);
   return { type: 'SupportApplicationWithdrawn', data: { applicationId: state.applicationId, reason: command.data.reason, withdrawnBy: actor.id, withdrawnAt: now } };
 };
 
 export const recordRecovery = (command: RecordSupportRecovery, current: SupportApplication): SupportRecoveryOrdered | SupportRecovered => {
   const state = existing(current);
   const { actor, now } = command.metadata;
-  requireRole(actor, 'inspector', 'recovery (thu hồi)');
+  requireRole(actor, 'inspector', 'recovery');
   const { action, amount, reason } = command.data;
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new ClaimInvalid([{ field: 'amount', message: 'must be a positive whole number of VND' }]);
-  if (!reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'is required' }]);
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new ClaimInvalid([{ field: 'amount', message: 'amount.positive-whole' }]);
+  if (!reason.trim()) throw new ClaimInvalid([{ field: 'reason', message: 'field.required' }]);
   const base = { applicationId: state.applicationId, amount, reason };
   if (action === 'ordered') {
     const recoverable = state.paidAmount - state.recoveryOrderedAmount;
-    if (state.paidAmount === 0) throw new InvalidTransition('nothing has been paid, so nothing can be recovered');
-    if (amount > recoverable) throw new AmountMismatch(recoverable, amount);
+    if (state.paidAmount === 0) throw new InvalidTransition('recovery.nothing-paid');
+    if (amount > recoverable) throw new AmountMismatch(recoverable, amount, 'amount.recovery-over-paid');
     return { type: 'SupportRecoveryOrdered', data: { ...base, orderedBy: actor.id, orderedAt: now } };
   }
   const outstanding = state.recoveryOrderedAmount - state.recoveredAmount;
-  if (outstanding === 0) throw new InvalidTransition('no recovery has been ordered, or it is complete');
-  if (amount > outstanding) throw new AmountMismatch(outstanding, amount);
+  if (outstanding === 0) throw new InvalidTransition('recovery.none-outstanding');
+  if (amount > outstanding) throw new AmountMismatch(outstanding, amount, 'amount.recovered-over-ordered');
   return { type: 'SupportRecovered', data: { ...base, recoveredBy: actor.id, recoveredAt: now } };
 };
 

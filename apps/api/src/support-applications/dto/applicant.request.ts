@@ -12,7 +12,7 @@ const compatibleText = ({ value }: { value: unknown }) => (typeof value === 'str
 export class ApplicantRequest {
   @ApiProperty({ description: 'CMND (9 digits) or CCCD (12 digits)', example: '001080012345' })
   @Transform(compactNumber)
-  @Matches(/^(\d{9}|\d{12})$/, { message: 'citizenId must be a CMND (9 digits) or CCCD (12 digits)' })
+  @Matches(/^(\d{9}|\d{12})$/, { message: 'field.citizen-id' })
   citizenId!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
@@ -20,11 +20,11 @@ export class ApplicantRequest {
   fullName!: string;
 
   @ApiProperty({ example: '1980-03-02' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   dateOfBirth!: string;
 
   @ApiProperty({ description: 'ward/commune code', example: 'W01' })
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'ward must be a ward code of letters, digits and dashes' })
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'field.ward' })
   ward!: string;
 
   @ApiProperty({ example: 'Khối 3, phường Hoàng Văn Thụ' })
@@ -33,7 +33,7 @@ export class ApplicantRequest {
 
   @ApiPropertyOptional({ example: '0912345678' })
   @Transform(compactNumber)
-  @IsOptional() @Matches(/^\+?\d{8,15}$/, { message: 'phone must be 8 to 15 digits' })
+  @IsOptional() @Matches(/^\+?\d{8,15}$/, { message: 'field.phone' })
   phone?: string;
 
   @ApiPropertyOptional({ example: '0123456789' })

@@ -25,7 +25,7 @@ export class WardApprovalRequest {
   reason?: string;
 
   @ApiPropertyOptional({ description: 'a subset of the claimed months; all of them when absent', example: ['2020-04'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'approvedMonths must be months YYYY-MM' })
+  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'field.month-list' })
   approvedMonths?: string[];
 }
 
@@ -51,11 +51,11 @@ export class StepRequest {
   minutesRef?: string;
 
   @ApiPropertyOptional({ description: 'first day of a public posting', example: '2020-05-13' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'postedFrom must be a date YYYY-MM-DD' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   postedFrom?: string;
 
   @ApiPropertyOptional({ description: 'last day of a public posting', example: '2020-05-15' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'postedUntil must be a date YYYY-MM-DD' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   postedUntil?: string;
 
   @ApiPropertyOptional({
