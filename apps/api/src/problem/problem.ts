@@ -6,7 +6,11 @@ import type { MessageRenderer } from './messages/message-renderer';
 export interface ProblemFieldError {
   field: string;
   message: string;
+  /** The law's refusals keep a stable code beside their words (`refusal.<code>` in the catalogues). */
+  code?: string;
 }
+
+const REFUSAL_KEY = 'refusal.';
 
 /** RFC 9457 problem details, with the stable `code` of API.md. */
 export interface Problem {
@@ -51,7 +55,11 @@ export const draft = (status: number, code: string, detail?: Text, more: Omit<Pr
 
 /** The draft in words: title by code, detail and every field error by key, in `lang`. */
 export const word = (problem: ProblemDraft, lang: Lang, renderer: MessageRenderer): Problem => {
-  const errors = problem.errors?.map((error) => ({ field: error.field, message: renderer.render(lang, error.message, error.params) }));
+  const errors = problem.errors?.map((error) => ({
+    field: error.field,
+    message: renderer.render(lang, error.message, error.params),
+    ...(error.message.startsWith(REFUSAL_KEY) ? { code: error.message.slice(REFUSAL_KEY.length) } : {}),
+  }));
   const detail = problem.detail
     ? renderer.render(lang, problem.detail.key, problem.detail.params)
     : (errors ?? []).map((error) => `${error.field}: ${error.message}`).join('; ');

@@ -189,7 +189,7 @@ describe('Beneficiary', () => {
   describe('when holding a higher support', () => {
     it('refuses a lower one as DuplicateSupport', () =>
       given([granted('app-1', '1', Q2)]).when(grantSupport('app-7', '7', Q2, { amount: 750_000 })).thenThrows(DuplicateSupport, (error) =>
-        expect(error.message).toMatch(/equal or higher support under category 1/)));
+        expect(error).toMatchObject({ key: 'beneficiary.duplicate-support', params: { heldCategories: ['1'] } })));
 
     it('names no application of another ward (403 before 409: never reveal what the caller may not read)', () =>
       given([granted('app-1', '1', Q2, { ward: 'W02' })]).when(grantSupport('app-7', '7', Q2, { amount: 750_000 })).thenThrows(DuplicateSupport, (error) =>

@@ -28,7 +28,7 @@ describe('Amending acts as programme versions with an effective date', () => {
 
   it('refuses a dossier received before the first version\'s period as NotEligible (outside-filing-period)', () =>
     given([]).when({ ...submitCommand({ category: '3' }), data: { ...submitCommand({ category: '3' }).data, receivedOn: '2020-04-01' } }).thenThrows(NotEligible, (error) =>
-      expect(error.reasons[0]).toMatchObject({ field: 'receivedOn', code: 'outside-filing-period' })));
+      expect(error.reasons[0]).toMatchObject({ field: 'receivedOn', message: 'refusal.outside-filing-period' })));
 
   it('refuses, under the newest version, a dossier received after its cut-off when no version takes it', () => {
     const closed = catalogOf([{ ...v1(), filingPeriod: { from: '2020-04-09', to: '2020-10-18' } }, v2()]);

@@ -77,7 +77,6 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
       const offset = condition.offset;
       need(isObject(offset) && Object.entries(offset).every(([k, v]) => ['months', 'days'].includes(k) && Number.isSafeInteger(v)), `conditions[${i}].offset must be { months?, days? } whole numbers`);
     }
-    problems.push(...labelProblems(condition.label, `${at}.conditions[${i}].label`));
     need(CONDITION_OPERATORS.includes(condition.op as never), `conditions[${i}].op must be one of ${CONDITION_OPERATORS.join(', ')}`);
     need(typeof condition.message === 'string', `conditions[${i}] needs a message`);
     problems.push(...labelProblems(condition.messageLabel, `${at}.conditions[${i}].messageLabel`));

@@ -43,11 +43,11 @@ const claimedMembers = (category: CategoryDefinition, raw: unknown, errors: Fiel
   const rule = category.members;
   if (!rule) return undefined;
   if (raw === undefined || raw === null) {
-    if (rule.required) errors.push(fieldError('members', 'is required: list each member of the household'));
+    if (rule.required) errors.push(fieldError('members', 'members.required'));
     return undefined;
   }
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > rule.max) {
-    errors.push(fieldError('members', `must list between 1 and ${rule.max} members`));
+    errors.push(fieldError('members', 'members.count', { max: rule.max }));
     return undefined;
   }
   const members: HouseholdMember[] = [];
@@ -59,10 +59,10 @@ const claimedMembers = (category: CategoryDefinition, raw: unknown, errors: Fiel
       !isDate(m.dateOfBirth) && 'dateOfBirth',
       !text(m.relation, 50) && 'relation',
     ].filter(Boolean);
-    if (problems.length > 0) errors.push(fieldError(`members[${i}]`, `needs ${problems.join(', ')}`));
+    if (problems.length > 0) errors.push(fieldError(`members[${i}]`, 'members.incomplete', { fields: problems as string[] }));
     else members.push({ citizenId: (m.citizenId as string).trim(), fullName: (m.fullName as string).trim(), dateOfBirth: m.dateOfBirth as string, relation: (m.relation as string).trim() });
   });
-  if (new Set(members.map((member) => member.citizenId)).size !== members.length) errors.push(fieldError('members', 'lists one person twice'));
+  if (new Set(members.map((member) => member.citizenId)).size !== members.length) errors.push(fieldError('members', 'members.repeated'));
   return members;
 };
 
@@ -92,7 +92,7 @@ export const parseClaim = (category: CategoryDefinition, raw: Record<string, unk
     claim.members = members;
     // The count and the list must agree where a programme keeps both (older claims gave only the count).
     const count = category.multiplierField ? claim[category.multiplierField] : undefined;
-    if (count !== undefined && count !== members.length) errors.push(fieldError(category.multiplierField!, `must equal the ${members.length} members listed`));
+    if (count !== undefined && count !== members.length) errors.push(fieldError(category.multiplierField!, 'members.count-differs', { count: members.length }));
   }
   if (errors.length > 0) throw new ClaimInvalid(errors);
   return claim;

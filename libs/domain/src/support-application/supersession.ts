@@ -11,7 +11,7 @@ const SUPERSEDABLE: readonly string[] = ['approved', 'in-progress', 'paid', 'rec
  */
 export const supersede = (lower: SupportApplication, by: { applicationId: string; at: string }): SupportApplicationSuperseded => {
   if (lower.status === 'none' || !SUPERSEDABLE.includes(lower.status) || !lower.approvedMonths) {
-    throw new InvalidTransition(`a ${lower.status} application cannot be superseded`);
+    throw new InvalidTransition('supersession.not-open', { status: lower.status });
   }
   // What the person holds through this application, including what a still lower one paid before it.
   const keptAmount = lower.paidAmount + lower.creditedAmount - lower.recoveredAmount;
@@ -51,9 +51,9 @@ export const excludeMember = (
   supersededBy?: string,
 ): SupportApplicationMemberExcluded => {
   if (household.status === 'none' || !household.memberShare || !household.claim.members?.some((member) => member.citizenId === citizenId)) {
-    throw new InvalidTransition('no such member share to exclude');
+    throw new InvalidTransition('supersession.no-member-share');
   }
-  if (household.excludedMembers?.includes(citizenId)) throw new InvalidTransition('this member\'s share has already left the household support');
+  if (household.excludedMembers?.includes(citizenId)) throw new InvalidTransition('supersession.member-already-left');
   const share = household.memberShare;
   // Once-paid categories are paid whole: a paid household paid this member's share too.
   const keptAmount = household.paidAmount > 0 ? share : 0;
