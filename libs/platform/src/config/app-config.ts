@@ -40,6 +40,10 @@ export class AppConfig {
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'JWT_JWKS_URL must be an http(s) URL' })
   JWT_JWKS_URL?: string;
 
+  /** A token naming an unknown `kid` refetches the JWKS at most this often (a flood of made-up kids cannot hammer the provider). */
+  @IsInt() @Min(0) @Max(3600) @Transform(toInt)
+  JWT_JWKS_REFETCH_SECONDS = 30;
+
   /** Tokens must carry `exp`, at most this long after `iat` (or after now, without `iat`). */
   @IsInt() @Min(60) @Max(30 * 24 * 3600) @Transform(toInt)
   JWT_MAX_LIFETIME_SECONDS = 12 * 3600;
