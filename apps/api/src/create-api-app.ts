@@ -10,6 +10,7 @@ import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
 import { frameworkErrorAsProblem } from './problem/framework-errors';
 import { refuseNulInParameters } from './http/refuse-nul';
+import { checkJsonBodies } from './http/json-body';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** TRUST_PROXY as Fastify takes it: hops as a number (which its types omit), otherwise the list of proxies as given. */
@@ -53,6 +54,7 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
   fastify.addContentTypeParser(/^application\/[a-z0-9.+-]+\+json$/i, { parseAs: 'string', bodyLimit }, fastify.getDefaultJsonParser('error', 'error'));
   registerRequestHooks(fastify);
   refuseNulInParameters(fastify);
+  checkJsonBodies(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, devSignIn: devSignInEnabled(config), withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
     adapter,
