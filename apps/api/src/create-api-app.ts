@@ -8,7 +8,7 @@ import type { AppConfig, EmbeddedDatabase } from '@lib/platform';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
-import { frameworkErrorAsProblem } from './problem/framework-errors';
+import { clientErrorAsProblem, frameworkErrorAsProblem } from './problem/framework-errors';
 import { refuseNulInParameters } from './http/refuse-nul';
 import { checkJsonBodies } from './http/json-body';
 import { createOpenApiDocument } from './openapi/openapi-document';
@@ -47,6 +47,7 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
     genReqId: correlationIdOf,
     requestIdHeader: false,
     frameworkErrors: frameworkErrorAsProblem,
+    clientErrorHandler: clientErrorAsProblem,
     ...(config.TRUST_PROXY ? { trustProxy: trustProxy(config.TRUST_PROXY) } : {}),
   });
   const fastify = adapter.getInstance();

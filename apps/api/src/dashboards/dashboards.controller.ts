@@ -1,18 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { Actor } from '@lib/domain';
 import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { CountOverdueStepsQuery, GetWardDashboardQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
 import { todayIn } from '../http/today';
+import { IsCalendarDate } from '../http/calendar-date';
 import { CategoryAmountsResponse, WardDashboardResponse } from './ward-dashboard.response';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate({ message: 'asOf must be a real date YYYY-MM-DD' })
   asOf?: string;
 }
 

@@ -23,6 +23,8 @@ const TITLES: Record<string, string> = {
   'version-mismatch': 'The application has changed since the version named in If-Match',
   'payload-too-large': 'The request body is too large',
   'unsupported-media-type': 'The request body must be JSON',
+  'headers-too-large': 'The request line or headers are too large',
+  'request-timeout': 'The request was not received in time',
   'rate-limited': 'Too many requests',
   contention: 'Too many concurrent changes',
   unavailable: 'The service is temporarily unavailable',
