@@ -1,9 +1,10 @@
-import { Controller, ForbiddenException, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import { ExportApplicationsCsvQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { csvFile } from '../http/csv-file';
 import { readsAnyWard, requireRole } from '../auth/read-access';
 import { ApplicationsCsvRequest } from './dto/export-applications.request';
 
@@ -24,6 +25,6 @@ export class ApplicationsExportController {
       requireRole(actor, ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'], 'exporting applications');
       if (query.ward !== actor.ward) throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} export only their own ward`);
     }
-    return new StreamableFile(await this.queries.execute(new ExportApplicationsCsvQuery({ ward: query.ward, status: query.status, category: query.category })));
+    return csvFile(await this.queries.execute(new ExportApplicationsCsvQuery({ ward: query.ward, status: query.status, category: query.category })), 'GET /applications.csv');
   }
 }
