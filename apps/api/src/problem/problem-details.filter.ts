@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply } from 'fastify';
 import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
+import { CommandIdReused } from '@lib/event-store';
 import { isDatabaseUnavailable } from '@lib/platform';
 import { InvalidCursor } from '@lib/projections';
 import { problem, type Problem } from './problem';
@@ -76,6 +77,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof DomainError) return fromDomain(error);
     if (error instanceof VersionMismatch) return problem(412, 'version-mismatch', error.message, { currentVersion: error.actual });
     if (error instanceof TooMuchContention) return problem(503, 'contention', error.message);
+    if (error instanceof CommandIdReused) {
+      return problem(422, 'idempotency-key-reused', error.message, {
+        titles: { en: 'The Idempotency-Key was already used for another request', vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác' },
+        errors: [{ field: 'Idempotency-Key', message: 'was used for another route, application or body' }],
+      });
+    }
     if (error instanceof InvalidCursor) return problem(400, 'validation-failed', error.message, { errors: [{ field: 'cursor', message: error.message }] });
     if (error instanceof HttpException) return fromHttp(error);
     // Down, restarting, out of connections or too slow: retry later, never a 500 or a hang.

@@ -26,6 +26,7 @@ const TITLES: Record<string, string> = {
   'headers-too-large': 'The request line or headers are too large',
   'request-timeout': 'The request was not received in time',
   'rate-limited': 'Too many requests',
+  'idempotency-key-reused': 'The Idempotency-Key was already used for another request',
   contention: 'Too many concurrent changes',
   unavailable: 'The service is temporarily unavailable',
   internal: 'Internal error',
