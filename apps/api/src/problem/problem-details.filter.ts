@@ -70,6 +70,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = this.toProblem(error);
     if (body.status >= 500 && body.code !== 'unavailable' && body.code !== 'contention') this.logger.error(error);
     if (body.status === 503) reply.header('Retry-After', '1');
+    // The exports' own budget names its header Retry-After-exports; clients read Retry-After.
+    if (body.status === 429 && reply.getHeader('Retry-After') === undefined && reply.getHeader('Retry-After-exports') !== undefined) reply.header('Retry-After', reply.getHeader('Retry-After-exports'));
     reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 

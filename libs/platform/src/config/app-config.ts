@@ -80,6 +80,10 @@ export class AppConfig {
   @IsInt() @Min(1000) @Max(3_600_000) @Transform(toInt)
   RATE_LIMIT_WINDOW_MS = 60_000;
 
+  /** CSV exports per client address per window, on top of RATE_LIMIT (exports stream whole wards). */
+  @IsInt() @Min(1) @Max(1_000_000) @Transform(toInt)
+  EXPORT_RATE_LIMIT = 30;
+
   /**
    * Which proxies in front of the API to believe about the client's address (X-Forwarded-For),
    * for the rate limit and the logs: a number of hops, or proxy addresses, subnets and the
