@@ -11,6 +11,7 @@ import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
 import { clientErrorAsProblem, frameworkErrorAsProblem } from './problem/framework-errors';
 import { refuseNulInParameters } from './http/refuse-nul';
 import { checkJsonBodies } from './http/json-body';
+import { registerSecurityHeaders } from './http/security-headers';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** TRUST_PROXY as Fastify takes it: hops as a number (which its types omit), otherwise the list of proxies as given. */
@@ -62,6 +63,7 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
     { bufferLogs: !quiet, logger: quiet ? false : undefined },
   );
   if (!quiet) app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   serveConsole(app);
   SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;

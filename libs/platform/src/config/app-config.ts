@@ -80,6 +80,10 @@ export class AppConfig {
   @IsInt() @Min(1000) @Max(3_600_000) @Transform(toInt)
   RATE_LIMIT_WINDOW_MS = 60_000;
 
+  /** When set, GET /metrics (API and projector) needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** CSV exports per client address per window, on top of RATE_LIMIT (exports stream whole wards). */
   @IsInt() @Min(1) @Max(1_000_000) @Transform(toInt)
   EXPORT_RATE_LIMIT = 30;
