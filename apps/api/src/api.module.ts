@@ -70,7 +70,7 @@ export class ApiModule {
           useFactory: (config: ConfigService<AppConfig, true>) => ({
             throttlers: [
               { name: 'default', ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('RATE_LIMIT')) },
-              { name: 'exports', ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('EXPORT_RATE_LIMIT')), skipIf: (context) => !isExport(context) },
+              { name: 'exports', ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('EXPORT_RATE_LIMIT')), skipIf: (context) => config.get('RATE_LIMIT') === 0 || !isExport(context) },
             ],
             generateKey: clientKey,
             skipIf: () => config.get('RATE_LIMIT') === 0,

@@ -28,6 +28,12 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
     if (filter.ward) query.andWhere('a.ward = :ward', { ward: filter.ward });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.category) query.andWhere('a.category = :category', { category: filter.category });
+    if (filter.reachedSteps) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM jsonb_array_elements_text(a.steps) WITH ORDINALITY AS s(name, ord) WHERE s.name = ANY(:reachedSteps) AND s.ord - 1 <= a.next_step)',
+        { reachedSteps: filter.reachedSteps },
+      );
+    }
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       query.andWhere('(a.submittedAt, a.applicationId) > (:at, :id)', { at, id });
