@@ -1,3 +1,5 @@
+import { createServer, type AddressInfo } from 'node:net';
+import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
 
@@ -8,14 +10,25 @@ describe('Security headers and the metrics endpoint', () => {
   let db: TestDatabase;
   let api: ApiTestApp;
   let guarded: ApiTestApp;
+  let separate: ApiTestApp;
+  let metricsPort: number;
+  const freePort = (): Promise<number> =>
+    new Promise((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase('headers_and_metrics');
     api = await createApiTestApp(db);
     guarded = await createApiTestApp(db, { METRICS_TOKEN });
+    metricsPort = await freePort();
+    separate = await createApiTestApp(db, { METRICS_PORT: String(metricsPort) });
   });
   afterAll(async () => {
-    await Promise.all([api?.close(), guarded?.close()]);
+    await Promise.all([api?.close(), guarded?.close(), separate?.close()]);
     await db?.drop();
   });
 
@@ -62,5 +75,13 @@ describe('Security headers and the metrics endpoint', () => {
     const scraped = await guarded.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
     expect(scraped.status).toBe(200);
     expect(scraped.text).toContain('relief_http_request_duration_seconds');
+  });
+
+  it('with METRICS_PORT, /metrics moves to that port and the main port answers 404', async () => {
+    expect((await separate.http.get('/metrics')).status).toBe(404);
+    const scraped = await request(`http://127.0.0.1:${metricsPort}`).get('/metrics');
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toContain('relief_http_request_duration_seconds');
+    expect((await request(`http://127.0.0.1:${metricsPort}`).get('/applications')).status).toBe(404);
   });
 });

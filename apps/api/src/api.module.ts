@@ -77,7 +77,7 @@ export class ApiModule {
             errorMessage: 'too many requests from this address; wait before retrying (see Retry-After)',
           }),
         }),
-        HostModule.forRoot({ log: options.log }),
+        HostModule.forRoot({ log: options.log, metricsPort: true }),
         ApplicationModule,
         ReadModelDatabaseModule,
         ReadSideModule,

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Controller, Get, Header, Headers, Logger, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { metricsRegistry, type AppConfig } from '@lib/platform';
 import { Public } from './public.decorator';
 import { ProjectionLagProbe } from './projection-lag.probe';
+import { MetricsPort } from './metrics-port';
 
 @ApiTags('operations')
 @Controller('metrics')
@@ -16,7 +17,7 @@ export class MetricsController {
 
   private readonly token: Buffer | null;
 
-  constructor(private readonly lag: ProjectionLagProbe, config: ConfigService<AppConfig, true>) {
+  constructor(private readonly lag: ProjectionLagProbe, config: ConfigService<AppConfig, true>, private readonly port: MetricsPort) {
     const token = config.get('METRICS_TOKEN', { infer: true });
     this.token = token ? Buffer.from(`Bearer ${token}`) : null;
   }
@@ -32,6 +33,7 @@ export class MetricsController {
   @Header('Content-Type', metricsRegistry.contentType)
   @ApiOperation({ summary: 'Prometheus metrics: commands, appends, conflicts, projection lag, alerts, HTTP latency (Bearer METRICS_TOKEN when configured)' })
   async metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    if (this.port.separate) throw new NotFoundException('the metrics are served on METRICS_PORT');
     this.requireToken(authorization);
     // The lag is measured at scrape time; a database that does not answer leaves the last values.
     await this.lag.measure().catch((error) => this.logger.warn(`projection lag not measured: ${(error as Error).message}`));

@@ -26,6 +26,12 @@ const AGGREGATES_ANY_WARD: readonly Role[] = ['auditor', 'inspector', 'admin', '
 /** Reads every ward's aggregates (dashboards, overdue counts), which hold no personal data. */
 export const readsAnyWard = (actor: Actor): boolean => actor.roles.some((role) => AGGREGATES_ANY_WARD.includes(role));
 
+/** A ward's aggregates (the dashboard): its own officers, and readers of every ward's aggregates. */
+export const requireAggregateAccess = (actor: Actor, ward: string): void => {
+  if (readsAnyWard(actor) || actor.ward === ward) return;
+  throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} cannot read ward ${ward}'s figures`);
+};
+
 /** Reads every ward's personal data. */
 export const readsAllPersonalData = (actor: Actor): boolean => actor.roles.some((role) => READ_SCOPE[role] === 'all');
 

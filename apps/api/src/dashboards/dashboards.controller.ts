@@ -6,7 +6,7 @@ import type { Actor } from '@lib/domain';
 import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { CountOverdueStepsQuery, GetWardDashboardQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { requireReadAccess } from '../auth/read-access';
+import { requireAggregateAccess } from '../auth/read-access';
 import { todayIn } from '../http/today';
 import { IsCalendarDate } from '../http/calendar-date';
 import { CategoryAmountsResponse, WardDashboardResponse } from './ward-dashboard.response';
@@ -29,7 +29,7 @@ export class DashboardsController {
   @ApiOperation({ summary: 'Counts by status, amounts by category, and overdue applications per awaited step (GET /overdue-steps lists them) for one ward' })
   @ApiOkResponse({ type: WardDashboardResponse })
   async ward(@Param('ward') ward: string, @Query() query: OverdueAsOfRequest, @CurrentActor() actor: Actor) {
-    requireReadAccess(actor, ward);
+    requireAggregateAccess(actor, ward);
     const asOf = query.asOf ?? todayIn(this.clock, this.programmes);
     const [rows, overdueSteps] = await Promise.all([
       this.queries.execute(new GetWardDashboardQuery(ward)),

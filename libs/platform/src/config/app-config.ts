@@ -84,6 +84,10 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** The API's /metrics on a port of its own (0: on PORT, with the API). */
+  @IsInt() @Min(0) @Max(65535) @Transform(toInt)
+  METRICS_PORT = 0;
+
   /** CSV exports per client address per window, on top of RATE_LIMIT (exports stream whole wards). */
   @IsInt() @Min(1) @Max(1_000_000) @Transform(toInt)
   EXPORT_RATE_LIMIT = 30;
