@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Controller, Get, Header, Headers, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Header, Logger, NotFoundException, Req, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
@@ -32,9 +32,10 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', metricsRegistry.contentType)
   @ApiOperation({ summary: 'Prometheus metrics: commands, appends, conflicts, projection lag, alerts, HTTP latency (Bearer METRICS_TOKEN when configured)' })
-  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
+  async metrics(@Req() request: { headers: Record<string, string | string[] | undefined> }): Promise<string> {
+    const authorization = request.headers.authorization;
     if (this.port.separate) throw new NotFoundException('the metrics are served on METRICS_PORT');
-    this.requireToken(authorization);
+    this.requireToken(typeof authorization === 'string' ? authorization : undefined);
     // The lag is measured at scrape time; a database that does not answer leaves the last values.
     await this.lag.measure().catch((error) => this.logger.warn(`projection lag not measured: ${(error as Error).message}`));
     return metricsRegistry.metrics();
