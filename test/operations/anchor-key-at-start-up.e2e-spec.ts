@@ -33,7 +33,7 @@ describe('The anchor signing key at start-up (real processes)', () => {
   }, 120_000);
 
   it('the API alone (RUN=api) signs nothing and asks for no key: it gets as far as the database', async () => {
-    const result = await runEntryPoint('api', [], { DATABASE_URL: SERVER, RUN: 'api' });
+    const result = await runEntryPoint('api', [], { DATABASE_URL: SERVER, RUN: 'api', JWT_SECRET: 'deployment-jwt-secret-0123456789', CITIZEN_KEY_SECRET: 'deployment-citizen-key-0123456789' });
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain('ANCHOR_KEY_FILE');
     expect(result.stderr).toMatch(/ECONNREFUSED/);

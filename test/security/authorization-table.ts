@@ -28,6 +28,13 @@ const grant = (roles: Role[], how: Grant): Partial<Record<Role, Grant>> => Objec
 
 /** API.md: a ward's officers read their own ward; audit, inspection and the levels above read every ward. */
 const READ: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(ANY_WARD_READERS, 'any-ward') };
+/**
+ * Personal data (API.md, Roles: read scope): ward officers their ward, auditors and inspectors
+ * everything, admin nothing; the district and the province list what reached their step (the
+ * list answers, filtered) but a submitted application has not reached it (read-scope spec).
+ */
+const PERSONAL_LIST: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector', 'district-appraiser', 'province-approver'], 'any-ward') };
+const PERSONAL_SUBMITTED: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector'], 'any-ward') };
 const EVERYONE: Access = grant([...WARD_OFFICERS, ...ANY_WARD_READERS], 'any-ward');
 const INSPECTION: Access = grant(['auditor', 'inspector'], 'any-ward');
 
@@ -72,11 +79,11 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
 
   // Queries.
-  'GET /applications': { access: READ, ok: 200, request: staticPath('/applications?ward=W01') },
-  'GET /applications/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}` }) },
-  'GET /applications/:id/history': { access: READ, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}/history` }) },
-  'GET /applications/:id/state': { access: grant(['auditor', 'inspector', 'admin'], 'any-ward'), ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}/state?version=1` }) },
-  'GET /applications.csv': { access: READ, ok: 200, request: staticPath('/applications.csv?ward=W01') },
+  'GET /applications': { access: PERSONAL_LIST, ok: 200, request: staticPath('/applications?ward=W01') },
+  'GET /applications/:id': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}` }) },
+  'GET /applications/:id/history': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}/history` }) },
+  'GET /applications/:id/state': { access: INSPECTION, ok: 200, request: async (f) => ({ path: `/applications/${(await f.shared('submitted')).id}/state?version=1` }) },
+  'GET /applications.csv': { access: PERSONAL_LIST, ok: 200, request: staticPath('/applications.csv?ward=W01') },
   'GET /dashboards/wards/:ward': { access: READ, ok: 200, request: staticPath('/dashboards/wards/W01') },
   'GET /overdue-steps': { access: READ, ok: 200, request: staticPath('/overdue-steps?ward=W01') },
   'GET /programmes': { access: EVERYONE, ok: 200, request: staticPath('/programmes') },

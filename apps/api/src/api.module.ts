@@ -10,6 +10,7 @@ import { PlatformModule, type AppConfig, type EmbeddedDatabase } from '@lib/plat
 import { ProjectorModule, ReadModelDatabaseModule, ReadSideModule } from '@lib/projections';
 import { AnchorsController } from './anchors/anchors.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { clientKey, isExport } from './http/rate-limits';
 import { DashboardsController } from './dashboards/dashboards.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { BeneficiariesController } from './beneficiaries/beneficiaries.controller';
@@ -51,16 +52,22 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot({ config: options.config, embedded: options.embedded }),
-        // RATE_LIMIT requests per client address per window; 0 turns it off.
+        // RATE_LIMIT requests per client address per window, counted across every route (a flood
+        // of one route spends the client's budget for all); exports, the costliest reads, also
+        // spend EXPORT_RATE_LIMIT of their own. 0 turns limiting off.
         ThrottlerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppConfig, true>) => ({
-            throttlers: [{ ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('RATE_LIMIT')) }],
+            throttlers: [
+              { name: 'default', ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('RATE_LIMIT')) },
+              { name: 'exports', ttl: config.get('RATE_LIMIT_WINDOW_MS'), limit: Math.max(1, config.get('EXPORT_RATE_LIMIT')), skipIf: (context) => config.get('RATE_LIMIT') === 0 || !isExport(context) },
+            ],
+            generateKey: clientKey,
             skipIf: () => config.get('RATE_LIMIT') === 0,
             errorMessage: 'rate.limited',
           }),
         }),
-        HostModule.forRoot({ log: options.log }),
+        HostModule.forRoot({ log: options.log, metricsPort: true }),
         ApplicationModule,
         ReadModelDatabaseModule,
         ReadSideModule,

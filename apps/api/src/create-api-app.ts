@@ -8,8 +8,10 @@ import type { AppConfig, EmbeddedDatabase } from '@lib/platform';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { devSignInEnabled } from './dev-sign-in/dev-sign-in';
-import { frameworkErrorAsProblem } from './problem/framework-errors';
+import { clientErrorAsProblem, frameworkErrorAsProblem } from './problem/framework-errors';
 import { refuseNulInParameters } from './http/refuse-nul';
+import { checkJsonBodies } from './http/json-body';
+import { registerSecurityHeaders } from './http/security-headers';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** TRUST_PROXY as Fastify takes it: hops as a number (which its types omit), otherwise the list of proxies as given. */
@@ -46,6 +48,7 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
     genReqId: correlationIdOf,
     requestIdHeader: false,
     frameworkErrors: frameworkErrorAsProblem,
+    clientErrorHandler: clientErrorAsProblem,
     ...(config.TRUST_PROXY ? { trustProxy: trustProxy(config.TRUST_PROXY) } : {}),
   });
   const fastify = adapter.getInstance();
@@ -53,12 +56,14 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
   fastify.addContentTypeParser(/^application\/[a-z0-9.+-]+\+json$/i, { parseAs: 'string', bodyLimit }, fastify.getDefaultJsonParser('error', 'error'));
   registerRequestHooks(fastify);
   refuseNulInParameters(fastify);
+  checkJsonBodies(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, devSignIn: devSignInEnabled(config), withProjector: options.withProjector, embedded: options.embedded, log: quiet ? false : options.logStream }),
     adapter,
     { bufferLogs: !quiet, logger: quiet ? false : undefined },
   );
   if (!quiet) app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   serveConsole(app);
   SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;

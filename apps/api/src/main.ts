@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { shutDownGracefully } from '@lib/host';
-import { ConfigInvalid, EmbeddedDatabase, EmbeddedDatabaseInUse, loggerOptions, resolveAnchorKey, validateConfig } from '@lib/platform';
+import { ConfigInvalid, EmbeddedDatabase, EmbeddedDatabaseInUse, loggerOptions, requireProductionSecrets, resolveAnchorKey, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { createApiApp } from './create-api-app';
 import { seedDemoOnce } from './trial/seed-demo';
@@ -21,6 +21,8 @@ const main = async () => {
     const anchorKey = resolveAnchorKey(config);
     if (anchorKey.generated) logger.warn(`TRIAL MODE: made an anchor signing key in ${anchorKey.file} (key id ${anchorKey.key.keyId}); set ANCHOR_KEY_FILE to a key of your own for real use`);
   }
+  // The source publishes trial mode's secrets: with a real database, refuse them by name.
+  requireProductionSecrets(config, process.env);
   const embedded = trial ? await EmbeddedDatabase.open(resolve(config.DATA_DIR)) : undefined;
   if (trial) {
     logger.warn(TRIAL_WARNING(resolve(config.DATA_DIR)));

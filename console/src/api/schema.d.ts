@@ -490,7 +490,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: commands, appends, conflicts, projection lag, alerts, HTTP latency */
+        /** Prometheus metrics: commands, appends, conflicts, projection lag, alerts, HTTP latency (Bearer METRICS_TOKEN when configured) */
         get: operations["MetricsController_metrics"];
         put?: never;
         post?: never;

@@ -276,6 +276,7 @@ export const en: Messages = {
     'payload-too-large': 'The request is too large',
     'unsupported-media-type': 'The request must be JSON',
     'rate-limited': 'Too many requests',
+    'idempotency-key-reused': 'This request key was already used for another request',
     unavailable: 'The service is temporarily unavailable',
     contention: 'Too many changes at once',
     internal: 'Server error',

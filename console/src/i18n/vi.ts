@@ -281,6 +281,7 @@ export const vi = {
     'payload-too-large': 'Dữ liệu gửi lên quá lớn',
     'unsupported-media-type': 'Dữ liệu gửi lên phải là JSON',
     'rate-limited': 'Quá nhiều yêu cầu',
+    'idempotency-key-reused': 'Khóa yêu cầu này đã được dùng cho một yêu cầu khác',
     unavailable: 'Dịch vụ tạm thời không sẵn sàng',
     contention: 'Quá nhiều thay đổi cùng lúc',
     internal: 'Lỗi máy chủ',

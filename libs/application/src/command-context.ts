@@ -1,10 +1,13 @@
 import type { Actor } from '@lib/domain';
+import type { CommandBinding } from '@lib/event-store';
 
 /** What the HTTP layer knows about a request, handed to every command handler. */
 export interface CommandContext {
   actor: Actor;
   /** Idempotency-Key, or a fresh id: a repeat of the same id returns the first result. */
   commandId: string;
+  /** With an Idempotency-Key: what the key is used for; a repeat for anything else is refused (CommandIdReused). */
+  binding?: CommandBinding;
   correlationId: string;
   /** From If-Match: without it, a concurrent change is retried on a fresh read. */
   expectedVersion?: number;

@@ -42,8 +42,35 @@ export interface StreamAppend {
   events: NewEvent[];
 }
 
+/**
+ * What a command id was used for: who issued it, on which route, against which target, with
+ * which body (a hash). Kept beside the command so that the same id used for something else is
+ * refused instead of answered with the first result.
+ */
+export interface CommandBinding {
+  issuedBy: string;
+  route: string;
+  target: string;
+  bodyHash: string;
+}
+
+/** A command id recorded before, used now for another route, target or body. */
+export class CommandIdReused extends Error {
+  readonly code = 'idempotency-key-reused';
+  constructor(readonly commandId: string, readonly first: CommandBinding, readonly now: CommandBinding) {
+    super(`this Idempotency-Key was used for ${first.route}${first.target ? ` on ${first.target}` : ''}${first.bodyHash !== now.bodyHash && first.route === now.route && first.target === now.target ? ' with another body' : ''}; use a new key for a new request`);
+    this.name = 'CommandIdReused';
+  }
+}
+
+/** Another route, target or body than the first use (a legacy command without a binding matches anything). */
+export const bindingDiffers = (first: CommandBinding | null | undefined, now: CommandBinding | null | undefined): boolean =>
+  !!first && !!now && (first.issuedBy !== now.issuedBy || first.route !== now.route || first.target !== now.target || first.bodyHash !== now.bodyHash);
+
 export interface AppendRequest {
   commandId: string;
+  /** Recorded with the command id (separate columns), checked on every repeat. */
+  binding?: CommandBinding;
   metadata: Omit<EventMetadata, 'commandId'>;
   recordedAt: string;
   appends: StreamAppend[];
@@ -87,6 +114,12 @@ export abstract class EventStore {
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   abstract append(request: AppendRequest): Promise<AppendOutcome>;
   abstract findCommand(commandId: string): Promise<object | null>;
+
+  /** The first result of a command id and what it was used for (null binding: not recorded). */
+  async findCommandRecord(commandId: string): Promise<{ result: object; binding: CommandBinding | null } | null> {
+    const result = await this.findCommand(commandId);
+    return result ? { result, binding: null } : null;
+  }
   abstract readAll(after: Checkpoint, limit: number): Promise<ReadAllResult>;
 }
 

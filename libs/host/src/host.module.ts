@@ -7,12 +7,15 @@ import type { AppConfig } from '@lib/platform';
 import { HealthController } from './health.controller';
 import { httpLoggingParams } from './http-logging';
 import { MetricsController } from './metrics.controller';
+import { MetricsPort } from './metrics-port';
 import { ProjectionLagProbe } from './projection-lag.probe';
 import { ShutdownState } from './shutdown-state';
 
 export interface HostOptions {
   /** Where the JSON log lines go (stdout unless given); `false`: nowhere (tests). */
   log?: DestinationStream | false;
+  /** The API honours METRICS_PORT; the standalone projector has PROJECTOR_PORT. */
+  metricsPort?: boolean;
 }
 
 /**
@@ -33,7 +36,7 @@ export class HostModule {
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [ProjectionLagProbe, ShutdownState],
+      providers: [ProjectionLagProbe, ShutdownState, options.metricsPort ? MetricsPort : { provide: MetricsPort, useValue: { separate: false } }],
       exports: [ShutdownState, ProjectionLagProbe],
     };
   }

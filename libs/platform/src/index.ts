@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/database-url';
 export * from './config/trust-proxy';
+export * from './config/production-secrets';
 export * from './database/database-unavailable';
 export * from './database/embedded-database';
 export * from './database/pg-pool';

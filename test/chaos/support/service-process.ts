@@ -19,7 +19,7 @@ export const startService = (app: 'api' | 'projector', env: Record<string, strin
   const anchoring = { ANCHOR_KEY_FILE: testAnchorKey().file, ANCHOR_DIR: testAnchorDir().dir };
   const child = spawn(process.execPath, [join(BUILD, 'apps', app, 'src', 'main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'relief-ledger-chaos-secret-0123456789', LOG_LEVEL: 'warn', ...anchoring, ...env },
+    env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'relief-ledger-chaos-secret-0123456789', CITIZEN_KEY_SECRET: 'relief-ledger-chaos-citizen-key-0123456789', LOG_LEVEL: 'warn', ...anchoring, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import { ExportFraudAlertsCsvQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { csvFile } from '../http/csv-file';
 import { requireRole } from '../auth/read-access';
 import { AlertFilterRequest } from './alerts.request';
 
@@ -21,6 +22,6 @@ export class AlertsExportController {
   @ApiOperation({ summary: 'Fraud alerts as CSV, same filters as GET /alerts (inspector, auditor)' })
   async alerts(@Query() filter: AlertFilterRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
-    return new StreamableFile(await this.queries.execute(new ExportFraudAlertsCsvQuery({ ...filter })));
+    return csvFile(await this.queries.execute(new ExportFraudAlertsCsvQuery({ ...filter })), 'GET /alerts.csv');
   }
 }

@@ -1,38 +1,30 @@
-import { createPublicKey, createSecretKey } from 'node:crypto';
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@lib/platform';
 import { actorFromClaims } from './jwt-claims';
+import { TokenRefused, TokenVerifier } from './token-verifier';
 import { IS_PUBLIC } from '@lib/host';
 
 /**
- * Bearer JWT on every route but the public ones. HS256 with JWT_SECRET, or RS256 with
- * JWT_PUBLIC_KEY for an external identity provider; the algorithm is pinned, so a token
- * that names another one (`none` included) is refused.
+ * Bearer JWT on every route but the public ones, verified by TokenVerifier (jose): HS256 with
+ * JWT_SECRET, a fixed public key (JWT_PUBLIC_KEY) or an identity provider's JWKS (JWT_JWKS_URL).
  */
-/** A key that does not parse is left as given: verification then refuses every token, as before. */
-const keyObjectOr = (pem: string): string => {
-  try {
-    return createPublicKey(pem) as unknown as string;
-  } catch {
-    return pem;
-  }
-};
-
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly verifyOptions;
+  private readonly verifier: TokenVerifier;
 
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService, config: ConfigService<AppConfig, true>) {
-    const publicKey = config.get('JWT_PUBLIC_KEY', { infer: true });
-    // Key objects made once: given a string, jsonwebtoken tries to parse it as a PEM public key
-    // on every request, fails, and only then makes a secret key of it (a seventh of the API's
-    // CPU under load, measured with --cpu-prof).
-    this.verifyOptions = publicKey
-      ? { publicKey: keyObjectOr(publicKey.replace(/\\n/g, '\n')), algorithms: ['RS256' as const] }
-      : { secret: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true }), 'utf8')) as unknown as string, algorithms: ['HS256' as const] };
+  constructor(private readonly reflector: Reflector, config: ConfigService<AppConfig, true>) {
+    this.verifier = new TokenVerifier({
+      JWT_SECRET: config.get('JWT_SECRET', { infer: true }),
+      JWT_PUBLIC_KEY: config.get('JWT_PUBLIC_KEY', { infer: true }),
+      JWT_JWKS_URL: config.get('JWT_JWKS_URL', { infer: true }),
+      JWT_JWKS_REFETCH_SECONDS: config.get('JWT_JWKS_REFETCH_SECONDS', { infer: true }),
+      JWT_MAX_LIFETIME_SECONDS: config.get('JWT_MAX_LIFETIME_SECONDS', { infer: true }),
+      JWT_CLOCK_SKEW_SECONDS: config.get('JWT_CLOCK_SKEW_SECONDS', { infer: true }),
+      JWT_ISSUER: config.get('JWT_ISSUER', { infer: true }),
+      JWT_AUDIENCE: config.get('JWT_AUDIENCE', { infer: true }),
+    });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,9 +34,10 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException({ key: 'auth.token-required' });
     let claims: Record<string, unknown>;
     try {
-      claims = await this.jwt.verifyAsync(token, this.verifyOptions);
+      claims = await this.verifier.verify(token);
     } catch (error) {
-      throw new UnauthorizedException({ key: 'auth.token-invalid', params: { reason: (error as Error).message } });
+      if (error instanceof TokenRefused) throw new UnauthorizedException({ key: 'auth.token-invalid', params: { reason: error.message } });
+      throw error;
     }
     const actor = actorFromClaims(claims);
     if (!actor) throw new UnauthorizedException({ key: 'auth.token-claims' });

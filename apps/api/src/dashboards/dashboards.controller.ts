@@ -1,19 +1,20 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { Actor } from '@lib/domain';
 import { Clock, ProgrammeRegistry } from '@lib/platform';
 import { CountOverdueStepsQuery, GetWardDashboardQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { requireReadAccess } from '../auth/read-access';
+import { requireAggregateAccess } from '../auth/read-access';
 import { todayIn } from '../http/today';
+import { IsCalendarDate } from '../http/calendar-date';
 import { CategoryAmountsResponse, WardDashboardResponse } from './ward-dashboard.response';
 import { ReadFromReplica } from '../http/read-from-replica';
 
 export class OverdueAsOfRequest {
   @ApiPropertyOptional({ description: 'the day deadlines are judged on (YYYY-MM-DD); today in Vietnam when absent', example: '2020-05-29' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
+  @IsOptional() @IsCalendarDate({ message: 'field.date' })
   asOf?: string;
 }
 
@@ -30,7 +31,7 @@ export class DashboardsController {
   @ApiOperation({ summary: 'Counts by status, amounts by category, and overdue applications per awaited step (GET /overdue-steps lists them) for one ward' })
   @ApiOkResponse({ type: WardDashboardResponse })
   async ward(@Param('ward') ward: string, @Query() query: OverdueAsOfRequest, @CurrentActor() actor: Actor) {
-    requireReadAccess(actor, ward);
+    requireAggregateAccess(actor, ward);
     const asOf = query.asOf ?? todayIn(this.clock, this.programmes);
     const [rows, overdueSteps] = await Promise.all([
       this.queries.execute(new GetWardDashboardQuery(ward)),

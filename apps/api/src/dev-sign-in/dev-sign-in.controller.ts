@@ -37,9 +37,14 @@ const EXPIRES_IN_SECONDS = 8 * 3600;
 @Public()
 export class DevSignInController {
   private readonly jwt: JwtService;
+  /** The configured issuer and audience, so that development tokens pass their checks too. */
+  private readonly signOptions: { issuer?: string; audience?: string };
 
   constructor(config: ConfigService<AppConfig, true>) {
     this.jwt = new JwtService({ secret: config.get('JWT_SECRET', { infer: true }) });
+    const issuer = config.get('JWT_ISSUER', { infer: true });
+    const audience = config.get('JWT_AUDIENCE', { infer: true });
+    this.signOptions = { ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
   }
 
   @Get()
@@ -60,7 +65,7 @@ export class DevSignInController {
     }
     const sub = body.sub ?? `${body.role}@${ward ?? 'province'}`;
     const claims = { sub, name: body.name ?? sub, roles: [body.role], ward };
-    const token = this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: EXPIRES_IN_SECONDS });
+    const token = this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: EXPIRES_IN_SECONDS, ...this.signOptions });
     return { token, tokenType: 'Bearer', expiresIn: EXPIRES_IN_SECONDS, claims };
   }
 }

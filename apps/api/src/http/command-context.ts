@@ -1,7 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/domain';
 import type { CommandContext, CommandResult } from '@lib/application';
+import type { CommandBinding } from '@lib/event-store';
 import { headerOf, type HttpReply, type HttpRequest } from './http-exchange';
 
 const IF_MATCH = /^(?:W\/)?"?(\d{1,9})"?$/;
@@ -23,10 +24,32 @@ export const commandContext = (request: HttpRequest, actor: Actor): CommandConte
   const correlation = typeof logged === 'string' ? logged : headerOf(request, 'x-correlation-id');
   return {
     actor,
-    // Keys are per officer: two officers' clients that pick the same key never collide.
-    commandId: key ? `${actor.id}:${key}` : randomUUID(),
+    // Keys are per officer: two officers' clients that pick the same key never collide. The
+    // officer's id is escaped, so `a:b` + `c` and `a` + `b:c` stay apart (a key has no `%`).
+    commandId: key ? `${encodeURIComponent(actor.id)}:${key}` : randomUUID(),
+    ...(key ? { binding: bindingOf(request, actor) } : {}),
     correlationId: correlation && KEY.test(correlation) ? correlation : randomUUID(),
     expectedVersion: match ? Number(match[1]) : undefined,
+  };
+};
+
+/** JSON with keys sorted at every level: the same body hashes the same whatever its key order. */
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((name) => `${JSON.stringify(name)}:${canonical((value as Record<string, unknown>)[name])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+};
+
+/** What an Idempotency-Key is used for: the officer, the route, its target (path parameters) and the body's hash. */
+const bindingOf = (request: HttpRequest, actor: Actor): CommandBinding => {
+  const routed = request as unknown as { method: string; routeOptions?: { url?: string }; params?: Record<string, string>; body?: unknown };
+  return {
+    issuedBy: actor.id,
+    route: `${routed.method} ${routed.routeOptions?.url ?? ''}`,
+    target: Object.values(routed.params ?? {}).join('/'),
+    bodyHash: createHash('sha256').update(canonical(routed.body ?? null)).digest('hex'),
   };
 };
 

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type Except
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch, type Label, type MessageParams } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
+import { CommandIdReused } from '@lib/event-store';
 import { isDatabaseUnavailable, ProgrammeRegistry } from '@lib/platform';
 import { InvalidCursor } from '@lib/projections';
 import { negotiateLanguage } from './messages/language';
@@ -112,6 +113,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500 && body.code !== 'unavailable' && body.code !== 'contention') this.logger.error(error);
     if (body.status === 503) reply.header('Retry-After', '1');
     reply.header('Content-Language', lang).header('Vary', 'Accept-Language');
+    // The exports' own budget names its header Retry-After-exports; clients read Retry-After.
+    if (body.status === 429 && reply.getHeader('Retry-After') === undefined && reply.getHeader('Retry-After-exports') !== undefined) reply.header('Retry-After', reply.getHeader('Retry-After-exports'));
     reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -119,6 +122,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof DomainError) return fromDomain(error);
     if (error instanceof VersionMismatch) return draft(412, 'version-mismatch', { key: 'version.mismatch', params: { expected: error.expected, current: error.actual } }, { extensions: { currentVersion: error.actual } });
     if (error instanceof TooMuchContention) return draft(503, 'contention', { key: 'contention.retry', params: { attempts: error.attempts } });
+    if (error instanceof CommandIdReused) {
+      return draft(422, 'idempotency-key-reused', { key: 'idempotency.reused' }, { errors: [{ field: 'Idempotency-Key', message: 'idempotency.reused-field' }] });
+    }
     if (error instanceof InvalidCursor) return draft(400, 'validation-failed', { key: 'field.cursor' }, { errors: [{ field: 'cursor', message: 'field.cursor' }] });
     // The Fastify adapter wraps the body parser's refusals; the parser's own code says which.
     const cause = error instanceof HttpException ? (error.cause as (Error & { code?: string; statusCode?: number }) | undefined) : undefined;

@@ -1,10 +1,11 @@
-import { Controller, ForbiddenException, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
 import { ExportApplicationsCsvQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { readsAnyWard, requireRole } from '../auth/read-access';
+import { csvFile } from '../http/csv-file';
+import { listScope } from '../auth/read-access';
 import { ApplicationsCsvRequest } from './dto/export-applications.request';
 
 /** Streamed from a database cursor: a province-sized export never sits in memory; cells escaped against formula injection. */
@@ -20,10 +21,7 @@ export class ApplicationsExportController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'A ward’s applications as CSV (the ward’s officers; inspectors and auditors any ward, or all)' })
   async applications(@Query() query: ApplicationsCsvRequest, @CurrentActor() actor: Actor) {
-    if (!readsAnyWard(actor)) {
-      requireRole(actor, ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'], 'exporting applications');
-      if (query.ward !== actor.ward) throw new ForbiddenException({ key: 'read.own-ward-only', params: { actorWard: actor.ward ?? '—' } });
-    }
-    return new StreamableFile(await this.queries.execute(new ExportApplicationsCsvQuery({ ward: query.ward, status: query.status, category: query.category })));
+    const scope = listScope(actor, query.ward);
+    return csvFile(await this.queries.execute(new ExportApplicationsCsvQuery({ ...scope, status: query.status, category: query.category })), 'GET /applications.csv');
   }
 }

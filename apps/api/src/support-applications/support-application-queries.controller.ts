@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/domain';
@@ -12,7 +12,7 @@ import { ProgrammeRegistry } from '@lib/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { applicationWarnings } from './application-warnings';
-import { readsAnyWard, requireReadAccess, requireRole } from '../auth/read-access';
+import { listScope, requireReadAccess, requireRole } from '../auth/read-access';
 import { applicationView, historyView, summaryView } from './application-view';
 import { ApplicationPageResponse, ApplicationResponse, StateAtResponse } from './dto/application.response';
 import { HistoryResponse } from './dto/history.response';
@@ -29,7 +29,7 @@ export class SupportApplicationQueriesController {
   private async overview(id: string, actor: Actor) {
     const row = await this.queries.execute(new GetApplicationOverviewQuery(id));
     if (!row) throw new NotFoundException({ key: 'application.not-found' });
-    requireReadAccess(actor, row.ward);
+    requireReadAccess(actor, row);
     return row;
   }
 
@@ -37,11 +37,8 @@ export class SupportApplicationQueriesController {
   @ApiOperation({ summary: 'A page of application summaries; officers see their own ward; q finds people by ID, phone or name without diacritics' })
   @ApiOkResponse({ type: ApplicationPageResponse })
   async list(@Query() query: ListApplicationsRequest, @CurrentActor() actor: Actor) {
-    const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
-    if (!readsAnyWard(actor) && (!ward || ward !== actor.ward)) {
-      throw new ForbiddenException({ key: 'read.own-ward-only', params: { actorWard: actor.ward ?? '—' } });
-    }
-    const page = await this.queries.execute(new ListApplicationsQuery({ ward, status: query.status, category: query.category, q: query.q }, query.limit ?? 50, query.cursor));
+    const scope = listScope(actor, query.ward);
+    const page = await this.queries.execute(new ListApplicationsQuery({ ...scope, status: query.status, category: query.category, q: query.q }, query.limit ?? 50, query.cursor));
     return { items: page.items.map(summaryView), nextCursor: page.nextCursor };
   }
 
@@ -61,7 +58,9 @@ export class SupportApplicationQueriesController {
   async history(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     const events = await this.queries.execute(new GetApplicationHistoryQuery(id));
     if (events.length === 0) throw new NotFoundException({ key: 'application.not-found' });
-    requireReadAccess(actor, (events[0].data as { applicant: { ward: string } }).applicant.ward);
+    // Where the application stands decides the district's and province's scope; not yet projected, only its ward is known.
+    const row = await this.queries.execute(new GetApplicationOverviewQuery(id));
+    requireReadAccess(actor, row ?? (events[0].data as { applicant: { ward: string } }).applicant.ward);
     return { id, events: events.map(historyView) };
   }
 
@@ -69,7 +68,7 @@ export class SupportApplicationQueriesController {
   @ApiOperation({ summary: 'The state as it was at a version or an instant (auditor, inspector)' })
   @ApiOkResponse({ type: StateAtResponse })
   async state(@Param('id', uuid) id: string, @Query() at: StateAtRequest, @CurrentActor() actor: Actor) {
-    requireRole(actor, ['auditor', 'inspector', 'admin'], 'time travel');
+    requireRole(actor, ['auditor', 'inspector'], 'time travel');
     if ((at.asOf === undefined) === (at.version === undefined)) {
       throw new BadRequestException({ errors: [{ field: 'asOf', message: 'query.as-of-or-version' }] });
     }

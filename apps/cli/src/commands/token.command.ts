@@ -16,6 +16,6 @@ export const mintToken = (config: AppConfig, options: TokenOptions): string => {
   if (unknown.length > 0) throw new Error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   return new JwtService({ secret: config.JWT_SECRET }).sign(
     { sub: options.sub, name: options.name ?? options.sub, roles: options.role, ward: options.ward ?? null },
-    { algorithm: 'HS256', expiresIn: options.expires as never },
+    { algorithm: 'HS256', expiresIn: options.expires as never, ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}), ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}) },
   );
 };

@@ -1,4 +1,4 @@
-import { EventStore, headOf, type AppendOutcome, type AppendRequest, type StoredEvent, type StreamHead } from '@lib/event-store';
+import { EventStore, headOf, type AppendOutcome, type AppendRequest, type CommandBinding, type StoredEvent, type StreamHead } from '@lib/event-store';
 
 /** How a stream's events fold into the state its decider needs. */
 export interface Fold<S> {
@@ -18,6 +18,8 @@ export interface LoadedStream<S> {
  */
 export interface StreamStore {
   findCommand(commandId: string): Promise<object | null>;
+  /** The first result and what the command id was used for; stores that keep no bindings leave it out. */
+  findCommandRecord?(commandId: string): Promise<{ result: object; binding: CommandBinding | null } | null>;
   load<S>(streamId: string, fold: Fold<S>): Promise<LoadedStream<S>>;
   /** `after` holds each appended stream's state once its new events are folded in. */
   commit(request: AppendRequest, after: ReadonlyMap<string, unknown>): Promise<AppendOutcome>;
@@ -29,6 +31,10 @@ export class EventStoreStreams implements StreamStore {
 
   findCommand(commandId: string): Promise<object | null> {
     return this.store.findCommand(commandId);
+  }
+
+  findCommandRecord(commandId: string): Promise<{ result: object; binding: CommandBinding | null } | null> {
+    return this.store.findCommandRecord(commandId);
   }
 
   async load<S>(streamId: string, fold: Fold<S>): Promise<LoadedStream<S>> {

@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '@lib/event-store';
+import { bindingDiffers, CommandIdReused, ConcurrencyError } from '@lib/event-store';
 import type { Clock } from '@lib/platform';
 import { TooMuchContention, VersionMismatch, type CommandContext } from '../command-context';
 import type { StreamStore } from './stream-store';
@@ -18,9 +18,17 @@ export type Decision<R extends object> = (work: UnitOfWork, now: string) => Prom
 export class StreamWriter {
   constructor(private readonly streams: StreamStore, private readonly clock: Clock) {}
 
+  /** The first answer to this command id, or null; refused when the id was used for something else. */
+  private async firstUse(context: CommandContext): Promise<object | null> {
+    if (!this.streams.findCommandRecord) return this.streams.findCommand(context.commandId);
+    const record = await this.streams.findCommandRecord(context.commandId);
+    if (record && bindingDiffers(record.binding, context.binding)) throw new CommandIdReused(context.commandId, record.binding!, context.binding!);
+    return record?.result ?? null;
+  }
+
   async execute<R extends object>(context: CommandContext, decision: Decision<R>): Promise<R> {
     // Both at once: a repeat is rare, and the streams are needed anyway otherwise.
-    const previous = this.streams.findCommand(context.commandId);
+    const previous = this.firstUse(context);
     previous.catch(() => undefined);
     let contended = 'a stream';
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {

@@ -74,6 +74,7 @@ export class UnitOfWork {
       metadata: { actorId: actor.id, role: this.role, ward: actor.ward, correlationId, causationId: commandId },
       appends,
       result,
+      ...(this.context.binding ? { binding: this.context.binding } : {}),
     };
   }
 

@@ -4,6 +4,8 @@ import type { StreamHead } from '../event-store';
 export interface PreparedAppend {
   commandId: string;
   resultJson: string;
+  /** CommandBinding as JSON (issued_by, route, target, body_hash), or null. */
+  bindingJson?: string;
   /** Every stream the append names: the heads to check, and whether events go on it. */
   checks: { streamId: string; version: number; hash: string | null; moves: boolean }[];
   events: {
@@ -50,8 +52,9 @@ export const APPEND_SQL = `WITH heads AS (
        AND ((h.hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version AND s.hash = h.hash))
         OR (h.moves AND EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version + 1)))
   ), command AS (
-    INSERT INTO processed_commands (command_id, result)
-    SELECT c.command_id, c.result FROM jsonb_to_recordset($1::jsonb->'commands') AS c(command_id text, result jsonb)
+    INSERT INTO processed_commands (command_id, result, issued_by, route, target, body_hash)
+    SELECT c.command_id, c.result, c.issued_by, c.route, c.target, c.body_hash
+      FROM jsonb_to_recordset($1::jsonb->'commands') AS c(command_id text, result jsonb, issued_by text, route text, target text, body_hash text)
      WHERE NOT EXISTS (SELECT 1 FROM stale WHERE stale.command_id = c.command_id)
     ON CONFLICT (command_id) DO NOTHING RETURNING command_id
   ), appended AS (
@@ -83,7 +86,7 @@ export const appendParameters = (appends: readonly PreparedAppend[]): [string] =
   const events: string[] = [];
   for (const append of appends) {
     const command = text(append.commandId);
-    commands.push(`{"command_id":${command},"result":${append.resultJson}}`);
+    commands.push(`{"command_id":${command},"result":${append.resultJson}${append.bindingJson ? `,${append.bindingJson.slice(1, -1)}` : ''}}`);
     for (const check of append.checks) {
       heads.push(`{"command_id":${command},"stream_id":${text(check.streamId)},"version":${check.version},"hash":${text(check.hash)},"moves":${check.moves}}`);
     }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseError, type Pool, type QueryResultRow } from 'pg';
 import {
+  bindingDiffers,
+  CommandIdReused,
   ConcurrencyError,
+  type CommandBinding,
   EventStore,
   type AppendOutcome,
   type AppendRequest,
@@ -138,6 +141,17 @@ export class PostgresEventStore extends EventStore {
     return (await this.readRawStream(streamId, options)).map((raw) => this.upcast(raw));
   }
 
+  override async findCommandRecord(commandId: string): Promise<{ result: object; binding: CommandBinding | null } | null> {
+    const { rows } = await this.pool.query({
+      name: 'relief-ledger-find-command-record',
+      text: 'SELECT result, issued_by, route, target, body_hash FROM processed_commands WHERE command_id = $1',
+      values: [commandId],
+    });
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return { result: row.result, binding: row.route === null ? null : { issuedBy: row.issued_by, route: row.route, target: row.target, bodyHash: row.body_hash } };
+  }
+
   async findCommand(commandId: string): Promise<object | null> {
     const { rows } = await this.pool.query({ name: 'relief-ledger-find-command', text: 'SELECT result FROM processed_commands WHERE command_id = $1', values: [commandId] });
     return rows[0]?.result ?? null;
@@ -175,7 +189,12 @@ export class PostgresEventStore extends EventStore {
     if (verdict.kind === 'stale') {
       throw new ConcurrencyError(verdict.streamId, request.appends.find((append) => append.streamId === verdict.streamId)!.expected.version);
     }
-    if (verdict.kind === 'duplicate') return { duplicate: true, result: (await this.findCommand(request.commandId)) ?? request.result };
+    if (verdict.kind === 'duplicate') {
+      // A racing request with the same key got there first: the same request gets its answer, another is refused.
+      const first = await this.findCommandRecord(request.commandId);
+      if (first && bindingDiffers(first.binding, request.binding)) throw new CommandIdReused(request.commandId, first.binding!, request.binding!);
+      return { duplicate: true, result: first?.result ?? request.result };
+    }
     return { duplicate: false, result: request.result, positions: verdict.positions, heads: prepared.heads };
   }
 
@@ -193,7 +212,9 @@ export class PostgresEventStore extends EventStore {
     const metadataJson = JSON.stringify(metadata);
     // The hash has always covered the metadata object as given (not its JSON round trip): its text once per append.
     const metadataCanonical = canonicalJson(metadata);
-    const prepared: PreparedAppend = { commandId: request.commandId, resultJson: JSON.stringify(request.result ?? {}), checks: [], events: [], heads: {} };
+    const binding = request.binding;
+    const bindingJson = binding ? JSON.stringify({ issued_by: binding.issuedBy, route: binding.route, target: binding.target, body_hash: binding.bodyHash }) : undefined;
+    const prepared: PreparedAppend = { commandId: request.commandId, resultJson: JSON.stringify(request.result ?? {}), bindingJson, checks: [], events: [], heads: {} };
     for (const { streamId, expected, events } of request.appends) {
       if (expected.version === 0 && expected.hash !== null) throw new ConcurrencyError(streamId, expected.version);
       const stored = expected.version > 0 && expected.hash === null ? await this.headHash(streamId, expected.version) : expected.hash;

@@ -36,12 +36,38 @@ export class AppConfig {
   @IsInt() @Min(1) @Max(600_000) @Transform(toInt)
   DB_ACQUIRE_TIMEOUT_MS = 5_000;
 
+  /** Trial mode's default is refused outside it (production-secrets.ts). */
   @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET = 'relief-ledger-development-secret-change-me';
 
   @IsOptional() @IsString()
   JWT_PUBLIC_KEY?: string;
 
+  /** An identity provider's JSON Web Key Set (keys chosen by `kid`, refetched when one is unknown). */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  JWT_JWKS_URL?: string;
+
+  /** A token naming an unknown `kid` refetches the JWKS at most this often (a flood of made-up kids cannot hammer the provider). */
+  @IsInt() @Min(0) @Max(3600) @Transform(toInt)
+  JWT_JWKS_REFETCH_SECONDS = 30;
+
+  /** Tokens must carry `exp`, at most this long after `iat` (or after now, without `iat`). */
+  @IsInt() @Min(60) @Max(30 * 24 * 3600) @Transform(toInt)
+  JWT_MAX_LIFETIME_SECONDS = 12 * 3600;
+
+  /** Clock difference tolerated on `iat`, `nbf` and `exp`. */
+  @IsInt() @Min(0) @Max(600) @Transform(toInt)
+  JWT_CLOCK_SKEW_SECONDS = 60;
+
+  /** When set, a token's `iss` must equal it. */
+  @IsOptional() @IsString() @MinLength(1)
+  JWT_ISSUER?: string;
+
+  /** When set, a token's `aud` must contain it. */
+  @IsOptional() @IsString() @MinLength(1)
+  JWT_AUDIENCE?: string;
+
+  /** Trial mode's default is refused outside it (production-secrets.ts). */
   @IsString() @MinLength(16, { message: 'CITIZEN_KEY_SECRET must be at least 16 characters' })
   CITIZEN_KEY_SECRET = 'relief-ledger-development-citizen-key';
 
@@ -60,6 +86,18 @@ export class AppConfig {
 
   @IsInt() @Min(1000) @Max(3_600_000) @Transform(toInt)
   RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /** When set, GET /metrics (API and projector) needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** The API's /metrics on a port of its own (0: on PORT, with the API). */
+  @IsInt() @Min(0) @Max(65535) @Transform(toInt)
+  METRICS_PORT = 0;
+
+  /** CSV exports per client address per window, on top of RATE_LIMIT (exports stream whole wards). */
+  @IsInt() @Min(1) @Max(1_000_000) @Transform(toInt)
+  EXPORT_RATE_LIMIT = 30;
 
   /**
    * Which proxies in front of the API to believe about the client's address (X-Forwarded-For),

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsPlausibleBirthDate, normalisedNumber, trimmedText } from '../../http/normalise';
 
 /**
  * Numbers typed from paper or pasted from spreadsheets: full-width digits (NFKC) and the spaces,
  * dots and dashes between groups do not change the number, so one person is not two.
  */
 const compactNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').replace(/[\s.\-]/g, '') : value);
-const compatibleText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value);
 
 export class ApplicantRequest {
   @ApiProperty({ description: 'CMND (9 digits) or CCCD (12 digits)', example: '001080012345' })
@@ -16,11 +16,12 @@ export class ApplicantRequest {
   citizenId!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
-  @IsString() @Length(1, 200)
+  @trimmedText()
+  @IsString() @Length(1, 200, { message: 'fullName must be 1 to 200 characters, not only spaces' })
   fullName!: string;
 
   @ApiProperty({ example: '1980-03-02' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
+  @IsPlausibleBirthDate({ message: 'field.birth-date' })
   dateOfBirth!: string;
 
   @ApiProperty({ description: 'ward/commune code', example: 'W01' })
@@ -28,7 +29,8 @@ export class ApplicantRequest {
   ward!: string;
 
   @ApiProperty({ example: 'Khối 3, phường Hoàng Văn Thụ' })
-  @IsString() @Length(1, 500)
+  @trimmedText()
+  @IsString() @Length(1, 500, { message: 'address must be 1 to 500 characters, not only spaces' })
   address!: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
@@ -37,7 +39,7 @@ export class ApplicantRequest {
   phone?: string;
 
   @ApiPropertyOptional({ example: '0123456789' })
-  @Transform(compatibleText)
+  @normalisedNumber()
   @IsOptional() @IsString() @MaxLength(64)
   bankAccount?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInstant } from '../../http/calendar-date';
 
 export const STATUSES = ['submitted', 'in-progress', 'approved', 'paid', 'rejected', 'withdrawn', 'recovery-ordered', 'recovered', 'superseded'];
 
@@ -26,9 +27,10 @@ export class ListApplicationsRequest {
 }
 
 export class StateAtRequest {
-  @ApiPropertyOptional({ description: 'ISO-8601 instant' }) @IsOptional() @IsString()
+  @ApiPropertyOptional({ description: 'ISO-8601 instant' }) @IsOptional() @IsString() @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  /** A stream version is a PostgreSQL integer. */
+  @ApiPropertyOptional({ maximum: 2_147_483_647 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647)
   version?: number;
 }

@@ -19,8 +19,9 @@ export class ExportApplicationsCsvHandler implements IQueryHandler<ExportApplica
       APPLICATION_CSV_HEADER,
       `SELECT * FROM application_overview
         WHERE ($1::text IS NULL OR ward = $1) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR category = $3)
+          AND ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(steps) WITH ORDINALITY AS s(name, ord) WHERE s.name = ANY($4) AND s.ord - 1 <= next_step))
         ORDER BY ward, submitted_at, application_id`,
-      [filter.ward ?? null, filter.status ?? null, filter.category ?? null],
+      [filter.ward ?? null, filter.status ?? null, filter.category ?? null, filter.reachedSteps ?? null],
       (r) => {
         const applicant = r.applicant as Record<string, string | undefined>;
         return [

@@ -48,6 +48,12 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
       const ward = filter.ward ? 'i.ward = :ward AND ' : '';
       query.andWhere(`a.applicationId IN (SELECT i.application_id FROM applicant_index i WHERE ${ward}(${search.where}))`, search.parameters);
     }
+    if (filter.reachedSteps) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM jsonb_array_elements_text(a.steps) WITH ORDINALITY AS s(name, ord) WHERE s.name = ANY(:reachedSteps) AND s.ord - 1 <= a.next_step)',
+        { reachedSteps: filter.reachedSteps },
+      );
+    }
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       query.andWhere('(a.submittedAt, a.applicationId) > (:at, :id)', { at, id });

@@ -8,7 +8,8 @@ export interface ApplicationPage {
 
 export class ListApplicationsQuery extends Query<ApplicationPage> {
   constructor(
-    readonly filter: { ward?: string; status?: string; category?: string; q?: string },
+    /** reachedSteps: only applications awaiting or past one of these steps (the read scope of district and province). */
+    readonly filter: { ward?: string; status?: string; category?: string; q?: string; reachedSteps?: string[] },
     readonly limit: number,
     readonly cursor?: string,
   ) {
