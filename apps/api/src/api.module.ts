@@ -18,6 +18,8 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
+import { DecisionsController } from './lists/decisions.controller';
+import { ListsController } from './lists/lists.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SupportApplicationCommandsController } from './support-applications/support-application-commands.controller';
@@ -89,6 +91,8 @@ export class ApiModule {
         ApplicationsExportController,
         InspectionController,
         AnchorsController,
+        ListsController,
+        DecisionsController,
       ],
       providers: [
         // The rate limit comes first: a flood of bad tokens is limited too.

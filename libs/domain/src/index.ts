@@ -17,3 +17,6 @@ export * from './support-application/permissions';
 export * from './beneficiary/beneficiary';
 export * from './beneficiary/beneficiary-policy';
 export * from './fraud-alert/fraud-alert';
+export * from './support-list/support-list.events';
+export * from './support-list/support-list.errors';
+export * from './support-list/support-list';

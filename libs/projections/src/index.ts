@@ -47,3 +47,4 @@ export * from './anchoring/queries/anchor-queries';
 export * from './verify/mismatch';
 export * from './verify/anchor-verifier';
 export * from './verify/read-model-comparison';
+export * from './support-lists/queries/support-list-queries';

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
+import { ClaimInvalid, DomainError, DuplicateSupport, ListStepRefused, NotEligible, NotPermitted, AmountMismatch } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
 import { isDatabaseUnavailable } from '@lib/platform';
 import { InvalidCursor } from '@lib/projections';
@@ -14,6 +14,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   'validation-failed': 400,
   'not-eligible': 422,
   'not-found': 404,
+  'list-step-refused': 409,
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -37,6 +38,7 @@ const fromDomain = (error: DomainError): Problem => {
   if (error instanceof DuplicateSupport) extensions.conflictingApplicationIds = error.conflictingApplicationIds;
   if (error instanceof AmountMismatch) Object.assign(extensions, { expectedAmount: error.expected, givenAmount: error.given });
   if (error instanceof NotPermitted) extensions.reason = error.reason;
+  if (error instanceof ListStepRefused) extensions.errors = error.refusals;
   return problem(DOMAIN_STATUS[error.code], error.code, error.message, extensions);
 };
 

@@ -27,6 +27,7 @@ const TITLES: Record<string, string> = {
   contention: 'Too many concurrent changes',
   unavailable: 'The service is temporarily unavailable',
   internal: 'Internal error',
+  'list-step-refused': 'Some applications on the list cannot take this step / Một số hồ sơ trong danh sách không thể thực hiện bước này',
 };
 
 export const problem = (status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem => ({

@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'validation-failed'
   | 'not-eligible'
-  | 'not-found';
+  | 'not-found'
+  | 'list-step-refused';
 
 export interface FieldError {
   field: string;

@@ -8,3 +8,9 @@ export const beneficiaryStream = (beneficiaryKey: string): string => `${BENEFICI
 /** An inspector's resolutions of one fraud alert. */
 export const FRAUD_ALERT_STREAM_PREFIX = 'fraud-alert-';
 export const fraudAlertStream = (alertId: string): string => `${FRAUD_ALERT_STREAM_PREFIX}${alertId}`;
+
+/** A ward's list (danh sách) for one step, and the province's decisions over many lists. */
+export const SUPPORT_LIST_STREAM_PREFIX = 'support-list-';
+export const supportListStream = (listId: string): string => `${SUPPORT_LIST_STREAM_PREFIX}${listId}`;
+export const PROVINCIAL_DECISION_STREAM_PREFIX = 'provincial-decision-';
+export const provincialDecisionStream = (decisionId: string): string => `${PROVINCIAL_DECISION_STREAM_PREFIX}${decisionId}`;

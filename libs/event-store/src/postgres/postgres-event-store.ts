@@ -198,8 +198,9 @@ export class PostgresEventStore extends EventStore {
         // Through JSON first, so the hash covers exactly what jsonb will give back.
         const dataJson = JSON.stringify(event.data);
         const data = JSON.parse(dataJson);
-        const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
-        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: metadataJson, recordedAt, hash });
+        const own = event.carriedBy ? { ...metadata, ...event.carriedBy } : metadata;
+        const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata: own, recordedAt });
+        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: own === metadata ? metadataJson : JSON.stringify(own), recordedAt, hash });
         previous = hash;
       }
       prepared.heads[streamId] = { version, hash: previous };
@@ -319,14 +320,15 @@ export class PostgresEventStore extends EventStore {
           const eventId = randomUUID();
           const schemaVersion = this.registry.currentVersion(event.type);
           const data = JSON.parse(JSON.stringify(event.data));
-          const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata, recordedAt });
+          const own = event.carriedBy ? { ...metadata, ...event.carriedBy } : metadata;
+          const hash = chainHash(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, data, metadata: own, recordedAt });
           columns.eventId.push(eventId);
           columns.streamId.push(streamId);
           columns.version.push(version);
           columns.type.push(event.type);
           columns.schemaVersion.push(schemaVersion);
           columns.data.push(JSON.stringify(data));
-          columns.metadata.push(metadataJson);
+          columns.metadata.push(own === metadata ? metadataJson : JSON.stringify(own));
           columns.recordedAt.push(recordedAt);
           columns.hash.push(hash);
           previous = hash;

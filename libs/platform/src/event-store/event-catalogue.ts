@@ -2,6 +2,7 @@ import {
   BENEFICIARY_SCHEMA_VERSIONS,
   FRAUD_ALERT_SCHEMA_VERSIONS,
   SUPPORT_APPLICATION_SCHEMA_VERSIONS,
+  SUPPORT_LIST_SCHEMA_VERSIONS,
   supportApplicationUpcasters,
 } from '@lib/domain';
 import { EventTypeRegistry } from '@lib/event-store';
@@ -14,4 +15,5 @@ export const createEventTypeRegistry = (): EventTypeRegistry =>
   new EventTypeRegistry()
     .register(SUPPORT_APPLICATION_SCHEMA_VERSIONS, supportApplicationUpcasters)
     .register(BENEFICIARY_SCHEMA_VERSIONS)
-    .register(FRAUD_ALERT_SCHEMA_VERSIONS);
+    .register(FRAUD_ALERT_SCHEMA_VERSIONS)
+    .register(SUPPORT_LIST_SCHEMA_VERSIONS);

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@lib/domain';
+import { CompileSupportListCommand, PerformListStepCommand } from '@lib/application';
+import { FindAwaitingApplicationsQuery, GetSupportListQuery, type SupportListView } from '@lib/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { requireReadAccess } from '../auth/read-access';
+import { commandContext, withETag } from '../http/command-context';
+import type { HttpReply, HttpRequest } from '../http/http-exchange';
+import { CompileListRequest, ListStepRequest, MAX_LIST_SIZE } from './dto/list.request';
+import { ListActResponse, ListCommandResponse, ListResponse } from './dto/list.response';
+import { BadRequestException } from '@nestjs/common';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+const STEP_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+
+const listView = ({ list, version, totals, history }: SupportListView) => ({
+  id: list.listId,
+  programme: list.programmeId,
+  category: list.category,
+  ward: list.ward,
+  step: list.step,
+  status: list.status,
+  version,
+  applicationIds: list.applicationIds,
+  excluded: list.excluded,
+  decisionNo: list.decisionNo,
+  totals,
+  history: history.map((event) => ({
+    position: event.position,
+    version: event.streamVersion,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
+    hash: event.hash,
+  })),
+});
+
+@ApiTags('lists')
+@ApiBearerAuth()
+@Controller('lists')
+export class ListsController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: "Compile a ward's list for one step (the step's role)" })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: ListCommandResponse })
+  @ApiConflictResponse({ description: 'list-step-refused: some named applications cannot be on this list (errors names each)' })
+  async compile(@Body() body: CompileListRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
+    const context = commandContext(request, actor);
+    const applicationIds = body.applicationIds ?? (await this.queries.execute(new FindAwaitingApplicationsQuery(body.programme, body.category, body.ward, body.step)));
+    if (applicationIds.length > MAX_LIST_SIZE) {
+      throw new BadRequestException({
+        message: `${applicationIds.length} applications await this step; a list holds at most ${MAX_LIST_SIZE}: name them in applicationIds, in several lists`,
+        errors: [{ field: 'applicationIds', message: `at most ${MAX_LIST_SIZE}` }],
+      });
+    }
+    const listId = randomUUID();
+    const result = await this.commands.execute(
+      new CompileSupportListCommand({ listId, programmeId: body.programme, category: body.category, ward: body.ward, step: body.step, applicationIds }, context),
+    );
+    response.header('Location', `/lists/${result.id}`);
+    return withETag(response, result);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One list: its applications, totals and history' })
+  @ApiOkResponse({ type: ListResponse })
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
+    const view = await this.queries.execute(new GetSupportListQuery(id));
+    if (!view) throw new NotFoundException('no such list');
+    requireReadAccess(actor, view.list.ward);
+    response.header('ETag', `"${view.version}"`);
+    return listView(view);
+  }
+
+  @Post(':id/steps/:step')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Perform the step for every application on the list, in one atomic append (the step’s role)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'If-Match', required: false, description: "the list's version" })
+  @ApiOkResponse({ type: ListActResponse })
+  @ApiConflictResponse({ description: 'list-step-refused: nothing written; errors names each application and why' })
+  async act(@Param('id', uuid) id: string, @Param('step') step: string, @Body() body: ListStepRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
+    if (!STEP_NAME.test(step)) throw new NotFoundException('no such step');
+    const { outcome: _completed, ...rest } = body;
+    const result = await this.commands.execute(new PerformListStepCommand(id, { step, ...rest }, commandContext(request, actor)));
+    response.header('ETag', `"${result.version}"`);
+    return result;
+  }
+}
