@@ -33,6 +33,10 @@ const INSPECTION: Access = grant(['auditor', 'inspector'], 'any-ward');
 
 const at = (stage: Stage) => async (f: Fixtures, fresh: boolean) => (fresh ? f.applications.create(stage) : f.shared(stage));
 const staticPath = (path: string) => async () => ({ path });
+/** One open W01 list that every refused request and every reader may reuse (a refusal changes nothing). */
+let shared: Promise<string> | null = null;
+const sharedList = (f: Fixtures): Promise<string> => (shared ??= f.applications.list('ward-approval'));
+let decisions = 0;
 
 /**
  * THE authorization table: every route the API serves, who may call it, and how to call it.
@@ -70,6 +74,23 @@ export const AUTHORIZATION: Record<string, Entry> = {
     access: { inspector: 'any-ward' }, ok: 200,
     request: async (f, fresh) => ({ path: `/alerts/${fresh ? f.takeAlert() : f.anyAlert()}/resolution`, body: { outcome: 'dismissed', note: 'a family sharing one account' } }),
   },
+  // Lists and decisions: the role of the list's step, in its own ward; a decision is the province's.
+  'POST /lists': {
+    access: { 'ward-approver': 'own-ward' }, ok: 201,
+    request: async (f, fresh) => ({ path: '/lists', body: { programme: 'nq42-2020', category: '4', ward: 'W01', step: 'ward-approval', applicationIds: [(await at('posted')(f, fresh)).id] } }),
+  },
+  'POST /lists/:id/steps/:step': {
+    access: { 'ward-approver': 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/lists/${fresh ? await f.applications.list('ward-approval') : await sharedList(f)}/steps/ward-approval`, body: { outcome: 'completed' } }),
+  },
+  'POST /decisions': {
+    access: { 'province-approver': 'any-ward' }, ok: 201,
+    request: async (f, fresh) => ({
+      path: '/decisions',
+      body: { programme: 'nq42-2020', decisionNo: `${(decisions += 1)}/QĐ-UBND`, decidedOn: '2020-05-25', listIds: [fresh ? await f.applications.list('provincial-decision') : await sharedList(f)] },
+    }),
+  },
+  'GET /lists/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
 
   // Queries.
   'GET /applications': { access: READ, ok: 200, request: staticPath('/applications?ward=W01') },

@@ -432,6 +432,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compile a ward's list for one step (the step's role) */
+        post: operations["ListsController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One list: its applications, totals and history */
+        get: operations["ListsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Perform the step for every application on the list, in one atomic append (the step’s role) */
+        post: operations["ListsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One provincial decision over many wards' lists, in one atomic append (province-approver) */
+        post: operations["DecisionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -703,6 +771,10 @@ export interface components {
             commandId: string;
             correlationId: string;
             causationId?: string | null;
+            /** @description the list (danh sách) whose act carried the event */
+            listId?: string;
+            /** @description the decision number that carried the event */
+            decisionNo?: string;
         };
         HistoryEventResponse: {
             /** Format: uuid */
@@ -1105,6 +1177,126 @@ export interface components {
             /** @description Ed25519 over the anchor's signed message, base64 */
             signature: string;
             streams: components["schemas"]["StreamCommitmentResponse"][];
+        };
+        CompileListRequest: {
+            /** @example nq42-2020 */
+            programme: string;
+            /** @example 4 */
+            category: string;
+            /** @example W01 */
+            ward: string;
+            /**
+             * @description the step the list is for
+             * @example ward-approval
+             */
+            step: string;
+            /** @description without it: every application of that ward and category awaiting the step */
+            applicationIds?: string[];
+        };
+        ListCommandResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example open */
+            status: string;
+            version: number;
+        };
+        ListExclusionResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            reason: string;
+        };
+        ListTotalsResponse: {
+            applications: number;
+            /** @description VND: approved amounts, or claimed amounts before approval */
+            amount: number;
+        };
+        ListHistoryEventResponse: {
+            position: number;
+            version: number;
+            type: string;
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+            hash: string;
+        };
+        ListResponse: {
+            /** Format: uuid */
+            id: string;
+            programme: string;
+            category: string;
+            ward: string;
+            step: string;
+            /** @enum {string} */
+            status: "open" | "completed";
+            version: number;
+            applicationIds: string[];
+            excluded: components["schemas"]["ListExclusionResponse"][];
+            decisionNo?: string | null;
+            totals: components["schemas"]["ListTotalsResponse"];
+            history: components["schemas"]["ListHistoryEventResponse"][];
+        };
+        ExclusionRequest: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description why the office leaves it off: it is rejected with this reason */
+            reason: string;
+        };
+        ListStepRequest: {
+            /** @enum {string} */
+            outcome: "completed";
+            /** @description the posting place, the minutes or appraisal number */
+            reference?: string;
+            /** @description the decision number, e.g. 1052/QĐ-UBND */
+            decisionNo?: string;
+            /**
+             * @description at an approval: the months approved for every application on the list
+             * @example [
+             *       "2020-04"
+             *     ]
+             */
+            approvedMonths?: string[];
+            /**
+             * @description at a public posting: its first day
+             * @example 2020-05-13
+             */
+            postedFrom?: string;
+            /**
+             * @description at a public posting: its last day
+             * @example 2020-05-15
+             */
+            postedUntil?: string;
+            exclusions?: components["schemas"]["ExclusionRequest"][];
+        };
+        ListActResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example open */
+            status: string;
+            version: number;
+            /** @description applications that took the step */
+            applied: number;
+            /** @description applications excluded, each rejected with its reason */
+            excluded: number;
+        };
+        DecisionRequest: {
+            /** @example nq42-2020 */
+            programme: string;
+            /** @example 1052/QĐ-UBND */
+            decisionNo: string;
+            /** @example 2020-06-01 */
+            decidedOn: string;
+            listIds: string[];
+        };
+        DecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description applications the decision carried */
+            applied: number;
         };
         FieldErrorResponse: {
             /** @example applicant.citizenId */
@@ -1789,6 +1981,128 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AnchorWithStreamsResponse"];
                 };
+            };
+        };
+    };
+    ListsController_compile: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompileListRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCommandResponse"];
+                };
+            };
+            /** @description list-step-refused: some named applications cannot be on this list (errors names each) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse"];
+                };
+            };
+        };
+    };
+    ListsController_act: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the list's version */
+                "If-Match"?: string;
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListStepRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListActResponse"];
+                };
+            };
+            /** @description list-step-refused: nothing written; errors names each application and why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponse"];
+                };
+            };
+            /** @description list-step-refused (errors names each list or application), or the decision number is already recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -49,4 +49,13 @@ export class ApplicationFactory {
     }
     return { id, citizenId };
   }
+
+  /** An open list for `step` (compiled by its role) holding one application that awaits it. */
+  async list(step: 'ward-approval' | 'provincial-decision', ward = 'W01'): Promise<string> {
+    const { id } = await this.create(step === 'ward-approval' ? 'posted' : 'appraised', { ward });
+    const role = step === 'ward-approval' ? 'ward-approver' : 'province-approver';
+    const compiled = await this.api.http.post('/lists').set(this.as(role, role === 'ward-approver' ? ward : null)).send({ programme: 'nq42-2020', category: '4', ward, step, applicationIds: [id] });
+    if (compiled.status !== 201) throw new Error(`fixture: list answered ${compiled.status} ${JSON.stringify(compiled.body)}`);
+    return compiled.body.id as string;
+  }
 }
