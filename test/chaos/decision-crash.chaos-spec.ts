@@ -78,7 +78,7 @@ describe('A provincial decision, its process killed mid-write', () => {
     const port = await freePort(4090);
     base = `http://127.0.0.1:${port}`;
     const url = `${db.url}${db.url.includes('?') ? '&' : '?'}application_name=${API}`;
-    api = startService('api', { DATABASE_URL: url, PORT: String(port), RUN: 'api', RATE_LIMIT: '0', DEMO_APPLICATIONS: '0', DB_POOL_SIZE: '4', BODY_LIMIT: '10485760' });
+    api = startService('api', { DATABASE_URL: url, PORT: String(port), RUN: 'api', RATE_LIMIT: '0', DEMO_APPLICATIONS: '0', DB_POOL_SIZE: '4'});
     const running = api;
     await eventually('the API to listen', async () => {
       if (running.child.exitCode !== null) throw new Error(`the API exited:\n${running.output()}`);
