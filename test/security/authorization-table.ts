@@ -37,6 +37,8 @@ const staticPath = (path: string) => async () => ({ path });
 let shared: Promise<string> | null = null;
 const sharedList = (f: Fixtures): Promise<string> => (shared ??= f.applications.list('ward-approval'));
 let decisions = 0;
+let imported: Promise<string> | null = null;
+const sharedImport = (f: Fixtures): Promise<string> => (imported ??= f.applications.importOne());
 
 /**
  * THE authorization table: every route the API serves, who may call it, and how to call it.
@@ -90,6 +92,11 @@ export const AUTHORIZATION: Record<string, Entry> = {
       body: { programme: 'nq42-2020', decisionNo: `${(decisions += 1)}/QĐ-UBND`, decidedOn: '2020-05-25', listIds: [fresh ? await f.applications.list('provincial-decision') : await sharedList(f)] },
     }),
   },
+  // An upload as JSON is 415 to the one allowed (own-ward intake officer): authorization came first.
+  'POST /imports': { access: { 'intake-officer': 'own-ward' }, ok: 415, request: async () => ({ path: '/imports?ward=W01', body: { programme: 'nq42-2020' } }) },
+  'GET /imports/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}` }) },
+  'GET /imports/:id/report.xlsx': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}/report.xlsx` }) },
+  'GET /programmes/:id/categories/:code/template.xlsx': { access: EVERYONE, ok: 200, request: staticPath('/programmes/nq42-2020/categories/4/template.xlsx') },
   'GET /lists/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
 
   // Queries.

@@ -18,6 +18,7 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
+import { ImportsController } from './imports/imports.controller';
 import { DecisionsController } from './lists/decisions.controller';
 import { ListsController } from './lists/lists.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -93,6 +94,7 @@ export class ApiModule {
         AnchorsController,
         ListsController,
         DecisionsController,
+        ImportsController,
       ],
       providers: [
         // The rate limit comes first: a flood of bad tokens is limited too.

@@ -15,3 +15,4 @@ export * from './support-list/support-list-writer';
 export * from './support-list/compile-support-list/compile-support-list.command';
 export * from './support-list/perform-list-step/perform-list-step.command';
 export * from './support-list/record-provincial-decision/record-provincial-decision.command';
+export * from './support-import/record-support-import';

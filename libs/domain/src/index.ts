@@ -20,3 +20,4 @@ export * from './fraud-alert/fraud-alert';
 export * from './support-list/support-list.events';
 export * from './support-list/support-list.errors';
 export * from './support-list/support-list';
+export * from './support-import/support-import';

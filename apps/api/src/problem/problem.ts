@@ -27,6 +27,7 @@ const TITLES: Record<string, string> = {
   contention: 'Too many concurrent changes',
   unavailable: 'The service is temporarily unavailable',
   internal: 'Internal error',
+  'unsupported-file': 'The file is not an XLSX or CSV spreadsheet / Tệp không phải bảng tính XLSX hoặc CSV',
   'list-step-refused': 'Some applications on the list cannot take this step / Một số hồ sơ trong danh sách không thể thực hiện bước này',
 };
 

@@ -14,3 +14,6 @@ export const SUPPORT_LIST_STREAM_PREFIX = 'support-list-';
 export const supportListStream = (listId: string): string => `${SUPPORT_LIST_STREAM_PREFIX}${listId}`;
 export const PROVINCIAL_DECISION_STREAM_PREFIX = 'provincial-decision-';
 export const provincialDecisionStream = (decisionId: string): string => `${PROVINCIAL_DECISION_STREAM_PREFIX}${decisionId}`;
+/** One imported spreadsheet: its id is derived from the file and the ward, so a repeat lands on it. */
+export const SUPPORT_IMPORT_STREAM_PREFIX = 'support-import-';
+export const supportImportStream = (importId: string): string => `${SUPPORT_IMPORT_STREAM_PREFIX}${importId}`;

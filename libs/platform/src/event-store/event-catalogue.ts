@@ -3,6 +3,7 @@ import {
   FRAUD_ALERT_SCHEMA_VERSIONS,
   SUPPORT_APPLICATION_SCHEMA_VERSIONS,
   SUPPORT_LIST_SCHEMA_VERSIONS,
+  SUPPORT_IMPORT_SCHEMA_VERSIONS,
   supportApplicationUpcasters,
 } from '@lib/domain';
 import { EventTypeRegistry } from '@lib/event-store';
@@ -16,4 +17,5 @@ export const createEventTypeRegistry = (): EventTypeRegistry =>
     .register(SUPPORT_APPLICATION_SCHEMA_VERSIONS, supportApplicationUpcasters)
     .register(BENEFICIARY_SCHEMA_VERSIONS)
     .register(FRAUD_ALERT_SCHEMA_VERSIONS)
-    .register(SUPPORT_LIST_SCHEMA_VERSIONS);
+    .register(SUPPORT_LIST_SCHEMA_VERSIONS)
+    .register(SUPPORT_IMPORT_SCHEMA_VERSIONS);
