@@ -177,6 +177,8 @@ describe('Imports over HTTP', () => {
       expect(noFile.status).toBe(400);
       const json = await api.http.post('/imports').set(as('intake-officer')).send({ programme: 'nq42-2020' });
       expect(json.status).toBe(415);
+      const malformed = await api.http.post('/imports').set(as('intake-officer')).set('Content-Type', 'multipart/form-data').send('{"programme":"nq42-2020"}');
+      expect(malformed.status).toBe(400);
     });
   });
 });

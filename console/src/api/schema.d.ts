@@ -456,8 +456,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One list: its applications, totals and history */
+        /** One list: its applications, totals and history; {id}.xlsx and {id}.pdf give the list as officers sign it */
         get: operations["ListsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}/payment-list.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment list (danh sách chi trả) with a signature column, as xlsx or pdf (treasurer, auditor, inspector) */
+        get: operations["ListsController_paymentList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2101,7 +2118,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ListResponse"];
+                    "application/pdf": components["schemas"]["ListResponse"];
                 };
+            };
+        };
+    };
+    ListsController_paymentList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -9,7 +9,7 @@ import { GetOfficerActivityHandler } from './officer-activity/queries/get-office
 import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-steps/queries/list-overdue-steps.query-handler';
 import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
 import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
-import { FindAwaitingApplicationsHandler, GetSupportListHandler } from './support-lists/queries/support-list-queries.handler';
+import { FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportListHandler } from './support-lists/queries/support-list-queries.handler';
 import { GetSupportImportHandler } from './support-lists/queries/get-support-import';
 import { GetAnchorStreamsHandler, ListAnchorKeysHandler, ListAnchorsHandler } from './anchoring/queries/anchor-queries.handler';
 
@@ -21,6 +21,6 @@ const anchorHandlers = [ListAnchorsHandler, GetAnchorStreamsHandler, ListAnchorK
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
 @Module({
-  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers, GetSupportListHandler, FindAwaitingApplicationsHandler, GetSupportImportHandler],
+  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers, GetSupportListHandler, FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportImportHandler],
 })
 export class ReadSideModule {}

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, ForbiddenException, Get, HttpStatus, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -35,7 +35,19 @@ interface Upload {
   fields: Record<string, string>;
 }
 
+/** A malformed multipart body (no boundary, cut short) is the client's: 400, or the limit's own 413. */
 const readUpload = async (request: FastifyRequest): Promise<Upload> => {
+  try {
+    return await readParts(request);
+  } catch (error) {
+    if (error instanceof HttpException) throw error;
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) throw new PayloadTooLargeException({ message: 'the file is larger than an import accepts', code: 'payload-too-large' });
+    throw invalid('file', `the multipart body cannot be read: ${(error as Error).message}`);
+  }
+};
+
+const readParts = async (request: FastifyRequest): Promise<Upload> => {
   if (!request.isMultipart()) throw new UnsupportedFile('send multipart/form-data with the spreadsheet in the field "file"');
   let file: Buffer | null = null;
   let fileName = '';

@@ -1,10 +1,14 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/domain';
 import { CompileSupportListCommand, PerformListStepCommand } from '@lib/application';
-import { FindAwaitingApplicationsQuery, GetSupportListQuery, type SupportListView } from '@lib/projections';
+import { FindAwaitingApplicationsQuery, GetListApplicationsQuery, GetSupportListQuery, type SupportListView } from '@lib/projections';
+import { ProgrammeRegistry } from '@lib/platform';
+import { listDocument } from './documents/list-document';
+import { listPdf } from './documents/list-pdf';
+import { listXlsx } from './documents/list-xlsx';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
 import { commandContext, withETag } from '../http/command-context';
@@ -15,6 +19,8 @@ import { BadRequestException } from '@nestjs/common';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const STEP_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+const LIST_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})(?:\.(xlsx|pdf))?$/i;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const listView = ({ list, version, totals, history }: SupportListView) => ({
   id: list.listId,
@@ -43,7 +49,7 @@ const listView = ({ list, version, totals, history }: SupportListView) => ({
 @ApiBearerAuth()
 @Controller('lists')
 export class ListsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly programmes: ProgrammeRegistry) {}
 
   @Post()
   @HttpCode(201)
@@ -68,15 +74,48 @@ export class ListsController {
     return withETag(response, result);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One list: its applications, totals and history' })
-  @ApiOkResponse({ type: ListResponse })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
+  private async view(id: string, actor: Actor): Promise<SupportListView> {
     const view = await this.queries.execute(new GetSupportListQuery(id));
     if (!view) throw new NotFoundException('no such list');
     requireReadAccess(actor, view.list.ward);
+    return view;
+  }
+
+  private async document(view: SupportListView, kind: 'list' | 'payment') {
+    const rows = await this.queries.execute(new GetListApplicationsQuery(view.list.applicationIds));
+    return listDocument(view.list, rows, this.programmes.catalog(view.list.programmeId), kind);
+  }
+
+  private async send(reply: HttpReply, view: SupportListView, kind: 'list' | 'payment', format: string) {
+    const document = await this.document(view, kind);
+    const body = format === 'pdf' ? await listPdf(document) : await listXlsx(document);
+    reply
+      .header('Content-Type', format === 'pdf' ? 'application/pdf' : XLSX)
+      .header('Content-Disposition', `attachment; filename="${document.fileName}.${format}"`)
+      .send(body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One list: its applications, totals and history; {id}.xlsx and {id}.pdf give the list as officers sign it' })
+  @ApiOkResponse({ type: ListResponse })
+  @ApiProduces('application/json', XLSX, 'application/pdf')
+  async get(@Param('id') file: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
+    const match = LIST_FILE.exec(file);
+    if (!match) throw new NotFoundException('no such list');
+    const view = await this.view(match[1].toLowerCase(), actor);
+    if (match[2]) return this.send(response, view, 'list', match[2]);
     response.header('ETag', `"${view.version}"`);
     return listView(view);
+  }
+
+  @Get(':id/payment-list.:format')
+  @ApiOperation({ summary: 'The payment list (danh sách chi trả) with a signature column, as xlsx or pdf (treasurer, auditor, inspector)' })
+  @ApiProduces(XLSX, 'application/pdf')
+  async paymentList(@Param('id', uuid) id: string, @Param('format') format: string, @CurrentActor() actor: Actor, @Res() reply: HttpReply) {
+    if (!['auditor', 'inspector', 'treasurer'].some((role) => actor.roles.includes(role as never))) throw new ForbiddenException('the payment list is for the treasurer, auditors and inspectors');
+    if (format !== 'xlsx' && format !== 'pdf') throw new NotFoundException('the payment list is served as .xlsx or .pdf');
+    const view = await this.view(id, actor);
+    return this.send(reply, view, 'payment', format);
   }
 
   @Post(':id/steps/:step')

@@ -1,8 +1,10 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
-import { evolveSupportList, initialSupportList, supportListStream, type SupportList, type SupportListEvent } from '@lib/domain';
+import { DataSource, In } from 'typeorm';
+import { evolveSupportList, initialSupportList, supportApplicationStream, supportListStream, type SupportList, type SupportListEvent } from '@lib/domain';
 import { EventStore } from '@lib/event-store';
-import { FindAwaitingApplicationsQuery, GetSupportListQuery, type SupportListView } from './support-list-queries';
+import { ApplicationOverviewRow } from '../../application-overview/application-overview.entity';
+import { evolveOverview } from '../../application-overview/application-overview.evolve';
+import { FindAwaitingApplicationsQuery, GetListApplicationsQuery, GetSupportListQuery, type SupportListView } from './support-list-queries';
 
 /**
  * A list is small and read rarely: its own stream is folded on each read (so a list is never
@@ -38,5 +40,25 @@ export class FindAwaitingApplicationsHandler implements IQueryHandler<FindAwaiti
       [ward, category, programmeId, step],
     );
     return rows.map((row) => row.application_id);
+  }
+}
+
+/**
+ * Read from the read model; an application the projector has not reached yet is folded from
+ * the log by the same evolve, so a document printed right after an act is never missing a row.
+ */
+@QueryHandler(GetListApplicationsQuery)
+export class GetListApplicationsHandler implements IQueryHandler<GetListApplicationsQuery> {
+  constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
+
+  async execute({ applicationIds }: GetListApplicationsQuery): Promise<ApplicationOverviewRow[]> {
+    const rows = await this.dataSource.getRepository(ApplicationOverviewRow).findBy({ applicationId: In(applicationIds) });
+    const byId = new Map(rows.map((row) => [row.applicationId, row]));
+    const result: ApplicationOverviewRow[] = [];
+    for (const applicationId of applicationIds) {
+      const row = byId.get(applicationId) ?? (await this.store.readStream(supportApplicationStream(applicationId))).reduce<ApplicationOverviewRow | null>(evolveOverview, null);
+      if (row) result.push(row);
+    }
+    return result;
   }
 }
