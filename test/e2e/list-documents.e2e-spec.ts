@@ -17,6 +17,7 @@ describe('A list as officers sign it: XLSX and PDF', () => {
   let api: ApiTestApp;
   let approvalList = '';
   let decisionList = '';
+  let approvedIds: string[] = [];
   const names = ['Nguyễn Thị Hằng', 'Đặng Văn Tường', 'Bùi Quốc Việt'];
 
   const as = (role: Parameters<ApiTestApp['token']>[0], ward: string | null = 'W01') => ({ Authorization: `Bearer ${api.token(role, ward)}` });
@@ -45,6 +46,7 @@ describe('A list as officers sign it: XLSX and PDF', () => {
     await act('public-posting', 'intake-officer', 'W01', { reference: 'Bảng tin', postedFrom: '2020-05-18', postedUntil: '2020-05-20' });
     approvalList = await act('ward-approval', 'ward-approver', 'W01', { exclusions: [{ applicationId: ids[2], reason: 'đã nhận hỗ trợ nhóm khác' }] });
     const remaining = ids.slice(0, 2);
+    approvedIds = remaining;
     const appraisal = await ok(api.http.post('/lists').set(as('district-appraiser', null)).send({ programme: 'nq42-2020', category: '4', ward: 'W01', step: 'district-appraisal', applicationIds: remaining }), 201);
     await ok(api.http.post(`/lists/${appraisal.id}/steps/district-appraisal`).set(as('district-appraiser', null)).send({ outcome: 'completed', reference: 'TĐ-5' }));
     decisionList = (await ok(api.http.post('/lists').set(as('province-approver', null)).send({ programme: 'nq42-2020', category: '4', ward: 'W01', step: 'provincial-decision', applicationIds: remaining }), 201)).id;
@@ -96,5 +98,38 @@ describe('A list as officers sign it: XLSX and PDF', () => {
     expect((await get(`/lists/${decisionList}/payment-list.pdf`, 'treasurer', 'W02')).status).toBe(403);
     expect((await get(`/lists/${decisionList}/payment-list.doc`, 'treasurer')).status).toBe(404);
     expect((await get(`/lists/${decisionList}.docx`)).status).toBe(404);
+  });
+
+  it('records the returned payment list through the domain, reporting mismatches and unknown rows, and reconciles the ward', async () => {
+    const csv = `Mã hồ sơ,Số CMND/CCCD,Số tiền,Ngày chi trả,Số chứng từ\n${approvedIds[0]},,2.000.000,28/05/2020,BĐ-001\n,001088000001,1500000,28/05/2020,BĐ-002\n,001099999999,2000000,28/05/2020,BĐ-003\n`;
+    const send = (role: Parameters<ApiTestApp['token']>[0], ward = 'W01') => api.http.post('/payments/imports').set(as(role, ward)).attach('file', Buffer.from(csv), 'tra-ve.csv');
+    expect((await send('intake-officer')).status).toBe(403);
+    // Rows that name the person are matched to their application through the read model.
+    await api.settle();
+    const returned = await send('treasurer');
+    expect(returned.status).toBe(201);
+    expect(returned.body).toMatchObject({ rows: 3, recorded: 1, refused: 2, mismatches: [{ row: 3, applicationId: approvedIds[1], expected: 2_000_000, given: 1_500_000 }] });
+    expect(returned.body.report).toEqual([
+      expect.objectContaining({ row: 3, column: 'Số tiền', code: 'amount-mismatch' }),
+      expect.objectContaining({ row: 4, column: 'Số CMND/CCCD', code: 'not-found' }),
+    ]);
+    const again = await send('treasurer');
+    expect(again.status).toBe(200);
+    expect(again.body.recorded).toBe(1);
+    await api.settle();
+    const paid = await api.http.get(`/applications/${approvedIds[0]}`).set(as('treasurer'));
+    expect(paid.body).toMatchObject({ status: 'paid', paidAmount: 2_000_000 });
+    const reconciliation = await api.http.get('/reconciliation?ward=W01').set(as('treasurer'));
+    expect(reconciliation.status).toBe(200);
+    expect(reconciliation.body).toEqual({
+      ward: 'W01',
+      approved: { count: 2, amount: 4_000_000 },
+      paid: { count: 1, amount: 2_000_000 },
+      unpaid: { count: 1, amount: 2_000_000 },
+      mismatched: { count: 1, amount: 2_000_000 },
+    });
+    expect((await api.http.get('/reconciliation?ward=W01').set(as('treasurer', 'W02'))).status).toBe(403);
+    expect((await api.http.get('/reconciliation?ward=W01').set(as('auditor', null))).status).toBe(200);
+    expect((await api.http.get('/reconciliation').set(as('auditor', null))).status).toBe(400);
   });
 });

@@ -97,6 +97,12 @@ export const AUTHORIZATION: Record<string, Entry> = {
   'GET /imports/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}` }) },
   'GET /imports/:id/report.xlsx': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}/report.xlsx` }) },
   'GET /programmes/:id/categories/:code/template.xlsx': { access: EVERYONE, ok: 200, request: staticPath('/programmes/nq42-2020/categories/4/template.xlsx') },
+  'GET /lists/:id/payment-list.:format': {
+    access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}/payment-list.xlsx` }),
+  },
+  // As for imports: an upload sent as JSON is 415 to the one allowed, after authorization.
+  'POST /payments/imports': { access: { treasurer: 'own-ward' }, ok: 415, request: async () => ({ path: '/payments/imports?ward=W01', body: { amount: 1 } }) },
+  'GET /reconciliation': { access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: staticPath('/reconciliation?ward=W01') },
   'GET /lists/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
 
   // Queries.

@@ -19,6 +19,7 @@ import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
 import { ImportsController } from './imports/imports.controller';
+import { PaymentReturnsController } from './imports/payment-returns.controller';
 import { DecisionsController } from './lists/decisions.controller';
 import { ListsController } from './lists/lists.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -95,6 +96,7 @@ export class ApiModule {
         ListsController,
         DecisionsController,
         ImportsController,
+        PaymentReturnsController,
       ],
       providers: [
         // The rate limit comes first: a flood of bad tokens is limited too.

@@ -16,7 +16,7 @@ import { SupportApplicationWriter } from './support-application/support-applicat
 import { CompileSupportListHandler } from './support-list/compile-support-list/compile-support-list.handler';
 import { PerformListStepHandler } from './support-list/perform-list-step/perform-list-step.handler';
 import { RecordProvincialDecisionHandler } from './support-list/record-provincial-decision/record-provincial-decision.handler';
-import { RecordSupportImportHandler } from './support-import/record-support-import';
+import { RecordPaymentReturnHandler, RecordSupportImportHandler } from './support-import/record-support-import';
 import { SupportListWriter } from './support-list/support-list-writer';
 import { WithdrawSupportApplicationHandler } from './support-application/withdraw-support-application/withdraw-support-application.handler';
 
@@ -31,6 +31,7 @@ const commandHandlers = [
   PerformListStepHandler,
   RecordProvincialDecisionHandler,
   RecordSupportImportHandler,
+  RecordPaymentReturnHandler,
 ];
 
 /** The write side: the command bus, its handlers and the one writer they share. Needs the PlatformModule. */

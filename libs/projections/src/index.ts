@@ -49,3 +49,4 @@ export * from './verify/anchor-verifier';
 export * from './verify/read-model-comparison';
 export * from './support-lists/queries/support-list-queries';
 export * from './support-lists/queries/get-support-import';
+export * from './support-lists/queries/payment-queries';

@@ -10,7 +10,8 @@ import { CountOverdueStepsHandler, ListOverdueStepsHandler } from './overdue-ste
 import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandler } from './fraud-alerts/queries/list-fraud-alerts.query-handler';
 import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
 import { FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportListHandler } from './support-lists/queries/support-list-queries.handler';
-import { GetSupportImportHandler } from './support-lists/queries/get-support-import';
+import { GetPaymentReturnHandler, GetSupportImportHandler } from './support-lists/queries/get-support-import';
+import { FindApplicationsOfPersonHandler, GetReconciliationHandler } from './support-lists/queries/payment-queries';
 import { GetAnchorStreamsHandler, ListAnchorKeysHandler, ListAnchorsHandler } from './anchoring/queries/anchor-queries.handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
@@ -21,6 +22,6 @@ const anchorHandlers = [ListAnchorsHandler, GetAnchorStreamsHandler, ListAnchorK
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore. */
 @Module({
-  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers, GetSupportListHandler, FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportImportHandler],
+  providers: [GetApplicationOverviewHandler, ListApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers, GetSupportListHandler, FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportImportHandler, GetPaymentReturnHandler, FindApplicationsOfPersonHandler, GetReconciliationHandler],
 })
 export class ReadSideModule {}

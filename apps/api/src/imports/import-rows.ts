@@ -50,7 +50,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Dates as Excel stores them (serial day numbers or dates) or as typed: dd/mm/yyyy, yyyy-mm-dd. */
-const toDate = (cell: Cell): string => {
+export const toDate = (cell: Cell): string => {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number' && cell > 0 && cell < 2_958_466) return new Date(EXCEL_EPOCH + Math.round(cell) * 86_400_000).toISOString().slice(0, 10);
   const value = text(cell);
@@ -76,7 +76,7 @@ const toMonths = (cell: Cell): string[] => {
 };
 
 /** Whole numbers typed with thousands separators (1.500.000 or 1,500,000) or stored as text. */
-const toInteger = (cell: Cell): unknown => {
+export const toInteger = (cell: Cell): unknown => {
   if (typeof cell === 'number') return cell;
   const value = text(cell).replace(/\s/g, '');
   if (/^-?\d{1,3}([.,]\d{3})+$/.test(value)) return Number(value.replace(/[.,]/g, ''));

@@ -22,12 +22,12 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CONCURRENCY = 8;
 
 /** A v4-shaped id from a hash: the same file, ward and row always name the same import and application. */
-const idFrom = (...parts: string[]): string => {
+export const idFrom = (...parts: string[]): string => {
   const hex = createHash('sha256').update(parts.join('\n')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, code: 'validation-failed', errors: [{ field, message }] });
+export const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, code: 'validation-failed', errors: [{ field, message }] });
 
 interface Upload {
   file: Buffer;
@@ -36,7 +36,7 @@ interface Upload {
 }
 
 /** A malformed multipart body (no boundary, cut short) is the client's: 400, or the limit's own 413. */
-const readUpload = async (request: FastifyRequest): Promise<Upload> => {
+export const readUpload = async (request: FastifyRequest): Promise<Upload> => {
   try {
     return await readParts(request);
   } catch (error) {

@@ -17,3 +17,6 @@ export const provincialDecisionStream = (decisionId: string): string => `${PROVI
 /** One imported spreadsheet: its id is derived from the file and the ward, so a repeat lands on it. */
 export const SUPPORT_IMPORT_STREAM_PREFIX = 'support-import-';
 export const supportImportStream = (importId: string): string => `${SUPPORT_IMPORT_STREAM_PREFIX}${importId}`;
+/** One returned payment list (post office or bank): its id is derived from the file and the ward. */
+export const PAYMENT_RETURN_STREAM_PREFIX = 'payment-return-';
+export const paymentReturnStream = (importId: string): string => `${PAYMENT_RETURN_STREAM_PREFIX}${importId}`;

@@ -63,3 +63,49 @@ export const recordSupportImport = (command: RecordSupportImport, state: Support
   if (state.status !== 'none') throw new InvalidTransition(`this file was already imported for ward ${data.ward}`);
   return { type: 'SupportImportRecorded', data: { ...data, importedBy: metadata.actor.id, importedAt: metadata.now } };
 };
+
+/** One payment row the post office or bank returned whose amount is not what is due. */
+export interface PaymentMismatch {
+  row: number;
+  applicationId: string;
+  expected: number;
+  given: number;
+}
+
+/**
+ * A returned payment list (the post office's or bank's), imported: each row was a payment
+ * decided by the domain on its own; this records what came of the file, mismatches included.
+ */
+export type PaymentReturnRecorded = DomainEvent<
+  'PaymentReturnRecorded',
+  {
+    importId: string;
+    ward: string;
+    fileName: string;
+    sha256: string;
+    rows: number;
+    recorded: number;
+    refused: number;
+    applicationIds: string[];
+    mismatches: PaymentMismatch[];
+    report: ImportReportEntry[];
+    importedBy: string;
+    importedAt: string;
+  }
+>;
+
+export const PAYMENT_RETURN_SCHEMA_VERSIONS: Record<PaymentReturnRecorded['type'], number> = { PaymentReturnRecorded: 1 };
+
+export interface RecordPaymentReturn {
+  type: 'RecordPaymentReturn';
+  data: Omit<PaymentReturnRecorded['data'], 'importedBy' | 'importedAt'>;
+  metadata: CommandMetadata;
+}
+
+export const recordPaymentReturn = (command: RecordPaymentReturn, alreadyRecorded: boolean): PaymentReturnRecorded => {
+  const { data, metadata } = command;
+  requireRole(metadata.actor, 'treasurer', 'a returned payment list');
+  requireWard(metadata.actor, 'treasurer', data.ward);
+  if (alreadyRecorded) throw new InvalidTransition(`this payment list was already imported for ward ${data.ward}`);
+  return { type: 'PaymentReturnRecorded', data: { ...data, importedBy: metadata.actor.id, importedAt: metadata.now } };
+};

@@ -4,6 +4,7 @@ import {
   SUPPORT_APPLICATION_SCHEMA_VERSIONS,
   SUPPORT_LIST_SCHEMA_VERSIONS,
   SUPPORT_IMPORT_SCHEMA_VERSIONS,
+  PAYMENT_RETURN_SCHEMA_VERSIONS,
   supportApplicationUpcasters,
 } from '@lib/domain';
 import { EventTypeRegistry } from '@lib/event-store';
@@ -18,4 +19,5 @@ export const createEventTypeRegistry = (): EventTypeRegistry =>
     .register(BENEFICIARY_SCHEMA_VERSIONS)
     .register(FRAUD_ALERT_SCHEMA_VERSIONS)
     .register(SUPPORT_LIST_SCHEMA_VERSIONS)
-    .register(SUPPORT_IMPORT_SCHEMA_VERSIONS);
+    .register(SUPPORT_IMPORT_SCHEMA_VERSIONS)
+    .register(PAYMENT_RETURN_SCHEMA_VERSIONS);
