@@ -58,7 +58,7 @@ export interface RecordSupportImport {
 /** The same file for the same ward is one import: a second record of it is refused. */
 export const recordSupportImport = (command: RecordSupportImport, state: SupportImport): SupportImportRecorded => {
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'intake-officer', 'an import');
+  requireRole(metadata.actor, 'intake-officer', 'a spreadsheet of applications');
   requireWard(metadata.actor, 'intake-officer', data.ward);
   if (state.status !== 'none') throw new InvalidTransition(`this file was already imported for ward ${data.ward}`);
   return { type: 'SupportImportRecorded', data: { ...data, importedBy: metadata.actor.id, importedAt: metadata.now } };
