@@ -26,7 +26,7 @@ const WARDS = 12;
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** An HS256 development token, as `cli token` mints them. */
-const token = (sub: string, role: string, ward: string | null): string => {
+export const token = (sub: string, role: string, ward: string | null): string => {
   const head = b64({ alg: 'HS256', typ: 'JWT' });
   const now = Math.floor(Date.now() / 1000);
   const body = b64({ sub, name: sub, roles: [role], ward, iat: now, exp: now + 3600 });
@@ -54,7 +54,7 @@ export interface HttpFigure {
 }
 
 /** A service process of ours (`apps/<app>/src/main.js`), ready once /health/live answers where it listens. */
-const startProcess = async (db: BenchDatabase, app: 'api' | 'projector' | 'ceiling', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
+export const startProcess = async (db: BenchDatabase, app: 'api' | 'projector' | 'ceiling', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
   const main = app === 'ceiling' ? join(__dirname, 'ceiling-server.js') : join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
     env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, CITIZEN_KEY_SECRET: 'relief-ledger-bench-citizen-key-0123456789', RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...anchoring(), ...env },
@@ -120,7 +120,7 @@ const startService = async (db: BenchDatabase, port: number, shape: HttpShape, p
 /** `ceiling`: bench/src/ceiling-server.ts, the least the mix needs (no projector, so no lag probe). */
 export type HttpShape = 'one-process' | 'separate-processes' | 'ceiling';
 
-const stopApi = async (child: ChildProcess): Promise<void> => {
+export const stopApi = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

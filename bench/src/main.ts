@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { appendCeiling, appendOurs, appendPeer, appendPgbench, consumerGapOurs, consumerGapPeer, payloadBytes, timed, type AppendFigure } from './append.bench';
 import { catchUp } from './catchup.bench';
 import { httpMix, type HttpFigure } from './http.bench';
+import { listsBench } from './lists.bench';
 import { createBenchDatabase, machineLoad, type BenchDatabase } from './lib/bench-db';
 import { round } from './lib/stats';
 import { runQueries } from './queries.bench';
@@ -17,12 +18,12 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const profile = args.includes('--profile');
-const only = (args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',') ?? ['scale', 'append', 'gap', 'http']);
+const only = (args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',') ?? ['scale', 'append', 'gap', 'http', 'lists']);
 
 /** Sizes and bounds: every load loop stops at a time and a count, whichever comes first. */
 const plan = quick
-  ? { full: 10_000, small: 1_000, wards: 100, appendSeconds: 1.5, maxOps: 50_000, gapSeconds: 2, httpSeconds: 8, connections: 16, querySamples: 60, catchupTimeout: 300 }
-  : { full: 200_000, small: 20_000, wards: 100, appendSeconds: 10, maxOps: 1_000_000, gapSeconds: 10, httpSeconds: 30, connections: 16, querySamples: 400, catchupTimeout: 3600 };
+  ? { lists: { importRows: 500, actSize: 500, decisionSize: 1_000, listSize: 500 }, full: 10_000, small: 1_000, wards: 100, appendSeconds: 1.5, maxOps: 50_000, gapSeconds: 2, httpSeconds: 8, connections: 16, querySamples: 60, catchupTimeout: 300 }
+  : { lists: { importRows: 10_000, actSize: 5_000, decisionSize: 50_000, listSize: 5_000 }, full: 200_000, small: 20_000, wards: 100, appendSeconds: 10, maxOps: 1_000_000, gapSeconds: 10, httpSeconds: 30, connections: 16, querySamples: 400, catchupTimeout: 3600 };
 
 const root = join(__dirname, '..', '..', '..');
 const resultsDir = join(root, 'bench', 'results');
@@ -175,6 +176,16 @@ const main = async () => {
   } finally {
     if (full && !keep) await full.drop();
     else if (full) log(`kept ${full.name}`);
+  }
+  if (only.includes('lists')) {
+    // Issue 13: a 10,000-row import, a 5,000-application list act, a 50,000-application decision, with the API's peak memory.
+    const db = await createBenchDatabase(`lists_${process.pid}`);
+    try {
+      results.lists = await section('lists', () => listsBench(db, plan.lists, 3937, log));
+      log(`  ${JSON.stringify(results.lists)}`);
+    } finally {
+      if (!keep) await db.drop();
+    }
   }
   results.meta.load_after = await machineLoad();
   results.meta.seconds = round((Date.now() - started.getTime()) / 1000, 0);

@@ -25,6 +25,19 @@ export const sections = (r: Record<string, any>): string[] => {
     out.push('### Events a tailing consumer never receives, 8 writers\n\n' + table(['store', 'appended', 'received', 'skipped for good', 'skipped %', 'not yet read when the drain stopped'],
       Object.entries<any>(r.consumer_gap.w8).map(([k, v]) => (v.error ? [k, 'failed', v.error, '', '', ''] : [k, v.appended, v.received, v.missed, v.missed_pct, v.behind ?? '–']))));
   }
+  if (r.lists) {
+    const l = r.lists;
+    out.push(
+      '### Lists (issue 13: aims 10,000 rows < 20 s, a 5,000-application act < 10 s)\n\n' +
+        (l.error
+          ? `failed: ${l.error}`
+          : table(['what', 'size', 'seconds', 'notes'], [
+              ['import (POST /imports)', l.import.rows, l.import.seconds, `${l.import.rows_per_s} rows/s`],
+              ['one list act (ward approval)', l.list_act.applications, l.list_act.seconds, ''],
+              ['one provincial decision', l.decision.applications, l.decision.seconds, `${l.decision.lists} lists, ${l.decision.events} events; API peak RSS ${l.api_peak_rss_mb} MB`],
+            ])),
+    );
+  }
   const shapes: [string, any][] = [['API and projector in separate processes (docker/compose.yaml)', r.http], ['API and projector in one process (npm start)', r.http_one_process]];
   const measured = shapes.filter(([, h]) => h && !h.error);
   for (const [shape, h] of shapes) if (h?.error) out.push(`### HTTP (${shape})\n\nfailed: ${h.error}`);

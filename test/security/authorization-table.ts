@@ -40,6 +40,12 @@ const INSPECTION: Access = grant(['auditor', 'inspector'], 'any-ward');
 
 const at = (stage: Stage) => async (f: Fixtures, fresh: boolean) => (fresh ? f.applications.create(stage) : f.shared(stage));
 const staticPath = (path: string) => async () => ({ path });
+/** One open W01 list that every refused request and every reader may reuse (a refusal changes nothing). */
+let shared: Promise<string> | null = null;
+const sharedList = (f: Fixtures): Promise<string> => (shared ??= f.applications.list('ward-approval'));
+let decisions = 0;
+let imported: Promise<string> | null = null;
+const sharedImport = (f: Fixtures): Promise<string> => (imported ??= f.applications.importOne());
 
 /**
  * THE authorization table: every route the API serves, who may call it, and how to call it.
@@ -77,6 +83,34 @@ export const AUTHORIZATION: Record<string, Entry> = {
     access: { inspector: 'any-ward' }, ok: 200,
     request: async (f, fresh) => ({ path: `/alerts/${fresh ? f.takeAlert() : f.anyAlert()}/resolution`, body: { outcome: 'dismissed', note: 'a family sharing one account' } }),
   },
+  // Lists and decisions: the role of the list's step, in its own ward; a decision is the province's.
+  'POST /lists': {
+    access: { 'ward-approver': 'own-ward' }, ok: 201,
+    request: async (f, fresh) => ({ path: '/lists', body: { programme: 'nq42-2020', category: '4', ward: 'W01', step: 'ward-approval', applicationIds: [(await at('posted')(f, fresh)).id] } }),
+  },
+  'POST /lists/:id/steps/:step': {
+    access: { 'ward-approver': 'own-ward' }, ok: 200,
+    request: async (f, fresh) => ({ path: `/lists/${fresh ? await f.applications.list('ward-approval') : await sharedList(f)}/steps/ward-approval`, body: { outcome: 'completed' } }),
+  },
+  'POST /decisions': {
+    access: { 'province-approver': 'any-ward' }, ok: 201,
+    request: async (f, fresh) => ({
+      path: '/decisions',
+      body: { programme: 'nq42-2020', decisionNo: `${(decisions += 1)}/QĐ-UBND`, decidedOn: '2020-05-25', listIds: [fresh ? await f.applications.list('provincial-decision') : await sharedList(f)] },
+    }),
+  },
+  // An upload as JSON is 415 to the one allowed (own-ward intake officer): authorization came first.
+  'POST /imports': { access: { 'intake-officer': 'own-ward' }, ok: 415, request: async () => ({ path: '/imports?ward=W01', body: { programme: 'nq42-2020' } }) },
+  'GET /imports/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}` }) },
+  'GET /imports/:id/report.xlsx': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}/report.xlsx` }) },
+  'GET /programmes/:id/categories/:code/template.xlsx': { access: EVERYONE, ok: 200, request: staticPath('/programmes/nq42-2020/categories/4/template.xlsx') },
+  'GET /lists/:id/payment-list.:format': {
+    access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}/payment-list.xlsx` }),
+  },
+  // As for imports: an upload sent as JSON is 415 to the one allowed, after authorization.
+  'POST /payments/imports': { access: { treasurer: 'own-ward' }, ok: 415, request: async () => ({ path: '/payments/imports?ward=W01', body: { amount: 1 } }) },
+  'GET /reconciliation': { access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: staticPath('/reconciliation?ward=W01') },
+  'GET /lists/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
 
   // Queries.
   'GET /applications': { access: PERSONAL_LIST, ok: 200, request: staticPath('/applications?ward=W01') },

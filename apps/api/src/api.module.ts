@@ -18,6 +18,10 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
+import { ImportsController } from './imports/imports.controller';
+import { PaymentReturnsController } from './imports/payment-returns.controller';
+import { DecisionsController } from './lists/decisions.controller';
+import { ListsController } from './lists/lists.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { validationFailed } from './problem/validation-errors';
 import { ProgrammesController } from './programmes/programmes.controller';
@@ -86,6 +90,10 @@ export class ApiModule {
         ApplicationsExportController,
         InspectionController,
         AnchorsController,
+        ListsController,
+        DecisionsController,
+        ImportsController,
+        PaymentReturnsController,
       ],
       providers: [
         // The rate limit comes first: a flood of bad tokens is limited too.

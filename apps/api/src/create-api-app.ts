@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import multipart from '@fastify/multipart';
 import { correlationIdOf, registerRequestHooks } from '@lib/host';
 import type { AppConfig, EmbeddedDatabase } from '@lib/platform';
 import { ApiModule } from './api.module';
@@ -40,6 +41,9 @@ export interface ApiAppOptions {
  * the benchmarks: JSON logs, HTTP metrics, body limit, OpenAPI at /docs. Shutdown on SIGTERM is
  * main.ts's (@lib/host's graceful shutdown), so tests can start and close apps freely.
  */
+/** The largest spreadsheet an import accepts: 10,000 rows of a form are about 1 MB as XLSX. */
+export const IMPORT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 export const createApiApp = async (config: AppConfig, options: ApiAppOptions): Promise<NestFastifyApplication> => {
   const quiet = options.logger === false && !options.logStream;
   const bodyLimit = bodyLimitBytes(config.BODY_LIMIT);
@@ -54,6 +58,8 @@ export const createApiApp = async (config: AppConfig, options: ApiAppOptions): P
   const fastify = adapter.getInstance();
   // application/*+json bodies (problem+json, merge-patch) parse as JSON does, with the same limits.
   fastify.addContentTypeParser(/^application\/[a-z0-9.+-]+\+json$/i, { parseAs: 'string', bodyLimit }, fastify.getDefaultJsonParser('error', 'error'));
+  // Spreadsheet uploads (POST /imports): one file, a few fields; the file's own limit, not BODY_LIMIT.
+  await fastify.register(multipart as never, { limits: { files: 1, fields: 10, parts: 12, fileSize: IMPORT_MAX_FILE_BYTES } });
   registerRequestHooks(fastify);
   refuseNulInParameters(fastify);
   checkJsonBodies(fastify);

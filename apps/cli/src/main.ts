@@ -11,6 +11,7 @@ import { printStatus, rebuild } from './commands/projections.command';
 import { VerifyUsage, verify } from './commands/verify.command';
 import { makeAnchorKey } from './commands/anchor-key.command';
 import { seedFraud } from './commands/seed-fraud.command';
+import { importSpreadsheet } from './commands/import.command';
 
 const positiveInt = (value: string): number => {
   const parsed = Number(value);
@@ -37,6 +38,28 @@ program
   .option('--name <name>', 'display name')
   .option('--expires <span>', 'lifetime, e.g. 8h or 30m', '8h')
   .action((options) => console.log(mintToken(validateConfig(process.env), options)));
+
+program
+  .command('import')
+  .description("upload an XLSX or CSV of applications to a running service's POST /imports, with a progress bar")
+  .requiredOption('--file <path>', 'the spreadsheet (template.xlsx layout, or CSV with the same headers)')
+  .requiredOption('--ward <code>', 'the ward the rows belong to')
+  .option('--programme <id>', 'programme id', 'nq42-2020')
+  .requiredOption('--category <code>', 'category code')
+  .option('--received-on <date>', 'the day the ward received the dossiers (YYYY-MM-DD)')
+  .option('--url <url>', 'the service', 'http://localhost:3000')
+  .option('--token <jwt>', 'an intake officer token of the ward (default: RELIEF_TOKEN)')
+  .option('--no-progress', 'no progress bar')
+  .action(async (options) => {
+    const { status, body } = await importSpreadsheet(options);
+    if (status >= 400) {
+      console.error(`refused (${status} ${String(body.code)}): ${String(body.detail)}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`${status === 200 ? 'already imported' : 'imported'} ${String(body.id)}: ${String(body.rows)} rows, ${String(body.accepted)} accepted, ${String(body.refused)} refused`);
+    for (const entry of (body.report as { row: number; column?: string; message: string }[]) ?? []) console.log(`  row ${entry.row}${entry.column ? ` [${entry.column}]` : ''}: ${entry.message}`);
+  });
 
 program
   .command('seed')

@@ -432,6 +432,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compile a ward's list for one step (the step's role) */
+        post: operations["ListsController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One list: its applications, totals and history; {id}.xlsx and {id}.pdf give the list as officers sign it */
+        get: operations["ListsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}/payment-list.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment list (danh sách chi trả) with a signature column, as xlsx or pdf (treasurer, auditor, inspector) */
+        get: operations["ListsController_paymentList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Perform the step for every application on the list, in one atomic append (the step’s role) */
+        post: operations["ListsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One provincial decision over many wards' lists, in one atomic append (province-approver) */
+        post: operations["DecisionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/categories/{code}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spreadsheet an import of this category expects (QĐ 15 appendix columns) */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an XLSX or CSV of applications; each row decided as a single intake (intake-officer) */
+        post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import and its per-row report */
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import report as XLSX: each refused row with its errors beside it */
+        get: operations["ImportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer) */
+        post: operations["PaymentReturnsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ward's approved, paid, unpaid and mismatched supports, counts and amounts (treasurer, auditor, inspector) */
+        get: operations["PaymentReturnsController_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -758,6 +945,10 @@ export interface components {
             commandId: string;
             correlationId: string;
             causationId?: string | null;
+            /** @description the list (danh sách) whose act carried the event */
+            listId?: string;
+            /** @description the decision number that carried the event */
+            decisionNo?: string;
         };
         HistoryEventResponse: {
             /** Format: uuid */
@@ -1195,6 +1386,126 @@ export interface components {
             /** @description Ed25519 over the anchor's signed message, base64 */
             signature: string;
             streams: components["schemas"]["StreamCommitmentResponse"][];
+        };
+        CompileListRequest: {
+            /** @example nq42-2020 */
+            programme: string;
+            /** @example 4 */
+            category: string;
+            /** @example W01 */
+            ward: string;
+            /**
+             * @description the step the list is for
+             * @example ward-approval
+             */
+            step: string;
+            /** @description without it: every application of that ward and category awaiting the step */
+            applicationIds?: string[];
+        };
+        ListCommandResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example open */
+            status: string;
+            version: number;
+        };
+        ListExclusionResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            reason: string;
+        };
+        ListTotalsResponse: {
+            applications: number;
+            /** @description VND: approved amounts, or claimed amounts before approval */
+            amount: number;
+        };
+        ListHistoryEventResponse: {
+            position: number;
+            version: number;
+            type: string;
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+            hash: string;
+        };
+        ListResponse: {
+            /** Format: uuid */
+            id: string;
+            programme: string;
+            category: string;
+            ward: string;
+            step: string;
+            /** @enum {string} */
+            status: "open" | "completed";
+            version: number;
+            applicationIds: string[];
+            excluded: components["schemas"]["ListExclusionResponse"][];
+            decisionNo?: string | null;
+            totals: components["schemas"]["ListTotalsResponse"];
+            history: components["schemas"]["ListHistoryEventResponse"][];
+        };
+        ExclusionRequest: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description why the office leaves it off: it is rejected with this reason */
+            reason: string;
+        };
+        ListStepRequest: {
+            /** @enum {string} */
+            outcome: "completed";
+            /** @description the posting place, the minutes or appraisal number */
+            reference?: string;
+            /** @description the decision number, e.g. 1052/QĐ-UBND */
+            decisionNo?: string;
+            /**
+             * @description at an approval: the months approved for every application on the list
+             * @example [
+             *       "2020-04"
+             *     ]
+             */
+            approvedMonths?: string[];
+            /**
+             * @description at a public posting: its first day
+             * @example 2020-05-13
+             */
+            postedFrom?: string;
+            /**
+             * @description at a public posting: its last day
+             * @example 2020-05-15
+             */
+            postedUntil?: string;
+            exclusions?: components["schemas"]["ExclusionRequest"][];
+        };
+        ListActResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example open */
+            status: string;
+            version: number;
+            /** @description applications that took the step */
+            applied: number;
+            /** @description applications excluded, each rejected with its reason */
+            excluded: number;
+        };
+        DecisionRequest: {
+            /** @example nq42-2020 */
+            programme: string;
+            /** @example 1052/QĐ-UBND */
+            decisionNo: string;
+            /** @example 2020-06-01 */
+            decidedOn: string;
+            listIds: string[];
+        };
+        DecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description applications the decision carried */
+            applied: number;
         };
         FieldErrorResponse: {
             /** @example applicant.citizenId */
@@ -1881,6 +2192,261 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AnchorWithStreamsResponse"];
                 };
+            };
+        };
+    };
+    ListsController_compile: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompileListRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCommandResponse"];
+                };
+            };
+            /** @description list-step-refused: some named applications cannot be on this list (errors names each) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ListResponse"];
+                    "application/pdf": components["schemas"]["ListResponse"];
+                };
+            };
+        };
+    };
+    ListsController_paymentList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListsController_act: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the list's version */
+                "If-Match"?: string;
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListStepRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListActResponse"];
+                };
+            };
+            /** @description list-step-refused: nothing written; errors names each application and why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponse"];
+                };
+            };
+            /** @description list-step-refused (errors names each list or application), or the decision number is already recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentReturnsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentReturnsController_reconciliation: {
+        parameters: {
+            query: {
+                ward: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -13,6 +13,11 @@ import { RecordSupportPaymentHandler } from './support-application/record-suppor
 import { RecordSupportRecoveryHandler } from './support-application/record-support-recovery/record-support-recovery.handler';
 import { SubmitSupportApplicationHandler } from './support-application/submit-support-application/submit-support-application.handler';
 import { SupportApplicationWriter } from './support-application/support-application-writer';
+import { CompileSupportListHandler } from './support-list/compile-support-list/compile-support-list.handler';
+import { PerformListStepHandler } from './support-list/perform-list-step/perform-list-step.handler';
+import { RecordProvincialDecisionHandler } from './support-list/record-provincial-decision/record-provincial-decision.handler';
+import { RecordPaymentReturnHandler, RecordSupportImportHandler } from './support-import/record-support-import';
+import { SupportListWriter } from './support-list/support-list-writer';
 import { WithdrawSupportApplicationHandler } from './support-application/withdraw-support-application/withdraw-support-application.handler';
 
 const commandHandlers = [
@@ -22,6 +27,11 @@ const commandHandlers = [
   WithdrawSupportApplicationHandler,
   RecordSupportRecoveryHandler,
   ResolveFraudAlertHandler,
+  CompileSupportListHandler,
+  PerformListStepHandler,
+  RecordProvincialDecisionHandler,
+  RecordSupportImportHandler,
+  RecordPaymentReturnHandler,
 ];
 
 /** The write side: the command bus, its handlers and the one writer they share. Needs the PlatformModule. */
@@ -35,9 +45,14 @@ const commandHandlers = [
       inject: [StreamWriter, ProgrammeRegistry, BeneficiaryKeys],
       useFactory: (writer: StreamWriter, programmes: ProgrammeRegistry, keys: BeneficiaryKeys) => new SupportApplicationWriter(writer, programmes, keys),
     },
+    {
+      provide: SupportListWriter,
+      inject: [StreamWriter, SupportApplicationWriter, ProgrammeRegistry],
+      useFactory: (writer: StreamWriter, applications: SupportApplicationWriter, programmes: ProgrammeRegistry) => new SupportListWriter(writer, applications, programmes),
+    },
     ...commandHandlers,
     CommandMetrics,
   ],
-  exports: [StreamWriter, BeneficiaryKeys, SupportApplicationWriter, CqrsModule],
+  exports: [StreamWriter, BeneficiaryKeys, SupportApplicationWriter, SupportListWriter, CqrsModule],
 })
 export class ApplicationModule {}

@@ -11,3 +11,8 @@ export * from './support-application/record-support-payment/record-support-payme
 export * from './support-application/withdraw-support-application/withdraw-support-application.command';
 export * from './support-application/record-support-recovery/record-support-recovery.command';
 export * from './fraud-alert/resolve-fraud-alert/resolve-fraud-alert.command';
+export * from './support-list/support-list-writer';
+export * from './support-list/compile-support-list/compile-support-list.command';
+export * from './support-list/perform-list-step/perform-list-step.command';
+export * from './support-list/record-provincial-decision/record-provincial-decision.command';
+export * from './support-import/record-support-import';

@@ -21,3 +21,7 @@ export * from './identity/identity-keys';
 export * from './identity/identity-match';
 export * from './support-application/supersession';
 export * from './common/refusals';
+export * from './support-list/support-list.events';
+export * from './support-list/support-list.errors';
+export * from './support-list/support-list';
+export * from './support-import/support-import';

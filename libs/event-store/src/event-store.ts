@@ -6,11 +6,20 @@ export interface EventMetadata {
   commandId: string;
   correlationId: string;
   causationId: string | null;
+  /** The list whose act carried the event, when an office acted on a whole list at once. */
+  listId?: string;
+  /** The decision number that carried the event (a provincial decision over many lists). */
+  decisionNo?: string;
 }
+
+/** What one event of a multi-part command adds to the command's metadata: which list carried it. */
+export type CarriedBy = Pick<EventMetadata, 'listId' | 'decisionNo'>;
 
 export interface NewEvent {
   type: string;
   data: object;
+  /** Set only when the events of one append were carried by different lists. */
+  carriedBy?: CarriedBy;
 }
 
 export interface StoredEvent<Data extends object = any> {

@@ -52,3 +52,6 @@ export * from './verify/read-model-comparison';
 export * from './applicant-index/applicant-index.entity';
 export * from './applicant-index/applicant-index.projection';
 export * from './applicant-index/queries/find-related-applications.query';
+export * from './support-lists/queries/support-list-queries';
+export * from './support-lists/queries/get-support-import';
+export * from './support-lists/queries/payment-queries';

@@ -11,6 +11,9 @@ import { ExportFraudAlertsCsvHandler, GetFraudAlertHandler, ListFraudAlertsHandl
 import { ExportApplicationsCsvHandler } from './application-overview/queries/export-applications-csv.query-handler';
 import { ReadSource } from './read-replica/read-source';
 import { FindRelatedApplicationsHandler } from './applicant-index/queries/find-related-applications.query-handler';
+import { FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportListHandler } from './support-lists/queries/support-list-queries.handler';
+import { GetPaymentReturnHandler, GetSupportImportHandler } from './support-lists/queries/get-support-import';
+import { FindApplicationsOfPersonHandler, GetReconciliationHandler } from './support-lists/queries/payment-queries';
 import { GetAnchorStreamsHandler, ListAnchorKeysHandler, ListAnchorsHandler } from './anchoring/queries/anchor-queries.handler';
 
 /** Inspectors' read models: people across wards, officers' days, deadlines, fraud alerts. */
@@ -21,6 +24,6 @@ const anchorHandlers = [ListAnchorsHandler, GetAnchorStreamsHandler, ListAnchorK
 
 /** Query handlers over the read models and the log. Needs a TypeORM DataSource and the EventStore; READ_DATABASE_URL, when set, a replica for the routes that allow it. */
 @Module({
-  providers: [ReadSource, GetApplicationOverviewHandler, ListApplicationsHandler, FindRelatedApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers],
+  providers: [ReadSource, GetApplicationOverviewHandler, ListApplicationsHandler, FindRelatedApplicationsHandler, GetApplicationHistoryHandler, GetApplicationStateHandler, GetWardDashboardHandler, ...inspectionHandlers, ...anchorHandlers, GetSupportListHandler, FindAwaitingApplicationsHandler, GetListApplicationsHandler, GetSupportImportHandler, GetPaymentReturnHandler, FindApplicationsOfPersonHandler, GetReconciliationHandler],
 })
 export class ReadSideModule {}

@@ -53,7 +53,8 @@ const pathsOf = (value: unknown, prefix: string[] = []): string[][] => {
 
 const setAt = (root: unknown, path: string[], replacement: unknown): unknown => {
   if (path.length === 0) return replacement;
-  const copy: Record<string, unknown> = Array.isArray(root) ? ([...root] as never) : { ...(root as object) };
+  // Not [...root]: an earlier mutation may have set an array's __proto__ to a plain object, leaving it no iterator.
+  const copy: Record<string, unknown> = Array.isArray(root) ? (Array.prototype.slice.call(root) as never) : { ...(root as object) };
   const [head, ...rest] = path;
   if (rest.length === 0 && replacement === undefined) delete copy[head];
   else copy[head] = setAt(copy[head], rest, replacement);

@@ -49,4 +49,21 @@ export class ApplicationFactory {
     }
     return { id, citizenId };
   }
+
+  /** A small import of one W01 row, through the real multipart upload. */
+  async importOne(): Promise<string> {
+    const csv = `Họ và tên,"Ngày, tháng, năm sinh",Số CMND/CCCD,Nơi ở hiện tại,Tháng đề nghị hỗ trợ,Công việc,Ngày mất việc,Thu nhập hằng tháng (đồng)\nVũ Thị Giang,01/01/1985,${nextCitizenId('0992')},Tổ 1,04/2020,porter,01/04/2020,0\n`;
+    const response = await this.api.http.post('/imports').set(this.as('intake-officer', 'W01')).attach('file', Buffer.from(csv), 'fixture.csv').field('programme', 'nq42-2020').field('category', '4').field('ward', 'W01');
+    if (response.status !== 201) throw new Error(`fixture: import answered ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.id as string;
+  }
+
+  /** An open list for `step` (compiled by its role) holding one application that awaits it. */
+  async list(step: 'ward-approval' | 'provincial-decision', ward = 'W01'): Promise<string> {
+    const { id } = await this.create(step === 'ward-approval' ? 'posted' : 'appraised', { ward });
+    const role = step === 'ward-approval' ? 'ward-approver' : 'province-approver';
+    const compiled = await this.api.http.post('/lists').set(this.as(role, role === 'ward-approver' ? ward : null)).send({ programme: 'nq42-2020', category: '4', ward, step, applicationIds: [id] });
+    if (compiled.status !== 201) throw new Error(`fixture: list answered ${compiled.status} ${JSON.stringify(compiled.body)}`);
+    return compiled.body.id as string;
+  }
 }

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ClaimInvalid, DomainError, DuplicateSupport, NotEligible, NotPermitted, AmountMismatch, type Label, type MessageParams } from '@lib/domain';
+import { ClaimInvalid, DomainError, DuplicateSupport, ListStepRefused, NotEligible, NotPermitted, AmountMismatch, type Label, type MessageParams } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
 import { CommandIdReused } from '@lib/event-store';
 import { isDatabaseUnavailable, ProgrammeRegistry } from '@lib/platform';
@@ -17,6 +17,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   'validation-failed': 400,
   'not-eligible': 422,
   'not-found': 404,
+  'list-step-refused': 409,
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -42,7 +43,8 @@ const fromDomain = (error: DomainError): ProblemDraft => {
   if (error instanceof AmountMismatch) Object.assign(extensions, { expectedAmount: error.expected, givenAmount: error.given });
   if (error instanceof NotPermitted) extensions.reason = error.reason;
   // With field errors the detail lists them; otherwise it is the refusal itself.
-  return draft(DOMAIN_STATUS[error.code], error.code, errors ? undefined : { key: error.key, params: error.params }, { errors, extensions });
+  const listRefusals = error instanceof ListStepRefused ? error.refusals : undefined;
+  return draft(DOMAIN_STATUS[error.code], error.code, errors ? undefined : { key: error.key, params: error.params }, { errors, extensions, listRefusals });
 };
 
 /** Failures of Fastify's own body parsing reach Nest as errors carrying `code` and `statusCode`. */

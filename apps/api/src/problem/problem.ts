@@ -1,4 +1,4 @@
-import type { MessageParams } from '@lib/domain';
+import type { ListRefusal, MessageParams } from '@lib/domain';
 import type { Lang } from './messages/language';
 import type { MessageRenderer } from './messages/message-renderer';
 
@@ -10,6 +10,14 @@ export interface ProblemFieldError {
   code?: string;
 }
 
+/** One application (or list) a list act could not take, worded. */
+export interface ListRefusalProblem {
+  applicationId?: string;
+  listId?: string;
+  code: string;
+  detail: string;
+}
+
 const REFUSAL_KEY = 'refusal.';
 
 /** RFC 9457 problem details, with the stable `code` of API.md. */
@@ -19,7 +27,7 @@ export interface Problem {
   status: number;
   detail: string;
   code: string;
-  errors?: ProblemFieldError[];
+  errors?: ProblemFieldError[] | ListRefusalProblem[];
   [extension: string]: unknown;
 }
 
@@ -44,6 +52,8 @@ export interface ProblemDraft {
   detail?: Text;
   errors?: readonly FieldText[];
   extensions?: Record<string, unknown>;
+  /** A list act's refusals, one per application or list: sent as `errors` with each `detail` worded. */
+  listRefusals?: readonly ListRefusal[];
 }
 
 export const draft = (status: number, code: string, detail?: Text, more: Omit<ProblemDraft, 'status' | 'code' | 'detail'> = {}): ProblemDraft => ({
@@ -71,5 +81,8 @@ export const word = (problem: ProblemDraft, lang: Lang, renderer: MessageRendere
     code: problem.code,
     ...(problem.extensions ?? {}),
     ...(errors ? { errors } : {}),
+    ...(problem.listRefusals
+      ? { errors: problem.listRefusals.map(({ key, params, ...named }) => ({ ...named, detail: renderer.render(lang, key, params) })) }
+      : {}),
   };
 };

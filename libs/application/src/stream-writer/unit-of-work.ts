@@ -1,4 +1,4 @@
-import type { AppendRequest, NewEvent, StoredEvent, StreamAppend } from '@lib/event-store';
+import type { AppendRequest, CarriedBy, NewEvent, StoredEvent, StreamAppend } from '@lib/event-store';
 import { VersionMismatch, type CommandContext } from '../command-context';
 import type { Fold, LoadedStream, StreamStore } from './stream-store';
 
@@ -19,6 +19,7 @@ export class UnitOfWork {
   private readonly streams = new Map<string, Entry>();
   private pinned: string | null = null;
   private role: string | null = null;
+  private carried: CarriedBy | null = null;
 
   constructor(private readonly store: StreamStore, private readonly context: CommandContext) {}
 
@@ -39,11 +40,34 @@ export class UnitOfWork {
     return loaded.state;
   }
 
+  /**
+   * Reads many streams at once (a list's applications), a few at a time, so a list act does not
+   * wait for thousands of reads one after another. Streams already read are left as they are.
+   */
+  async preload<S>(streamIds: readonly string[], fold: Fold<S>, concurrency = 16): Promise<void> {
+    const wanted = [...new Set(streamIds)].filter((streamId) => !this.streams.has(streamId));
+    let next = 0;
+    const worker = async () => {
+      while (next < wanted.length) {
+        const streamId = wanted[next++];
+        const loaded = await this.store.load(streamId, fold);
+        if (!this.streams.has(streamId)) this.streams.set(streamId, { fold: fold as Fold<unknown>, loaded, state: loaded.state, events: [] });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, worker));
+  }
+
+  /** The list (and decision) that carries the events appended from now on, recorded in their metadata. */
+  carry(carriedBy: CarriedBy | null): void {
+    this.carried = carriedBy;
+  }
+
   /** Adds events to a stream read in this attempt; returns its state with them folded in. */
   append<S>(streamId: string, events: readonly NewEvent[]): S {
     const entry = this.streams.get(streamId);
     if (!entry) throw new Error(`${streamId} must be loaded before events are appended to it`);
-    entry.events.push(...events);
+    const carried = this.carried;
+    entry.events.push(...(carried ? events.map((event) => ({ ...event, carriedBy: carried })) : events));
     entry.state = events.reduce((state, event) => entry.fold.evolve(state, event as StoredEvent), entry.state);
     return entry.state as S;
   }

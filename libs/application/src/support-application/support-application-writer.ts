@@ -54,10 +54,10 @@ export class SupportApplicationWriter {
   }
 
   /** The decision alone, for commands that carry several applications in one unit of work. */
-  async decide(work: UnitOfWork, applicationId: string, command: SupportApplicationCommand): Promise<CommandResult> {
+  async decide(work: UnitOfWork, applicationId: string, command: SupportApplicationCommand, options: { pinned?: boolean } = { pinned: true }): Promise<CommandResult> {
     const catalog = this.programmes.catalog;
     const streamId = supportApplicationStream(applicationId);
-    const state = await work.load(streamId, supportApplicationFold, { pinned: true });
+    const state = await work.load(streamId, supportApplicationFold, options);
     const events = decide(command, state, catalog);
     work.actingAs(actingRole(command, state, catalog));
     let after = work.append<SupportApplication>(streamId, events);
@@ -66,6 +66,12 @@ export class SupportApplicationWriter {
       after = (await this.closeSuperseded(work, streamId, personEvents)) ?? work.append<SupportApplication>(streamId, []);
     }
     return { id: applicationId, status: after.status, version: work.versionOf(streamId) };
+  }
+
+  /** The people's streams of these applications, read ahead of deciding them one by one. */
+  async preloadPeople(work: UnitOfWork, applications: readonly SupportApplication[]): Promise<void> {
+    const keys = applications.flatMap((state) => (state.status === 'none' ? [] : [beneficiaryStream(this.keys.keyOf(state.citizenId))]));
+    await work.preload(keys, beneficiaryFold);
   }
 
   /**

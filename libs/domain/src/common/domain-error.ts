@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'validation-failed'
   | 'not-eligible'
-  | 'not-found';
+  | 'not-found'
+  | 'list-step-refused';
 
 /**
  * What a message says, as data: codes, numbers, months (`YYYY-MM`), dates (`YYYY-MM-DD`), lists

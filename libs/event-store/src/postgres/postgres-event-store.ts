@@ -227,8 +227,11 @@ export class PostgresEventStore extends EventStore {
         const schemaVersion = this.registry.currentVersion(event.type);
         // As JSON gives it back (what jsonb will return), keys sorted: stored and hashed as this one text.
         const dataJson = dataText(event.data);
-        const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: metadataCanonical, recordedAt });
-        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: metadataJson, recordedAt, hash });
+        // A list act's events carry the list (and decision) in their own metadata, hashed with it.
+        const own = event.carriedBy ? { ...metadata, ...event.carriedBy } : metadata;
+        const ownCanonical = own === metadata ? metadataCanonical : canonicalJson(own);
+        const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: ownCanonical, recordedAt });
+        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: own === metadata ? metadataJson : JSON.stringify(own), recordedAt, hash });
         previous = hash;
       }
       prepared.heads[streamId] = { version, hash: previous };
@@ -349,14 +352,16 @@ export class PostgresEventStore extends EventStore {
           const eventId = randomUUID();
           const schemaVersion = this.registry.currentVersion(event.type);
           const dataJson = dataText(event.data);
-          const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: metadataCanonical, recordedAt });
+          const own = event.carriedBy ? { ...metadata, ...event.carriedBy } : metadata;
+          const ownCanonical = own === metadata ? metadataCanonical : canonicalJson(own);
+          const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: ownCanonical, recordedAt });
           columns.eventId.push(eventId);
           columns.streamId.push(streamId);
           columns.version.push(version);
           columns.type.push(event.type);
           columns.schemaVersion.push(schemaVersion);
           columns.data.push(dataJson);
-          columns.metadata.push(metadataJson);
+          columns.metadata.push(own === metadata ? metadataJson : JSON.stringify(own));
           columns.recordedAt.push(recordedAt);
           columns.hash.push(hash);
           previous = hash;

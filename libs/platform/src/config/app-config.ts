@@ -80,6 +80,10 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 256kb or 1mb' })
   BODY_LIMIT = '256kb';
 
+  /** The most data rows one imported spreadsheet may hold (POST /imports); more is 400. */
+  @IsInt() @Min(1) @Max(1_000_000) @Transform(toInt)
+  IMPORT_MAX_ROWS = 10_000;
+
   /** Requests per client address per window; 0 turns rate limiting off (benchmarks). */
   @IsInt() @Min(0) @Max(1_000_000) @Transform(toInt)
   RATE_LIMIT = 1200;

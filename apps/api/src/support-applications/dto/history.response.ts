@@ -9,6 +9,8 @@ export class EventMetadataResponse {
   @ApiProperty() commandId!: string;
   @ApiProperty() correlationId!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) causationId?: string | null;
+  @ApiPropertyOptional({ description: 'the list (danh sách) whose act carried the event' }) listId?: string;
+  @ApiPropertyOptional({ description: 'the decision number that carried the event' }) decisionNo?: string;
 }
 
 /** One event as stored; eventId, streamId, schemaVersion and storedData are what its hash covers. */
