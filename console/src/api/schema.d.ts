@@ -1511,6 +1511,8 @@ export interface components {
             /** @example applicant.citizenId */
             field: string;
             message: string;
+            /** @description a stable code for the law's refusals (received-in-future, outside-filing-period, …) */
+            code?: string;
         };
         ProblemResponse: {
             /** @example /problems/validation-failed */
