@@ -71,8 +71,8 @@ describe('SupportList', () => {
       }
       expect(thrown).toBeInstanceOf(ListStepRefused);
       expect((thrown as ListStepRefused).refusals).toEqual([
-        { applicationId: APPLICATION_ID, code: 'invalid-transition', detail: expect.stringContaining('awaiting village-review') },
-        { applicationId: OTHER_ID, code: 'not-found', detail: 'no such application' },
+        { applicationId: APPLICATION_ID, code: 'invalid-transition', key: 'list.application-awaiting-other', params: expect.objectContaining({ awaiting: 'village-review' }) },
+        { applicationId: OTHER_ID, code: 'not-found', key: 'list.no-such-application' },
       ]);
     });
 
@@ -143,8 +143,8 @@ describe('SupportList', () => {
         thrown = error;
       }
       expect((thrown as ListStepRefused).refusals).toEqual([
-        { listId: LIST_ID, code: 'invalid-transition', detail: expect.stringContaining('district-appraisal') },
-        { listId: OTHER_ID, code: 'not-found', detail: 'no such list' },
+        { listId: LIST_ID, code: 'invalid-transition', key: 'list.not-provincial', params: { step: 'district-appraisal' } },
+        { listId: OTHER_ID, code: 'not-found', key: 'list.no-such-list' },
       ]);
     });
 
