@@ -32,7 +32,8 @@ const main = async () => {
   const applied = await prepareDatabase(config, embedded);
   if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
   const app = await createApiApp(config, { withProjector: config.RUN === 'all', embedded });
-  await app.listen(config.PORT);
+  // Fastify listens on localhost alone unless told otherwise; a container's port must be reachable from outside it.
+  await app.listen(config.PORT, '0.0.0.0');
   let stopping: Promise<void> | null = null;
   const stop = (signal: NodeJS.Signals) => {
     stopping ??= (async () => {

@@ -20,7 +20,7 @@ const main = async () => {
   const app = await NestFactory.create<NestFastifyApplication>(ProjectorAppModule.forRoot(config), new FastifyAdapter(), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  if (config.PROJECTOR_PORT > 0) await app.listen(config.PROJECTOR_PORT);
+  if (config.PROJECTOR_PORT > 0) await app.listen(config.PROJECTOR_PORT, '0.0.0.0');
   else await app.init();
   let stopping = false;
   const stop = (signal: string) => {
