@@ -76,8 +76,10 @@ export class ListsController {
 
   private async view(id: string, actor: Actor): Promise<SupportListView> {
     const view = await this.queries.execute(new GetSupportListQuery(id));
-    if (!view) throw new NotFoundException('no such list');
-    requireReadAccess(actor, view.list.ward);
+    if (!view) throw new NotFoundException({ key: 'list.not-found', params: { list: id } });
+    // Every application on a list awaits the list's step: the read scope of district and province follows it.
+    const steps = this.programmes.catalog(view.list.programmeId)?.categories.find((category) => category.code === view.list.category)?.steps.map((step) => step.name) ?? [];
+    requireReadAccess(actor, { ward: view.list.ward, steps, nextStep: steps.indexOf(view.list.step) });
     return view;
   }
 

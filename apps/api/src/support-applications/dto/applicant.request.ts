@@ -17,7 +17,7 @@ export class ApplicantRequest {
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @trimmedText()
-  @IsString() @Length(1, 200, { message: 'fullName must be 1 to 200 characters, not only spaces' })
+  @IsString() @Length(1, 200)
   fullName!: string;
 
   @ApiProperty({ example: '1980-03-02' })
@@ -30,7 +30,7 @@ export class ApplicantRequest {
 
   @ApiProperty({ example: 'Khối 3, phường Hoàng Văn Thụ' })
   @trimmedText()
-  @IsString() @Length(1, 500, { message: 'address must be 1 to 500 characters, not only spaces' })
+  @IsString() @Length(1, 500)
   address!: string;
 
   @ApiPropertyOptional({ example: '0912345678' })

@@ -29,6 +29,6 @@ export class SubmitApplicationRequest {
     description: 'the day the ward received the dossier (default today; never in the future; within the programme\'s filing period). Claim dates may not be after it; legal time limits count from it.',
     example: '2020-05-18',
   })
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'receivedOn must be a date YYYY-MM-DD' })
+  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   receivedOn?: string;
 }
