@@ -33,7 +33,7 @@ const READ: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(ANY_WARD_RE
  * everything, admin nothing; the district and the province list what reached their step (the
  * list answers, filtered) but a submitted application has not reached it (read-scope spec).
  */
-const PERSONAL_LIST: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector', 'district-appraiser', 'province-approver'], 'any-ward') };
+const PERSONAL_LIST: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'], 'any-ward') };
 const PERSONAL_SUBMITTED: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector'], 'any-ward') };
 const EVERYONE: Access = grant([...WARD_OFFICERS, ...ANY_WARD_READERS], 'any-ward');
 const INSPECTION: Access = grant(['auditor', 'inspector'], 'any-ward');
@@ -101,8 +101,8 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   // An upload as JSON is 415 to the one allowed (own-ward intake officer): authorization came first.
   'POST /imports': { access: { 'intake-officer': 'own-ward' }, ok: 415, request: async () => ({ path: '/imports?ward=W01', body: { programme: 'nq42-2020' } }) },
-  'GET /imports/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}` }) },
-  'GET /imports/:id/report.xlsx': { access: READ, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}/report.xlsx` }) },
+  'GET /imports/:id': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}` }) },
+  'GET /imports/:id/report.xlsx': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}/report.xlsx` }) },
   'GET /programmes/:id/categories/:code/template.xlsx': { access: EVERYONE, ok: 200, request: staticPath('/programmes/nq42-2020/categories/4/template.xlsx') },
   'GET /lists/:id/payment-list.:format': {
     access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}/payment-list.xlsx` }),
@@ -110,7 +110,7 @@ export const AUTHORIZATION: Record<string, Entry> = {
   // As for imports: an upload sent as JSON is 415 to the one allowed, after authorization.
   'POST /payments/imports': { access: { treasurer: 'own-ward' }, ok: 415, request: async () => ({ path: '/payments/imports?ward=W01', body: { amount: 1 } }) },
   'GET /reconciliation': { access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: staticPath('/reconciliation?ward=W01') },
-  'GET /lists/:id': { access: READ, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
+  'GET /lists/:id': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
 
   // Queries.
   'GET /applications': { access: PERSONAL_LIST, ok: 200, request: staticPath('/applications?ward=W01') },

@@ -31,7 +31,7 @@ describe('Idempotency keys bound to what they were used for', () => {
   const expectReused = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) => {
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'idempotency-key-reused' });
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body.titles).toEqual({ en: expect.any(String), vi: expect.any(String) });
+    expect(response.body.title).toBe('Khóa Idempotency-Key đã được dùng cho một yêu cầu khác');
   };
 
   it('a key used to pay A, reused to pay B, is refused and leaves B unpaid (and A paid once)', async () => {
