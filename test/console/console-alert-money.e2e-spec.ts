@@ -123,6 +123,8 @@ describe('Web console: alerts and the money they may order back', () => {
     await page.getByTestId('alert-filters').locator('[name=status]').selectOption('');
     const cards = page.locator('[data-testid=alert]');
     await page.getByTestId('alerts-pager').waitFor();
+    // The pager stands while a page loads: wait for the page's alerts themselves.
+    await cards.nth(19).waitFor();
     const firstPage = await cards.evaluateAll((all) => all.map((card) => (card as unknown as { dataset: { raisedAt: string } }).dataset.raisedAt));
     expect(firstPage).toHaveLength(20);
     expect([...firstPage].sort().reverse()).toEqual(firstPage);
