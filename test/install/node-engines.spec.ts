@@ -29,3 +29,17 @@ describe('the Node version the project states', () => {
     expect(refusing).toEqual([]);
   });
 });
+
+/**
+ * npm 11 lists, at the end of every install, dependencies whose install scripts nobody reviewed
+ * (npm 12 will refuse to run them): each one in the lockfile is decided in `allowScripts`.
+ */
+describe('install scripts', () => {
+  it('are each allowed or refused in package.json', () => {
+    const decided = read('package.json').allowScripts as Record<string, boolean>;
+    const packages = Object.entries(read('package-lock.json').packages as Record<string, { hasInstallScript?: boolean }>);
+    const withScripts = packages.filter(([, entry]) => entry.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, ''));
+    expect(withScripts.length).toBeGreaterThan(0);
+    expect(withScripts.filter((name) => typeof decided[name] !== 'boolean')).toEqual([]);
+  });
+});
