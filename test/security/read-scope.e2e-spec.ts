@@ -14,6 +14,7 @@ const CONTRACT: Record<Role, string> = {
   'province-approver': 'reached:provincial-decision',
   'social-insurance-officer': 'reached:social-insurance-confirmation',
   'tax-officer': 'reached:tax-appraisal',
+  'lender-officer': 'reached:loan-approval',
   auditor: 'all',
   inspector: 'all',
   admin: 'none',

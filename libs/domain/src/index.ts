@@ -25,3 +25,4 @@ export * from './support-list/support-list.events';
 export * from './support-list/support-list.errors';
 export * from './support-list/support-list';
 export * from './support-import/support-import';
+export * from './support-application/loan';

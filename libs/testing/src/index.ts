@@ -8,3 +8,4 @@ export * from './stored-events';
 export * from './projection-test-bed';
 export * from './projector-settle';
 export * from './anchor-test-key';
+export * from './builders/employer-loan.builders';

@@ -17,13 +17,14 @@ export const READ_SCOPE: Record<Role, ReadScope> = {
   'province-approver': { reachedStep: 'provincial-decision' },
   'social-insurance-officer': { reachedStep: 'social-insurance-confirmation' },
   'tax-officer': { reachedStep: 'tax-appraisal' },
+  'lender-officer': { reachedStep: 'loan-approval' },
   auditor: 'all',
   inspector: 'all',
   admin: 'none',
 };
 
 /** Roles that see aggregates (counts, amounts) of every ward: audit, inspection, the levels above and admin. */
-const AGGREGATES_ANY_WARD: readonly Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'];
+const AGGREGATES_ANY_WARD: readonly Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'lender-officer', 'province-approver'];
 
 /** Reads every ward's aggregates (dashboards, overdue counts), which hold no personal data. */
 export const readsAnyWard = (actor: Actor): boolean => actor.roles.some((role) => AGGREGATES_ANY_WARD.includes(role));

@@ -73,7 +73,7 @@ export class SupportApplicationCommandsController {
 
   @Post(':id/payment')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the payment of the approved amount (treasurer)' })
+  @ApiOperation({ summary: 'Record the payment of the approved amount (treasurer); for an employer loan, one worker-month disbursed (lender-officer)' })
   @ApiOkResponse({ type: CommandResultResponse })
   async payment(@Param('id', uuid) id: string, @Body() body: PaymentRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
     return withETag(response, await this.commands.execute(new RecordSupportPaymentCommand({ applicationId: id, ...body }, commandContext(request, actor))));

@@ -14,6 +14,9 @@ export const beneficiaryCommandsFor = (
   keyOf?: (citizenId: string) => string,
 ): BeneficiaryCommand[] => {
   if (before.status === 'none') return [];
+  // An employer loan (category 8) is lent to the employer, not held by its representative or its
+  // workers as a support; a worker also supported in category 1 for the month is F19's to flag.
+  if (before.claim.workers) return [];
   // A household claim that lists its members: each member is the beneficiary of an equal share.
   const members = keyOf && before.claim.members?.length ? before.claim.members.filter((member) => !before.excludedMembers?.includes(member.citizenId)) : null;
   if (members) {

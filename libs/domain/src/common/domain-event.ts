@@ -21,6 +21,8 @@ export const ROLES = [
   /** Chi cục Thuế: appraises household businesses (QĐ 15, category 2). */
   'tax-officer',
   'province-approver',
+  /** Ngân hàng Chính sách xã hội (VBSP): approves and disburses employer loans (category 8). */
+  'lender-officer',
   'treasurer',
   'auditor',
   'inspector',

@@ -68,11 +68,30 @@ export interface EligibilityCondition {
   readonly confirmed?: boolean;
 }
 
+/**
+ * Category 8 (NQ 42, QĐ 15 Art. 14–15): a loan to the employer, not a grant. The claim lists its
+ * furloughed workers, each with the months claimed; per worker and month the loan is
+ * `wageSharePercent` % of the regional minimum wage of the employer's region (`regionField`).
+ * The lender disburses it monthly, to each worker. The wages are UNCONFIRMED: configuration.
+ */
+export interface LoanTerms {
+  readonly lender: string;
+  readonly lenderLabel?: Label;
+  /** The claim field (an enum) naming the employer's minimum-wage region. */
+  readonly regionField: string;
+  /** VND per month, by region value. */
+  readonly regionalMinimumWages: Readonly<Record<string, number>>;
+  readonly wageSharePercent: number;
+  readonly interestRatePercent: number;
+  readonly maxTermMonths: number;
+  readonly workers: { readonly label?: Label; readonly max: number };
+}
+
 export interface CategoryDefinition {
   readonly code: string;
   readonly title: string;
   readonly label?: Label;
-  /** VND per unit per month. */
+  /** VND per unit per month; 0 for a loan, whose amount per worker-month follows `loan`. */
   readonly rate: number;
   readonly unit: 'person' | 'household' | 'household-member';
   /** For 'household-member': the claim field holding the number of members. */
@@ -82,6 +101,9 @@ export interface CategoryDefinition {
    * beneficiary with a person stream of their own; when given, they are what is counted.
    */
   readonly members?: { readonly label?: Label; readonly required: boolean; readonly max: number };
+  /** Category 8: the employer borrows for its listed workers; absent for grants. */
+  readonly loan?: LoanTerms;
+  /** Per person (for a loan: per worker). */
   readonly maxMonths: number;
   readonly window: { readonly from: string; readonly to: string };
   readonly payment: 'monthly' | 'once';

@@ -31,7 +31,7 @@ describe('validateProgramme', () => {
     it('accepts it and returns it typed', () => {
       const definition = shippedJson();
       expect(validateProgramme(definition)).toBe(definition);
-      expect(validateProgramme(definition).categories.map((category) => category.code)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+      expect(validateProgramme(definition).categories.map((category) => category.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     });
   });
 
@@ -54,8 +54,8 @@ describe('validateProgramme', () => {
       ['no combination rule', (d) => delete d.combination, 'combination must be { rule: "highest-only", stackableCategories: [] }'],
       ['a holiday that is not a date', (d) => d.calendar.holidays.push('2020-02-30'), 'calendar must be { holidays: [YYYY-MM-DD], utcOffsetMinutes }'],
       ['no time zone', (d) => delete d.calendar.utcOffsetMinutes, 'calendar must be { holidays: [YYYY-MM-DD], utcOffsetMinutes }'],
-      ['a category that is not an object', (d) => d.categories.push('8'), 'categories[7] must be an object'],
-      ['the same category twice', (d) => d.categories.push(structuredClone(d.categories[0])), 'categories[7]: duplicate code 1'],
+      ['a category that is not an object', (d) => d.categories.push('9'), 'categories[8] must be an object'],
+      ['the same category twice', (d) => d.categories.push(structuredClone(d.categories[0])), 'categories[8]: duplicate code 1'],
       ['a stackable category that does not exist', (d) => d.combination.stackableCategories.push('9'), 'combination.stackableCategories names unknown category 9'],
     ])('refuses %s, listing the problem', (_case, breakIt, problem) => expect(problemsAfter(breakIt)).toEqual([problem]));
 
@@ -124,7 +124,7 @@ describe('validateProgramme', () => {
       ['a step name that is not kebab-case', (d) => (cat5(d).steps[1].name = 'Village Review'), `${CAT5}: steps[1] needs a kebab-case name`],
       ['the same step name twice', (d) => (cat5(d).steps[2].name = 'village-review'), `${CAT5}: steps[2]: duplicate step village-review`],
       ['a kind the engine does not know', (d) => (cat5(d).steps[1].kind = 'inspection'), `${CAT5}: steps[1].kind must be one of intake, review, posting, approval, decision, payment`],
-      ['a role that does not exist', (d) => (cat5(d).steps[3].role = 'chairman'), `${CAT5}: steps[3].role must be one of intake-officer, village-reviewer, ward-approver, district-appraiser, social-insurance-officer, tax-officer, province-approver, treasurer, auditor, inspector, admin`],
+      ['a role that does not exist', (d) => (cat5(d).steps[3].role = 'chairman'), `${CAT5}: steps[3].role must be one of intake-officer, village-reviewer, ward-approver, district-appraiser, social-insurance-officer, tax-officer, province-approver, lender-officer, treasurer, auditor, inspector, admin`],
       ['a time limit of 0 working days', (d) => (cat5(d).steps[1].timeLimitWorkingDays = 0), `${CAT5}: steps[1].timeLimitWorkingDays must be null or a positive integer`],
       ['a time limit given as text', (d) => (cat5(d).steps[1].timeLimitWorkingDays = '5'), `${CAT5}: steps[1].timeLimitWorkingDays must be null or a positive integer`],
       ['a minimum posting period on a review', (d) => (cat5(d).steps[1].minWorkingDays = 2), `${CAT5}: steps[1].minWorkingDays is for postings, a positive integer`],
@@ -162,7 +162,7 @@ describe('validateProgramme', () => {
         'version must be a positive integer',
         expect.stringMatching(/^categories\[3\] \(4\): conditions\[1\] refers to unknown claim field income$/),
         expect.stringMatching(/^categories\[4\] \(5\): steps\[3\]\.role must be one of/),
-        'categories[7]: duplicate code 1',
+        'categories[8]: duplicate code 1',
       ]);
       expect(invalid.message).toMatch(/^programme definition programmes\/nq42-2020\.v1\.json is invalid:\n- version must be a positive integer\n- /);
     });

@@ -23,6 +23,29 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const isPositiveInteger = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
+/** Category 8's terms: a region field (an enum) whose every value has a positive minimum wage. */
+const validateLoan = (loan: unknown, fields: readonly Record<string, unknown>[], at: string, problems: string[]): void => {
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push(`${at}.loan: ${message}`);
+  };
+  if (!isObject(loan)) return need(false, 'must be an object');
+  need(typeof loan.lender === 'string' && loan.lender.length > 0, 'lender must be a non-empty string');
+  problems.push(...labelProblems(loan.lenderLabel, `${at}.loan.lenderLabel`));
+  const region = fields.find((field) => isObject(field) && field.name === loan.regionField);
+  need(region !== undefined && region.type === 'enum' && region.required === true, 'regionField must name a required enum claim field');
+  const wages = loan.regionalMinimumWages;
+  need(isObject(wages) && Object.values(wages).every(isPositiveInteger), 'regionalMinimumWages must map regions to positive whole VND');
+  if (region && Array.isArray(region.values) && isObject(wages)) {
+    const missing = region.values.filter((value: unknown) => !isPositiveInteger(wages[value as string]));
+    need(missing.length === 0, `regionalMinimumWages lacks ${missing.join(', ')}`);
+  }
+  need(Number.isInteger(loan.wageSharePercent) && (loan.wageSharePercent as number) > 0 && (loan.wageSharePercent as number) <= 100, 'wageSharePercent must be a whole number from 1 to 100');
+  need(typeof loan.interestRatePercent === 'number' && loan.interestRatePercent >= 0, 'interestRatePercent must be a number, 0 or more');
+  need(isPositiveInteger(loan.maxTermMonths), 'maxTermMonths must be a positive integer');
+  need(isObject(loan.workers) && isPositiveInteger(loan.workers.max), 'workers must be { max }');
+  if (isObject(loan.workers)) problems.push(...labelProblems(loan.workers.label, `${at}.loan.workers.label`));
+};
+
 const validateCategory = (category: Record<string, unknown>, at: string, problems: string[]): void => {
   const need = (ok: boolean, message: string) => {
     if (!ok) problems.push(`${at}: ${message}`);
@@ -31,7 +54,8 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
   need(typeof category.title === 'string', 'title must be a string');
   problems.push(...labelProblems(category.label, `${at}.label`));
   problems.push(...labelProblems(category.legalBasisLabel, `${at}.legalBasisLabel`));
-  need(isPositiveInteger(category.rate), 'rate must be a positive whole number of VND');
+  if (category.loan === undefined) need(isPositiveInteger(category.rate), 'rate must be a positive whole number of VND');
+  else need(category.rate === 0, 'rate must be 0 for a loan: its amount follows loan.regionalMinimumWages');
   need(['person', 'household', 'household-member'].includes(category.unit as string), 'unit must be person, household or household-member');
   need(isPositiveInteger(category.maxMonths), 'maxMonths must be a positive integer');
   need(['monthly', 'once'].includes(category.payment as string), 'payment must be monthly or once');
@@ -44,7 +68,7 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
   const requiredIntegers = new Set<string>();
   fields.forEach((field: unknown, i: number) => {
     if (!isObject(field) || typeof field.name !== 'string') return need(false, `claimFields[${i}] needs a name`);
-    need(field.name !== 'months', `claimFields[${i}]: "months" is reserved`);
+    need(!['months', 'members', 'workers'].includes(field.name), `claimFields[${i}]: "${field.name}" is reserved`);
     need(!fieldNames.has(field.name), `claimFields[${i}]: duplicate field ${field.name}`);
     fieldNames.add(field.name);
     need(CLAIM_FIELD_TYPES.includes(field.type as never), `claimFields[${i}].type must be one of ${CLAIM_FIELD_TYPES.join(', ')}`);
@@ -65,6 +89,8 @@ const validateCategory = (category: Record<string, unknown>, at: string, problem
     need(isObject(members) && typeof members.required === 'boolean' && isPositiveInteger(members.max), 'members must be { required, max }');
     if (isObject(members)) problems.push(...labelProblems(members.label, `${at}.members.label`));
   }
+
+  if (category.loan !== undefined) validateLoan(category.loan, fields, at, problems);
 
   const conditions = Array.isArray(category.conditions) ? category.conditions : [];
   need(Array.isArray(category.conditions), 'conditions must be an array');

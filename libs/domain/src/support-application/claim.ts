@@ -1,7 +1,8 @@
 import { ClaimInvalid, NotEligible, type FieldError } from '../common/domain-error';
 import { isDate, isMonth, monthsBetween, shiftDate } from '../common/month';
 import { RECEIVED_ON, type CategoryDefinition, type ClaimFieldDefinition, type EligibilityCondition } from '../programme/programme-definition';
-import type { Claim, HouseholdMember } from './support-application.events';
+import { checkLoanMonths, claimedWorkers, loanAmount, workerMonths } from './loan';
+import type { Claim, HouseholdMember, LoanWorker } from './support-application.events';
 
 const fieldError = (field: string, message: string, params?: FieldError['params']): FieldError => ({ field: `claim.${field}`, message, ...(params ? { params } : {}) });
 
@@ -69,13 +70,16 @@ const claimedMembers = (category: CategoryDefinition, raw: unknown, errors: Fiel
 /** Shape and types of the claim against the category's fields. Throws ClaimInvalid listing every field. */
 export const parseClaim = (category: CategoryDefinition, raw: Record<string, unknown>): Claim => {
   const errors: FieldError[] = [];
-  const months = claimedMonths(category, raw.months, errors);
+  // A loan's months are its workers' (each worker has their own); a grant's are the claim's.
+  const workers: LoanWorker[] | undefined = category.loan ? claimedWorkers(category, category.loan, raw.workers, errors) : undefined;
+  if (workers) checkLoanMonths(raw.months, workers, errors);
+  const months = workers ? workerMonths(workers) : claimedMonths(category, raw.months, errors);
   const members = claimedMembers(category, raw.members, errors);
-  const known = new Set(['months', ...(category.members ? ['members'] : []), ...category.claimFields.map((field) => field.name)]);
+  const known = new Set(['months', ...(category.members ? ['members'] : []), ...(category.loan ? ['workers'] : []), ...category.claimFields.map((field) => field.name)]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) errors.push(fieldError(key, 'claim.unknown-field', { category: category.code }));
   }
-  const claim: Claim = { months };
+  const claim: Claim = { months, ...(workers ? { workers } : {}) };
   for (const definition of category.claimFields) {
     const value = raw[definition.name];
     if (value === undefined || value === null) {
@@ -162,7 +166,8 @@ export const checkEligibility = (category: CategoryDefinition, claim: Claim, rec
   if (category.payment === 'once' && claim.months.join() !== wholeWindow.join()) {
     reasons.push(fieldError('months', 'eligibility.whole-window', { category: category.code, months: wholeWindow }));
   }
-  if (claim.months.length > category.maxMonths) {
+  // A loan's cap is per worker (checked with the list): its workers' months together may be more.
+  if (!category.loan && claim.months.length > category.maxMonths) {
     reasons.push(fieldError('months', 'eligibility.month-cap', { count: claim.months.length, category: category.code, max: category.maxMonths }));
   }
   const facts: Record<string, unknown> = { ...claim, ...(receivedOn ? { [RECEIVED_ON]: receivedOn } : {}) };
@@ -184,9 +189,9 @@ export const membersCounted = (category: CategoryDefinition, claim: Claim): numb
   return category.multiplierField ? Number(claim[category.multiplierField]) : 1;
 };
 
-/** The amount is computed, never typed in: rate × months (× household members). */
+/** The amount is computed, never typed in: rate × months (× household members); a loan's per worker-month. */
 export const amountFor = (category: CategoryDefinition, claim: Claim, months: readonly string[]): number =>
-  category.rate * months.length * membersCounted(category, claim);
+  category.loan ? loanAmount(category.loan, claim, months) : category.rate * months.length * membersCounted(category, claim);
 
 /** One member's share of a household support: rate × months. */
 export const shareFor = (category: CategoryDefinition, months: readonly string[]): number => category.rate * months.length;

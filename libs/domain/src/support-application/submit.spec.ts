@@ -58,7 +58,7 @@ describe('SupportApplication', () => {
 
       it('an unknown category, naming the categories there are', () =>
         given([]).when(submitCommand({ category: '8', claim: { months: ['2020-04'] } })).thenThrows(ClaimInvalid, (error) =>
-          expect(error.errors).toEqual([refusedFor('category', 'category.unknown', { categories: ['1', '2', '3', '4', '5', '6', '7'] })])));
+          expect(error.errors).toEqual([refusedFor('category', 'category.unknown', { categories: ['1', '2', '3', '4', '5', '6', '7', '8'] })])));
 
       it('a claim with bad fields, listing every one of them', () =>
         given([])

@@ -45,6 +45,9 @@ export interface RecordSupportPayment {
     method: 'cash' | 'bank' | 'post-office';
     reference: string;
     payee?: string;
+    /** Employer loans: each disbursement is one worker's month. */
+    worker?: string;
+    month?: string;
   };
   metadata: CommandMetadata;
 }

@@ -10,8 +10,9 @@ import {
 import { isDate, isMonth } from '../common/month';
 import { refusal } from '../common/refusals';
 import { localDate, workingDaysSpanned } from '../common/working-days';
-import { findCategory, type CategoryDefinition, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
+import { findCategory, type CategoryDefinition, type LoanTerms, type ProgrammeCatalog, type ProgrammeDefinition, type StepDefinition } from '../programme/programme-definition';
 import { amountFor, checkEligibility, parseClaim } from './claim';
+import { disbursementKey, loanPerWorkerMonth } from './loan';
 import { requireMayAct, requireRole, requireSegregation, requireWard } from './permissions';
 import type {
   PerformSupportStep,
@@ -231,17 +232,48 @@ export const recordPayment = (command: RecordSupportPayment, current: SupportApp
   const { actor, now } = command.metadata;
   requireRole(actor, step.role, 'payment');
   requireWard(actor, step.role, state.ward);
-  if (state.status !== 'approved') {
+  // A fully disbursed loan still says which worker-month was already paid.
+  const loanPaid = workflow.category.loan && state.status === 'paid';
+  if (state.status !== 'approved' && !loanPaid) {
     throw state.status === 'in-progress' || state.status === 'submitted'
       ? new InvalidTransition('payment.not-approved-awaiting', { status: state.status, awaiting: state.steps[state.nextStep] })
       : new InvalidTransition('payment.not-approved', { status: state.status });
   }
   requireSegregation(actor, step.name, state.performedBy, (name) => workflow.category.steps.find((s) => s.name === name)?.kind);
+  if (workflow.category.loan) return disburse(command, state, workflow.category.loan, step);
+  if (command.data.worker !== undefined || command.data.month !== undefined) {
+    throw new ClaimInvalid([{ field: 'worker', message: 'disbursement.not-a-loan', params: { category: state.category } }]);
+  }
   const owed = amountDue(state);
   if (command.data.amount !== owed) throw new AmountMismatch(owed, command.data.amount);
   const { amount, method, reference, payee } = command.data;
   // F13: a payee who signs for many applicants is a cluster the detectors look for.
   return { type: 'SupportApplicationPaid', data: { applicationId: state.applicationId, step: step.name, amount, method, reference, ...(payee?.trim() ? { payee: payee.trim() } : {}), paidBy: actor.id, paidAt: now } };
+};
+
+/**
+ * Category 8: the lender disburses the loan monthly, directly to each worker (NQ 42, QĐ 15): one
+ * worker's month at a time, each once, for exactly the share of the regional minimum wage.
+ */
+const disburse = (command: RecordSupportPayment, state: ActiveApplication, loan: LoanTerms, step: StepDefinition): SupportApplicationPaid => {
+  const { worker, month, amount, method, reference } = command.data;
+  const { actor, now } = command.metadata;
+  if (!worker?.trim() || !month?.trim()) {
+    throw new ClaimInvalid([{ field: worker?.trim() ? 'month' : 'worker', message: 'disbursement.worker-month-required' }]);
+  }
+  const listed = state.claim.workers?.find((candidate) => candidate.citizenId === worker.trim());
+  if (!listed) throw new ClaimInvalid([{ field: 'worker', message: 'disbursement.worker-not-listed', params: { worker } }]);
+  const approved = listed.months.filter((candidate) => (state.approvedMonths ?? []).includes(candidate));
+  if (!approved.includes(month)) throw new ClaimInvalid([{ field: 'month', message: 'disbursement.month-not-approved', params: { worker, month, months: approved } }]);
+  if ((state.disbursed ?? []).includes(disbursementKey(listed.citizenId, month))) {
+    throw new InvalidTransition('disbursement.already-disbursed', { worker, month });
+  }
+  const due = loanPerWorkerMonth(loan, state.claim);
+  if (amount !== due) throw new AmountMismatch(due, amount, 'amount.disbursement-not-due');
+  return {
+    type: 'SupportApplicationPaid',
+    data: { applicationId: state.applicationId, step: step.name, amount, method, reference, worker: listed.citizenId, month, paidBy: actor.id, paidAt: now },
+  };
 };
 
 export const withdraw = (command: WithdrawSupportApplication, current: SupportApplication, programmes: ProgrammeCatalog): SupportApplicationWithdrawn => {

@@ -19,8 +19,21 @@ export interface HouseholdMember {
   relation: string;
 }
 
-/** The claim as filed: the months affected, the household's members where it names them, plus the category's own fields. */
-export type Claim = { months: string[]; members?: HouseholdMember[] } & Record<string, string | number | boolean | string[] | HouseholdMember[] | undefined>;
+/** One furloughed worker of an employer loan (category 8): the months the loan pays their wages for. */
+export interface LoanWorker {
+  citizenId: string;
+  fullName: string;
+  months: string[];
+}
+
+/**
+ * The claim as filed: the months affected, the household's members where it names them, an
+ * employer loan's workers, plus the category's own fields.
+ */
+export type Claim = { months: string[]; members?: HouseholdMember[]; workers?: LoanWorker[] } & Record<
+  string,
+  string | number | boolean | string[] | HouseholdMember[] | LoanWorker[] | undefined
+>;
 
 export type SupportApplicationSubmitted = DomainEvent<'SupportApplicationSubmitted', {
   applicationId: string;
@@ -98,6 +111,9 @@ export type SupportApplicationPaid = DomainEvent<'SupportApplicationPaid', {
   reference: string;
   /** Who signed for the money when not the applicant (nhận thay): citizen ID or name on the receipt. */
   payee?: string;
+  /** An employer loan is disbursed monthly to each worker: the worker's citizen ID and the month (absent for grants). */
+  worker?: string;
+  month?: string;
   paidBy: string;
   paidAt: string;
 }>;

@@ -1,3 +1,4 @@
+import { disbursementKey, dueDisbursements } from './loan';
 import type { Claim, SupportApplicationEvent } from './support-application.events';
 
 export type ApplicationStatus =
@@ -44,6 +45,8 @@ export type SupportApplication =
       memberShare?: number;
       lastStepAt: string;
       postedUntil: string | null;
+      /** Employer loans: the worker-months disbursed (`citizenId|month`), each once. */
+      disbursed?: string[];
     };
 
 export type ActiveApplication = Exclude<SupportApplication, { status: 'none' }>;
@@ -113,6 +116,13 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
     case 'SupportApplicationRejected':
       return { ...state, status: 'rejected', performedBy: { ...state.performedBy, [event.data.step]: event.data.rejectedBy }, lastStepAt: event.data.rejectedAt };
     case 'SupportApplicationPaid':
+      if (event.data.worker !== undefined && event.data.month !== undefined) {
+        // A loan is paid out worker-month by worker-month; it is paid when the last one is.
+        const disbursed = [...(state.disbursed ?? []), disbursementKey(event.data.worker, event.data.month)];
+        const done = dueDisbursements(state.claim, state.approvedMonths ?? []).every((key) => disbursed.includes(key));
+        const paid = { ...state, disbursed, paidAmount: state.paidAmount + event.data.amount, performedBy: { ...state.performedBy, [event.data.step]: event.data.paidBy }, lastStepAt: event.data.paidAt };
+        return done ? { ...advance(paid, event.data.step, event.data.paidBy, event.data.paidAt, 'paid') } : paid;
+      }
       return { ...advance(state, event.data.step, event.data.paidBy, event.data.paidAt, 'paid'), paidAmount: state.paidAmount + event.data.amount };
     case 'SupportApplicationWithdrawn':
       return { ...state, status: 'withdrawn', lastStepAt: event.data.withdrawnAt };

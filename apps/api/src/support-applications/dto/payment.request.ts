@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Max } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches, Max } from 'class-validator';
 
 export class PaymentRequest {
   @ApiProperty({ description: 'VND; must equal the approved amount still owed', example: 2000000 })
@@ -17,6 +17,14 @@ export class PaymentRequest {
   @ApiPropertyOptional({ description: 'who signed for the money when not the applicant (nhận thay): citizen ID or name on the receipt' })
   @IsOptional() @IsString() @Length(1, 200)
   payee?: string;
+
+  @ApiPropertyOptional({ description: 'employer loans (category 8): the citizen ID of the worker this month is disbursed to; required there, refused elsewhere' })
+  @IsOptional() @IsString() @Length(1, 20)
+  worker?: string;
+
+  @ApiPropertyOptional({ description: 'employer loans (category 8): the month (YYYY-MM) of the worker’s wages disbursed; each worker-month once', example: '2020-05' })
+  @IsOptional() @IsString() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'field.month' })
+  month?: string;
 }
 
 export class WithdrawalRequest {
