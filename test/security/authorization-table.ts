@@ -23,7 +23,7 @@ export interface Entry {
 }
 
 const WARD_OFFICERS: Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'];
-const ANY_WARD_READERS: Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'];
+const ANY_WARD_READERS: Role[] = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'lender-officer', 'province-approver'];
 const grant = (roles: Role[], how: Grant): Partial<Record<Role, Grant>> => Object.fromEntries(roles.map((role) => [role, how]));
 
 /** API.md: a ward's officers read their own ward; audit, inspection and the levels above read every ward. */
@@ -33,7 +33,7 @@ const READ: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(ANY_WARD_RE
  * everything, admin nothing; the district and the province list what reached their step (the
  * list answers, filtered) but a submitted application has not reached it (read-scope spec).
  */
-const PERSONAL_LIST: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'], 'any-ward') };
+const PERSONAL_LIST: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'lender-officer', 'province-approver'], 'any-ward') };
 const PERSONAL_SUBMITTED: Access = { ...grant(WARD_OFFICERS, 'own-ward'), ...grant(['auditor', 'inspector'], 'any-ward') };
 const EVERYONE: Access = grant([...WARD_OFFICERS, ...ANY_WARD_READERS], 'any-ward');
 const INSPECTION: Access = grant(['auditor', 'inspector'], 'any-ward');

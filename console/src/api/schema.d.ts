@@ -83,7 +83,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the payment of the approved amount (treasurer) */
+        /** Record the payment of the approved amount (treasurer); for an employer loan, one worker-month disbursed (lender-officer) */
         post: operations["SupportApplicationCommandsController_payment"];
         delete?: never;
         options?: never;
@@ -839,6 +839,13 @@ export interface components {
             reference: string;
             /** @description who signed for the money when not the applicant (nhận thay): citizen ID or name on the receipt */
             payee?: string;
+            /** @description employer loans (category 8): the citizen ID of the worker this month is disbursed to; required there, refused elsewhere */
+            worker?: string;
+            /**
+             * @description employer loans (category 8): the month (YYYY-MM) of the worker’s wages disbursed; each worker-month once
+             * @example 2020-05
+             */
+            month?: string;
         };
         WithdrawalRequest: {
             reason: string;
@@ -1043,7 +1050,7 @@ export interface components {
             /** @enum {string} */
             kind: "intake" | "review" | "posting" | "approval" | "decision" | "payment";
             /** @enum {string} */
-            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
+            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "lender-officer" | "treasurer" | "auditor" | "inspector" | "admin";
             timeLimitWorkingDays: number | null;
             countFrom?: string;
             minWorkingDays?: number;
@@ -1131,12 +1138,12 @@ export interface components {
         };
         DevSignInInfoResponse: {
             enabled: boolean;
-            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
-            wardScopedRoles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "lender-officer" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            wardScopedRoles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "lender-officer" | "treasurer" | "auditor" | "inspector" | "admin")[];
         };
         DevTokenRequest: {
             /** @enum {string} */
-            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin";
+            role: "intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "lender-officer" | "treasurer" | "auditor" | "inspector" | "admin";
             /**
              * @description required for ward-scoped roles
              * @example W01
@@ -1149,7 +1156,7 @@ export interface components {
         DevTokenClaimsResponse: {
             sub: string;
             name: string;
-            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "treasurer" | "auditor" | "inspector" | "admin")[];
+            roles: ("intake-officer" | "village-reviewer" | "ward-approver" | "district-appraiser" | "social-insurance-officer" | "tax-officer" | "province-approver" | "lender-officer" | "treasurer" | "auditor" | "inspector" | "admin")[];
             ward: string | null;
         };
         DevTokenResponse: {

@@ -6,7 +6,7 @@ export interface NavItem {
   roles: string[];
 }
 
-const OFFICERS = ['intake-officer', 'village-reviewer', 'ward-approver', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver', 'treasurer'];
+const OFFICERS = ['intake-officer', 'village-reviewer', 'ward-approver', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver', 'lender-officer', 'treasurer'];
 
 /**
  * Pages by role: officers work the ward's list, auditors and inspectors read every ward's cases,

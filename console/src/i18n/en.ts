@@ -213,6 +213,7 @@ export const en: Messages = {
     'social-insurance-officer': 'Social insurance (BHXH) officer',
     'tax-officer': 'Tax sub-department officer',
     'province-approver': 'Provincial Chairman',
+    'lender-officer': 'Social Policy Bank (VBSP) officer',
     treasurer: 'Treasurer',
     auditor: 'Auditor',
     inspector: 'Inspector',

@@ -218,6 +218,7 @@ export const vi = {
     'social-insurance-officer': 'Cán bộ Bảo hiểm xã hội',
     'tax-officer': 'Cán bộ Chi cục Thuế',
     'province-approver': 'Chủ tịch UBND tỉnh',
+    'lender-officer': 'Cán bộ Ngân hàng Chính sách xã hội',
     treasurer: 'Kế toán, thủ quỹ',
     auditor: 'Kiểm toán viên',
     inspector: 'Thanh tra viên',

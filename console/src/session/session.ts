@@ -59,4 +59,4 @@ export const saveSession = (token: string | null): void => {
 export const hasRole = (session: Session | null, ...roles: string[]): boolean => !!session && session.claims.roles.some((role) => roles.includes(role));
 
 /** Roles that read every ward (API.md); the others see their own. */
-export const ANY_WARD_ROLES = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver'];
+export const ANY_WARD_ROLES = ['auditor', 'inspector', 'admin', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'lender-officer', 'province-approver'];

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { ProblemBox } from '../../components/ProblemBox';
 import { useI18n } from '../../i18n/i18n';
 
-const ROLES: Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver', 'treasurer', 'auditor', 'inspector'];
+const ROLES: Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver', 'lender-officer', 'treasurer', 'auditor', 'inspector'];
 const WARD_SCOPED: Role[] = ['intake-officer', 'village-reviewer', 'ward-approver', 'treasurer'];
 const WARDS = Array.from({ length: 12 }, (_, index) => `W${String(index + 1).padStart(2, '0')}`);
 
