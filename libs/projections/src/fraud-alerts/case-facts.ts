@@ -17,6 +17,8 @@ export interface PaymentFact {
   approvedBefore: boolean;
   decidedBefore: boolean;
   payee: string | null;
+  /** An employer loan's disbursement: one worker's month (a tranche, not the whole amount owed). */
+  worker?: string | null;
   at: string;
   position: number;
 }
@@ -208,6 +210,7 @@ export const evolveCaseFacts = (facts: CaseFacts | null, event: StoredEvent, pro
         approvedBefore: facts.approval !== null,
         decidedBefore: facts.decision !== null,
         payee: payeeOf(facts, data.payee),
+        worker: typeof data.worker === 'string' ? data.worker : null,
         at: String(data.paidAt),
         position: event.position,
       };
@@ -238,3 +241,13 @@ export const monthsHeld = (facts: CaseFacts): string[] =>
 
 /** What counts against the budget: the approved amount, or what was paid without approval. */
 export const amountHeld = (facts: CaseFacts): number => facts.approval?.amount ?? facts.paidAmount;
+
+/** An employer loan's workers (category 8) and the months each is listed for; none for a grant. */
+export const loanWorkersOf = (facts: CaseFacts): { citizenId: string; months: string[] }[] => {
+  const workers = facts.claim.workers;
+  if (!Array.isArray(workers)) return [];
+  return workers.flatMap((worker: Record<string, unknown>) => {
+    const citizenId = citizenIdKey(worker?.citizenId);
+    return citizenId && Array.isArray(worker.months) ? [{ citizenId, months: worker.months.map(String) }] : [];
+  });
+};

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { fraudRule, type FraudRuleId, type ProgrammeCatalog } from '@lib/domain';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { CASE_FACT_EVENT_TYPES, amountHeld, evolveCaseFacts, type CaseFacts } from './case-facts';
+import { CASE_FACT_EVENT_TYPES, amountHeld, evolveCaseFacts, loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectApplication } from './detectors/application-detectors';
 import { alertIdOf, type Finding } from './detectors/finding';
 import { TouchedGroups, detectTouchedGroups } from './touched-groups';
@@ -121,13 +121,15 @@ export class FraudAlertsProjection implements Projection {
   private async saveFacts(manager: EntityManager, changed: readonly CaseFacts[], totals: Map<string, number>): Promise<void> {
     if (changed.length) {
       await manager.query(
-        `INSERT INTO fraud_case_facts (application_id, programme_id, citizen_id, ward, bank_account, phone, address_key, household_key, identity_key, payees, withdrawn_on, over_budget, facts)
+        `INSERT INTO fraud_case_facts (application_id, programme_id, citizen_id, ward, bank_account, phone, address_key, household_key, identity_key, payees, withdrawn_on, over_budget, loan_workers, facts)
          SELECT (f->>'applicationId')::uuid, f->>'programmeId', f->>'citizenId', f->>'ward', f->>'bankAccount', f->>'phone', f->>'addressKey', f->>'householdKey', f->>'identityKey',
                 ARRAY(SELECT DISTINCT p->>'payee' FROM jsonb_array_elements(f->'payments') p WHERE p->>'payee' IS NOT NULL),
-                (f->'withdrawal'->>'on')::date, f->'overBudget' IS NOT NULL AND f->'overBudget' <> 'null'::jsonb, f
-           FROM jsonb_array_elements($1::jsonb) f
+                (f->'withdrawal'->>'on')::date, f->'overBudget' IS NOT NULL AND f->'overBudget' <> 'null'::jsonb,
+                ARRAY(SELECT jsonb_array_elements_text(w.workers)), f
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(f, i)
+           JOIN jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(workers, j) ON i = j
          ON CONFLICT (application_id) DO UPDATE SET payees = EXCLUDED.payees, withdrawn_on = EXCLUDED.withdrawn_on, over_budget = EXCLUDED.over_budget, facts = EXCLUDED.facts`,
-        [JSON.stringify(changed)],
+        [JSON.stringify(changed), JSON.stringify(changed.map((facts) => loanWorkersOf(facts).map((worker) => worker.citizenId)))],
       );
     }
     if (totals.size) {

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
-import type { CaseFacts } from './case-facts';
+import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
 import { alertIdOf, type Finding } from './detectors/finding';
 import { detectIdentity } from './detectors/identity-detector';
+import { detectLoanWorker } from './detectors/loan-worker-detector';
 
 /** The groups a batch changed: only they are looked at again. */
 export class TouchedGroups {
@@ -12,6 +13,8 @@ export class TouchedGroups {
   readonly households = new Set<string>();
   /** Name and date of birth (F20): a new application may be someone already known under another ID. */
   readonly identities = new Set<string>();
+  /** Workers of employer loans whose holding moved (F19), as well as people whose support did. */
+  readonly loanWorkers = new Set<string>();
   readonly refusals = new Set<string>();
   readonly budgets = new Set<string>();
   /** Applications that went over the programme's budget in this batch (F17). */
@@ -22,6 +25,7 @@ export class TouchedGroups {
     // A person's rules look at what they held and were paid, so only those moves wake them.
     if ((before?.heldFrom ?? null) !== after.heldFrom || (before?.heldUntil ?? null) !== after.heldUntil || (before?.payments.length ?? 0) !== after.payments.length) {
       this.persons.add(after.citizenId);
+      for (const worker of loanWorkersOf(after)) this.loanWorkers.add(worker.citizenId);
     }
     if (!before) {
       if (after.bankAccount) this.clusters.bankAccount.add(after.bankAccount);
@@ -88,6 +92,16 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   if (touched.identities.size) {
     const facts = await load('identity_key = ANY($1::text[])', [[...touched.identities]]);
     findings.push(...under(groupBy(facts, (one) => [`${one.identityKey}#${one.programmeId}`]), programmes, (key, apps, programme) => detectIdentity(key.split('#')[0], apps, programme)));
+  }
+  // F19: each worker whose support or loan moved, with their own applications and the loans listing them.
+  const workers = [...new Set([...touched.persons, ...touched.loanWorkers])];
+  if (workers.length) {
+    const facts = await load('citizen_id = ANY($1::text[]) OR loan_workers && $1::text[]', [workers]);
+    const wanted = new Set(workers);
+    const keysOf = (one: CaseFacts): string[] =>
+      [...new Set([one.citizenId, ...loanWorkersOf(one).map((worker) => worker.citizenId)])].filter((id) => wanted.has(id)).map((id) => `${id}|${one.programmeId}`);
+    const groups = new Map([...groupBy(facts, keysOf)].filter(([, apps]) => apps.some((one) => loanWorkersOf(one).length > 0)));
+    findings.push(...under(groups, programmes, (key, apps, programme) => detectLoanWorker(key.split('|')[0], apps, programme)));
   }
   if (touched.refusals.size) {
     const pairs = [...touched.refusals].map((pair) => pair.split('|'));

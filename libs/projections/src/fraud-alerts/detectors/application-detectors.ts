@@ -1,12 +1,14 @@
 import {
   SEGREGATED_KINDS,
   addWorkingDays,
+  amountFor,
   findCategory,
   fraudRule,
   localDate,
   monthsBetween,
   workingDaysSpanned,
   type CategoryDefinition,
+  type Claim,
   type FraudRuleId,
   type ProgrammeDefinition,
 } from '@lib/domain';
@@ -28,9 +30,10 @@ const wrongAmount: Check = (facts, category) => {
   const window = monthsBetween(category.window.from, category.window.to);
   const outside = approval.months.filter((month) => !window.includes(month));
   if (outside.length) reasons.push(`months ${outside.join(', ')} outside the window ${category.window.from} to ${category.window.to}`);
-  if (new Set(approval.months).size > category.maxMonths) reasons.push(`${approval.months.length} months approved; the cap is ${category.maxMonths}`);
+  // A loan's month cap is per worker (its workers' months together may be more), checked at intake.
+  if (!category.loan && new Set(approval.months).size > category.maxMonths) reasons.push(`${approval.months.length} months approved; the cap is ${category.maxMonths}`);
   const multiplier = category.multiplierField ? Number(facts.claim[category.multiplierField]) : 1;
-  const expected = category.rate * approval.months.length * multiplier;
+  const expected = category.loan ? amountFor(category, facts.claim as Claim, approval.months) : category.rate * approval.months.length * multiplier;
   if (approval.amount !== expected) reasons.push(`approved ${approval.amount} VND; the rate gives ${expected} VND`);
   return found([piece(facts, approval.position, approval.at)], reasons);
 };
@@ -48,7 +51,8 @@ const paidWithoutDecision: Check = (facts) => {
 
 /** F14 (skimming): a receipt for less than the approved amount still owed. */
 const paidLess: Check = (facts) => {
-  const bad = facts.payments.filter((payment) => payment.approvedBefore && payment.amount < payment.owedBefore);
+  // A loan is disbursed worker-month by worker-month: each tranche is less than what is still owed.
+  const bad = facts.payments.filter((payment) => payment.approvedBefore && !payment.worker && payment.amount < payment.owedBefore);
   return found(bad.map((payment) => piece(facts, payment.position, payment.at)), bad.map((payment) => `paid ${payment.amount} VND of ${payment.owedBefore} VND approved`));
 };
 
