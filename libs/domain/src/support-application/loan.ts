@@ -57,9 +57,6 @@ export const loanAmount = (loan: LoanTerms, claim: Claim, months: readonly strin
 /** `worker|month`: one disbursement, made once. */
 export const disbursementKey = (worker: string, month: string): string => `${worker}|${month}`;
 
-/** Every worker-month the approved loan pays: what the lender disburses, month by month. */
-export const dueDisbursements = (claim: Claim, approvedMonths: readonly string[]): string[] =>
-  (claim.workers ?? []).flatMap((worker) => worker.months.filter((month) => approvedMonths.includes(month)).map((month) => disbursementKey(worker.citizenId, month)));
 
 /** A loan claim states its months per worker; a months list, where given, must be theirs. */
 export const checkLoanMonths = (raw: unknown, workers: readonly LoanWorker[], errors: FieldError[]): void => {

@@ -1,4 +1,4 @@
-import { disbursementKey, dueDisbursements } from './loan';
+import { disbursementKey } from './loan';
 import type { Claim, SupportApplicationEvent } from './support-application.events';
 
 export type ApplicationStatus =
@@ -117,11 +117,12 @@ export const evolve = (state: SupportApplication, event: SupportApplicationEvent
       return { ...state, status: 'rejected', performedBy: { ...state.performedBy, [event.data.step]: event.data.rejectedBy }, lastStepAt: event.data.rejectedAt };
     case 'SupportApplicationPaid':
       if (event.data.worker !== undefined && event.data.month !== undefined) {
-        // A loan is paid out worker-month by worker-month; it is paid when the last one is.
+        // A loan is paid out worker-month by worker-month, each exactly its due share and once:
+        // it is paid when the amounts reach the loan (read models, which keep no list, agree).
         const disbursed = [...(state.disbursed ?? []), disbursementKey(event.data.worker, event.data.month)];
-        const done = dueDisbursements(state.claim, state.approvedMonths ?? []).every((key) => disbursed.includes(key));
-        const paid = { ...state, disbursed, paidAmount: state.paidAmount + event.data.amount, performedBy: { ...state.performedBy, [event.data.step]: event.data.paidBy }, lastStepAt: event.data.paidAt };
-        return done ? { ...advance(paid, event.data.step, event.data.paidBy, event.data.paidAt, 'paid') } : paid;
+        const paidAmount = state.paidAmount + event.data.amount;
+        const paid = { ...state, disbursed, paidAmount, performedBy: { ...state.performedBy, [event.data.step]: event.data.paidBy }, lastStepAt: event.data.paidAt };
+        return paidAmount >= state.approvedAmount ? advance(paid, event.data.step, event.data.paidBy, event.data.paidAt, 'paid') : paid;
       }
       return { ...advance(state, event.data.step, event.data.paidBy, event.data.paidAt, 'paid'), paidAmount: state.paidAmount + event.data.amount };
     case 'SupportApplicationWithdrawn':
