@@ -68,6 +68,17 @@ describe('Employer loans (category 8) over HTTP', () => {
     return id;
   };
 
+  it('serves category 8 with its loan terms, the regional minimum wages as configuration', async () => {
+    const programme = (await api.http.get('/programmes/nq42-2020').set(as('auditor', null))).body;
+    const loan = programme.categories.find((category: { code: string }) => category.code === '8');
+    expect(loan).toMatchObject({
+      label: { vi: expect.stringContaining('Người sử dụng lao động vay vốn'), en: expect.stringContaining('Employer loans') },
+      loan: { regionField: 'region', regionalMinimumWages: { I: 4_420_000, II: 3_920_000, III: 3_430_000, IV: 3_070_000 }, wageSharePercent: 50, interestRatePercent: 0, maxTermMonths: 12 },
+      maxMonths: 3,
+      steps: [{ name: 'intake', role: 'district-appraiser' }, { name: 'district-appraisal' }, { name: 'provincial-decision' }, { name: 'loan-approval', role: 'lender-officer' }, { name: 'disbursement', role: 'lender-officer' }],
+    });
+  });
+
   describe('apply, approve and disburse per worker-month', () => {
     let id: string;
     const A = '001090000111';

@@ -1031,6 +1031,36 @@ export interface components {
             required: boolean;
             max: number;
         };
+        LoanWorkersRuleResponse: {
+            label?: components["schemas"]["LabelResponse"];
+            max: number;
+        };
+        LoanTermsResponse: {
+            lender: string;
+            lenderLabel?: components["schemas"]["LabelResponse"];
+            /** @description the claim field (an enum) naming the minimum-wage region */
+            regionField: string;
+            /**
+             * @description VND per month by region (UNCONFIRMED: configuration)
+             * @example {
+             *       "I": 4420000,
+             *       "II": 3920000
+             *     }
+             */
+            regionalMinimumWages: {
+                [key: string]: number;
+            };
+            /**
+             * @description share of the regional minimum wage lent per worker-month
+             * @example 50
+             */
+            wageSharePercent: number;
+            /** @example 0 */
+            interestRatePercent: number;
+            /** @example 12 */
+            maxTermMonths: number;
+            workers: components["schemas"]["LoanWorkersRuleResponse"];
+        };
         ConditionResponse: {
             field: string;
             /** @enum {string} */
@@ -1063,7 +1093,7 @@ export interface components {
             label?: components["schemas"]["LabelResponse"];
             legalBasis?: string;
             legalBasisLabel?: components["schemas"]["LabelResponse"];
-            /** @description VND per unit per month */
+            /** @description VND per unit per month; 0 for a loan (see loan) */
             rate: number;
             /** @enum {string} */
             unit: "person" | "household" | "household-member";
@@ -1074,6 +1104,8 @@ export interface components {
             claimFields: components["schemas"]["ClaimFieldResponse"][];
             /** @description household categories: claim.members lists each member, a beneficiary of an equal share */
             members?: components["schemas"]["MembersRuleResponse"];
+            /** @description category 8: a loan to the employer; claim.workers lists each worker with their months */
+            loan?: components["schemas"]["LoanTermsResponse"];
             conditions: components["schemas"]["ConditionResponse"][];
             steps: components["schemas"]["StepResponse"][];
         };

@@ -23,6 +23,7 @@ export const programmeView = (programme: ProgrammeDefinition) => ({
     payment: category.payment,
     claimFields: category.claimFields,
     ...(category.members ? { members: category.members } : {}),
+    ...(category.loan ? { loan: category.loan } : {}),
     conditions: category.conditions,
     steps: category.steps.map(({ name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis, legalBasisLabel }) => ({
       name, label, kind, role, timeLimitWorkingDays, countFrom, minWorkingDays, legalBasis, legalBasisLabel,

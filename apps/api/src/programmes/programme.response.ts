@@ -52,19 +52,37 @@ export class MembersRuleResponse {
   @ApiProperty() max!: number;
 }
 
+export class LoanWorkersRuleResponse {
+  @ApiPropertyOptional({ type: LabelResponse }) label?: LabelResponse;
+  @ApiProperty() max!: number;
+}
+
+export class LoanTermsResponse {
+  @ApiProperty() lender!: string;
+  @ApiPropertyOptional({ type: LabelResponse }) lenderLabel?: LabelResponse;
+  @ApiProperty({ description: 'the claim field (an enum) naming the minimum-wage region' }) regionField!: string;
+  @ApiProperty({ description: 'VND per month by region (UNCONFIRMED: configuration)', type: 'object', additionalProperties: { type: 'integer' }, example: { I: 4420000, II: 3920000 } })
+  regionalMinimumWages!: Record<string, number>;
+  @ApiProperty({ description: 'share of the regional minimum wage lent per worker-month', example: 50 }) wageSharePercent!: number;
+  @ApiProperty({ example: 0 }) interestRatePercent!: number;
+  @ApiProperty({ example: 12 }) maxTermMonths!: number;
+  @ApiProperty({ type: LoanWorkersRuleResponse }) workers!: LoanWorkersRuleResponse;
+}
+
 export class CategoryResponse {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
   @ApiPropertyOptional({ type: LabelResponse }) label?: LabelResponse;
   @ApiPropertyOptional() legalBasis?: string;
   @ApiPropertyOptional({ type: LabelResponse }) legalBasisLabel?: LabelResponse;
-  @ApiProperty({ description: 'VND per unit per month' }) rate!: number;
+  @ApiProperty({ description: 'VND per unit per month; 0 for a loan (see loan)' }) rate!: number;
   @ApiProperty({ enum: ['person', 'household', 'household-member'] }) unit!: 'person' | 'household' | 'household-member';
   @ApiProperty() maxMonths!: number;
   @ApiProperty({ type: MonthWindowResponse }) window!: MonthWindowResponse;
   @ApiProperty({ enum: ['monthly', 'once'] }) payment!: 'monthly' | 'once';
   @ApiProperty({ type: [ClaimFieldResponse] }) claimFields!: ClaimFieldResponse[];
   @ApiPropertyOptional({ type: MembersRuleResponse, description: 'household categories: claim.members lists each member, a beneficiary of an equal share' }) members?: MembersRuleResponse;
+  @ApiPropertyOptional({ type: LoanTermsResponse, description: 'category 8: a loan to the employer; claim.workers lists each worker with their months' }) loan?: LoanTermsResponse;
   @ApiProperty({ type: [ConditionResponse] }) conditions!: ConditionResponse[];
   @ApiProperty({ type: [StepResponse] }) steps!: StepResponse[];
 }

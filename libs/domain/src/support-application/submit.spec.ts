@@ -57,7 +57,7 @@ describe('SupportApplication', () => {
           expect(error.errors).toEqual([refusedFor('programme', 'programme.unknown', { programme: 'nq68-2021' })])));
 
       it('an unknown category, naming the categories there are', () =>
-        given([]).when(submitCommand({ category: '8', claim: { months: ['2020-04'] } })).thenThrows(ClaimInvalid, (error) =>
+        given([]).when(submitCommand({ category: '9', claim: { months: ['2020-04'] } })).thenThrows(ClaimInvalid, (error) =>
           expect(error.errors).toEqual([refusedFor('category', 'category.unknown', { categories: ['1', '2', '3', '4', '5', '6', '7', '8'] })])));
 
       it('a claim with bad fields, listing every one of them', () =>
