@@ -78,6 +78,26 @@ describe('Category 8, employer loans', () => {
       given([]).when(loanSubmit(loanClaim(), { by: intakeOfficer })).thenThrows(NotPermitted, (error) => expect(error.reason).toBe('role')));
   });
 
+  describe('under NQ 154 (version 2, dossiers received from 19/10/2020)', () => {
+    const received = (claim: Record<string, unknown>) => {
+      const command = loanSubmit(claim);
+      return { ...command, data: { ...command.data, receivedOn: '2020-11-02' }, metadata: { ...command.metadata, now: '2020-11-02T02:00:00.000Z' } };
+    };
+    const relaxed = (overrides: Record<string, unknown> = {}) => {
+      const { wagesPrepaid: _dropped, ...claim } = loanClaim({ revenueDropped: true, workers: [{ citizenId: WORKER_A, fullName: 'Hoàng Văn An', months: ['2020-10', '2020-11', '2020-12'] }] });
+      return { ...claim, ...overrides };
+    };
+
+    it('lends for wage months up to December 2020 to an employer whose revenue fell by 20 % (self-declared)', () =>
+      given([]).when(received(relaxed())).thenMatches([{ data: { programmeVersion: 2, claim: { months: ['2020-10', '2020-11', '2020-12'] }, claimedAmount: 3 * REGION_I_WORKER_MONTH } }]));
+
+    it('refuses an employer whose revenue did not fall (the programme’s condition)', () =>
+      given([]).when(received(relaxed({ revenueDropped: false }))).thenThrows(NotEligible, (error) => expect(error.reasons[0].field).toBe('claim.revenueDropped')));
+
+    it('no longer asks for the 50 % wage pre-payment (an unknown field there)', () =>
+      given([]).when(received(relaxed({ wagesPrepaid: true }))).thenThrows(ClaimInvalid, (error) => expect(error.errors).toEqual([expect.objectContaining({ field: 'claim.wagesPrepaid', message: 'claim.unknown-field' })])));
+  });
+
   describe('when VBSP approves the loan', () => {
     const confirmed = historyOf([loanSubmit(), loanStep('district-appraisal'), loanStep('provincial-decision')]);
 
