@@ -163,21 +163,31 @@ describe('Employer loans (category 8) over HTTP', () => {
   });
 
   describe('F19', () => {
-    it('raises an alert for a listed worker who also holds category 1 support for a lent month', async () => {
-      const A = '001090000411';
-      const B = '001090000412';
+    /** Category 1 for May and June, approved by the district appraisal. */
+    const approvedFurlough = async (citizenId: string) => {
       const furlough = await api.http.post('/applications').set(as('intake-officer')).send({
         programme: 'nq42-2020', category: '1',
-        applicant: { citizenId: A, fullName: 'Hoàng Văn An', dateOfBirth: '1990-01-02', ward: 'W01', address: 'Số 9 Trần Phú, W01' },
+        applicant: { citizenId, fullName: 'Hoàng Văn An', dateOfBirth: '1990-01-02', ward: 'W01', address: 'Số 9 Trần Phú, W01' },
         claim: { months: ['2020-05', '2020-06'], employerName: 'Công ty TNHH Du lịch Lạng Sơn', employerTaxCode: '4900555666', suspensionStart: '2020-05-01', suspensionEnd: '2020-06-30', socialInsured: true, employerUnableToPay: true },
       });
       expect(furlough.status).toBe(201);
       await ok(step(furlough.body.id, 'social-insurance-confirmation', as('social-insurance-officer', null)));
       await ok(step(furlough.body.id, 'district-appraisal', DISTRICT()));
-      const loanId = await confirmedLoan(A, B);
-      await ok(step(loanId, 'loan-approval', VBSP_APPROVER()));
+      return furlough.body.id as string;
+    };
+    const alertsNaming = async (applicationId: string) => {
       await api.settle();
       const alerts = (await api.http.get('/alerts?rule=F19').set(as('inspector', null))).body.items;
+      return alerts.filter((alert: { applicationIds: string[] }) => alert.applicationIds.includes(applicationId));
+    };
+
+    it('raises an alert when the loan listing a worker is approved after the worker’s furlough support', async () => {
+      const A = '001090000411';
+      const B = '001090000412';
+      const furlough = { body: { id: await approvedFurlough(A) } };
+      const loanId = await confirmedLoan(A, B);
+      await ok(step(loanId, 'loan-approval', VBSP_APPROVER()));
+      const alerts = await alertsNaming(loanId);
       expect(alerts).toHaveLength(1);
       expect(alerts[0]).toMatchObject({ rule: 'F19', applicationIds: [furlough.body.id, loanId].sort() });
       const alert = (await api.http.get(`/alerts/${alerts[0].id}`).set(as('inspector', null))).body;
@@ -187,6 +197,16 @@ describe('Employer loans (category 8) over HTTP', () => {
         months: ['2020-05'],
         pairs: [{ loanApplicationId: loanId, supportApplicationId: furlough.body.id, months: ['2020-05'] }],
       });
+    });
+
+    it('raises it too when the furlough support is approved after the loan', async () => {
+      const A = '001090000421';
+      const loanId = await confirmedLoan(A, '001090000422');
+      await ok(step(loanId, 'loan-approval', VBSP_APPROVER()));
+      expect(await alertsNaming(loanId)).toEqual([]);
+      const furloughId = await approvedFurlough(A);
+      const [alert] = await alertsNaming(loanId);
+      expect(alert).toMatchObject({ rule: 'F19', applicationIds: [furloughId, loanId].sort() });
     });
   });
 });

@@ -4,7 +4,7 @@ import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
 import { alertIdOf, type Finding } from './detectors/finding';
 import { detectIdentity } from './detectors/identity-detector';
-import { detectLoanWorker } from './detectors/loan-worker-detector';
+import { FURLOUGH_CATEGORY, detectLoanWorker } from './detectors/loan-worker-detector';
 
 /** The groups a batch changed: only they are looked at again. */
 export class TouchedGroups {
@@ -13,7 +13,7 @@ export class TouchedGroups {
   readonly households = new Set<string>();
   /** Name and date of birth (F20): a new application may be someone already known under another ID. */
   readonly identities = new Set<string>();
-  /** Workers of employer loans whose holding moved (F19), as well as people whose support did. */
+  /** F19: workers of employer loans, and furloughed workers (category 1), whose holding moved. */
   readonly loanWorkers = new Set<string>();
   readonly refusals = new Set<string>();
   readonly budgets = new Set<string>();
@@ -26,6 +26,7 @@ export class TouchedGroups {
     if ((before?.heldFrom ?? null) !== after.heldFrom || (before?.heldUntil ?? null) !== after.heldUntil || (before?.payments.length ?? 0) !== after.payments.length) {
       this.persons.add(after.citizenId);
       for (const worker of loanWorkersOf(after)) this.loanWorkers.add(worker.citizenId);
+      if (after.category === FURLOUGH_CATEGORY) this.loanWorkers.add(after.citizenId);
     }
     if (!before) {
       if (after.bankAccount) this.clusters.bankAccount.add(after.bankAccount);
@@ -94,7 +95,7 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
     findings.push(...under(groupBy(facts, (one) => [`${one.identityKey}#${one.programmeId}`]), programmes, (key, apps, programme) => detectIdentity(key.split('#')[0], apps, programme)));
   }
   // F19: each worker whose support or loan moved, with their own applications and the loans listing them.
-  const workers = [...new Set([...touched.persons, ...touched.loanWorkers])];
+  const workers = [...touched.loanWorkers];
   if (workers.length) {
     const facts = await load('citizen_id = ANY($1::text[]) OR loan_workers && $1::text[]', [workers]);
     const wanted = new Set(workers);

@@ -3,7 +3,7 @@ import { loanWorkersOf, monthsHeld, type CaseFacts } from '../case-facts';
 import { findingOf, type Evidence, type Finding } from './finding';
 
 /** The furlough support an employer loan must not double (NQ 42: wages lent for the months the worker is furloughed). */
-const FURLOUGH_CATEGORY = '1';
+export const FURLOUGH_CATEGORY = '1';
 
 const heldPiece = (facts: CaseFacts): Evidence => {
   const position = facts.heldFrom!;
