@@ -184,18 +184,18 @@ describe('Employer loans (category 8) over HTTP', () => {
     it('raises an alert when the loan listing a worker is approved after the worker’s furlough support', async () => {
       const A = '001090000411';
       const B = '001090000412';
-      const furlough = { body: { id: await approvedFurlough(A) } };
+      const furloughId = await approvedFurlough(A);
       const loanId = await confirmedLoan(A, B);
       await ok(step(loanId, 'loan-approval', VBSP_APPROVER()));
       const alerts = await alertsNaming(loanId);
       expect(alerts).toHaveLength(1);
-      expect(alerts[0]).toMatchObject({ rule: 'F19', applicationIds: [furlough.body.id, loanId].sort() });
+      expect(alerts[0]).toMatchObject({ rule: 'F19', applicationIds: [furloughId, loanId].sort() });
       const alert = (await api.http.get(`/alerts/${alerts[0].id}`).set(as('inspector', null))).body;
       expect(alert.details).toEqual({
         kind: 'loan-worker-also-furlough-supported',
         worker: A,
         months: ['2020-05'],
-        pairs: [{ loanApplicationId: loanId, supportApplicationId: furlough.body.id, months: ['2020-05'] }],
+        pairs: [{ loanApplicationId: loanId, supportApplicationId: furloughId, months: ['2020-05'] }],
       });
     });
 
