@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
 import type { CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
+import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
 import { detectIdentity } from './detectors/identity-detector';
 
@@ -104,7 +105,7 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   return findings;
 };
 
-const peakOf = (reasons: readonly string[]): number => Math.max(0, ...reasons.map((reason) => Number(/reached (\d+)/.exec(reason)?.[1] ?? 0)));
+const peakOf = (reasons: readonly AlertReason[]): number => Math.max(0, ...reasons.map((reason) => Number(reason.params.total ?? 0)));
 
 /**
  * The F17 finding over this batch's new pieces; the upsert adds its applications, wards and
