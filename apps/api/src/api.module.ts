@@ -15,6 +15,7 @@ import { DashboardsController } from './dashboards/dashboards.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { BeneficiariesController } from './beneficiaries/beneficiaries.controller';
 import { AlertsController } from './alerts/alerts.controller';
+import { AlertWording } from './alerts/alert-wording';
 import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
@@ -101,6 +102,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: validationPipe },
+        AlertWording,
       ],
     };
   }

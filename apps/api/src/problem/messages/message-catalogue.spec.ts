@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DomainErrorCode } from '@lib/domain';
+import { ALERT_REASON_KEYS } from '@lib/projections';
 import { en } from './en';
 import { negotiateLanguage } from './language';
 import { CATALOGUES, MessageRenderer } from './message-renderer';
@@ -49,6 +50,11 @@ describe('the API’s message catalogues', () => {
     expect(missing.map(({ key, file }) => `${file}: ${key}`)).toEqual([]);
   });
 
+  it('word every fraud alert reason a detector gives, in both languages', () => {
+    const missing = ALERT_REASON_KEYS.filter((key) => !(key in en.messages) || !(key in vi.messages));
+    expect(missing).toEqual([]);
+  });
+
   it('have a title in both languages for every domain error code', () => {
     const codes: DomainErrorCode[] = ['invalid-transition', 'duplicate-support', 'amount-mismatch', 'forbidden', 'validation-failed', 'not-eligible', 'not-found'];
     for (const lang of ['vi', 'en'] as const) for (const code of codes) expect(CATALOGUES[lang].titles).toHaveProperty([code], expect.stringMatching(/\S/));
@@ -82,6 +88,16 @@ describe('MessageRenderer', () => {
     expect(renderer.render('en', 'amount.payment-not-owed', { expected: 1_800_000, given: 2_000_000 })).toContain('1,800,000 VND');
     expect(renderer.render('vi', 'eligibility.condition', { condition: { vi: 'phải có BHXH', en: 'must be insured' } })).toBe('phải có BHXH');
     expect(renderer.render('en', 'permission.role', { action: 'step', step: 'village-review', role: 'village-reviewer' })).toBe('Step “Village review” is performed by the role village reviewer');
+  });
+
+  it('words alert reasons: amounts, months and dates the language’s way, programme labels and steps in the language asked', () => {
+    expect(renderer.render('vi', 'alert.paid-less-than-approved', { amount: 1_500_000, owed: 2_000_000 })).toBe('chỉ chi 1.500.000 đồng trên tổng số 2.000.000 đồng được duyệt');
+    expect(renderer.render('en', 'alert.paid-less-than-approved', { amount: 1_500_000, owed: 2_000_000 })).toBe('paid 1,500,000 VND of the 2,000,000 VND approved');
+    expect(renderer.render('vi', 'alert.months-outside-window', { months: ['2020-03'], from: '2020-04', to: '2020-06' })).toBe('tháng 03/2020 được duyệt nằm ngoài thời gian hỗ trợ từ 04/2020 đến 06/2020');
+    expect(renderer.render('vi', 'alert.step-late', { step: 'village-review', on: '2020-05-27', due: '2020-05-26', days: 5, from: '2020-05-19' }))
+      .toBe('bước “Thôn, tổ dân phố rà soát” thực hiện ngày 27/05/2020, hạn chót 26/05/2020 (5 ngày làm việc kể từ 19/05/2020)');
+    const condition = { field: { vi: 'Doanh thu năm 2020', en: '2020 revenue' }, value: 150_000_000, condition: { vi: 'dưới 100 triệu đồng', en: 'below 100 million VND' } };
+    expect(renderer.render('en', 'alert.condition-failed', condition)).toBe('2020 revenue “150,000,000”: below 100 million VND');
   });
 
   it('shows a key it has no text for as it is, rather than nothing', () => {
