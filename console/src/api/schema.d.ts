@@ -320,7 +320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Fraud alerts as CSV, same filters as GET /alerts (inspector, auditor) */
+        /** Fraud alerts as CSV, same filters as GET /alerts (inspector, auditor); titles, legal bases and reasons in the request’s language */
         get: operations["AlertsExportController_alerts"];
         put?: never;
         post?: never;
@@ -1203,6 +1203,14 @@ export interface components {
             recoveredAmount: number;
             applications: components["schemas"]["BeneficiaryApplicationResponse"][];
         };
+        AlertReasonResponse: {
+            /** @enum {string} */
+            key: "alert.months-outside-window" | "alert.months-over-cap" | "alert.amount-not-rate" | "alert.paid-without-approval" | "alert.paid-without-decision" | "alert.paid-more-than-owed" | "alert.paid-less-than-approved" | "alert.forwarded-without-posting" | "alert.posted-too-briefly" | "alert.same-officer" | "alert.field-missing" | "alert.months-before-field" | "alert.field-value-not-allowed" | "alert.condition-failed" | "alert.filed-before-day" | "alert.suspension-too-short" | "alert.approved-without-confirmation" | "alert.no-other-province-confirmation" | "alert.not-recovered-confirmed" | "alert.not-recovered-refused" | "alert.step-late" | "alert.categories-at-once" | "alert.category-month-twice" | "alert.category-over-cap" | "alert.furloughed-and-informal" | "alert.paid-in-wards" | "alert.shared-bank-account" | "alert.shared-phone" | "alert.shared-address" | "alert.shared-payee" | "alert.household-paid-twice" | "alert.withdrawal-burst" | "alert.over-budget" | "alert.probable-same-person";
+            /** @description codes, numbers, months, dates, lists of them, or labels { vi, en } */
+            params: {
+                [key: string]: unknown;
+            };
+        };
         IdentityPairResponse: {
             applicationIds: string[];
             citizenIds: string[];
@@ -1238,7 +1246,9 @@ export interface components {
             id: string;
             /** @enum {string} */
             rule: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19" | "F20";
+            /** @description the rule’s title in the request’s language (Accept-Language; Vietnamese by default) */
             title: string;
+            /** @description the rule’s legal basis in the request’s language */
             legalBasis: string;
             /** @enum {string} */
             severity: "low" | "medium" | "high";
@@ -1248,7 +1258,10 @@ export interface components {
             applicationIds: string[];
             /** @description log positions of the events behind the alert */
             evidence: number[];
+            /** @description why the rule holds, in the request’s language */
             reasons: string[];
+            /** @description the same reasons as message keys and params */
+            reasonKeys: components["schemas"]["AlertReasonResponse"][];
             /** @description structured evidence where the rule gives it (F20) */
             details: components["schemas"]["AlertDetailsResponse"] | null;
             /**
