@@ -148,7 +148,7 @@ describe('Imports over HTTP', () => {
       const rows = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `Người ${i},01/01/1980,${String(1_000_000_000 + i).padStart(12, '0')},Tổ 1,04/2020,porter,01/04/2020,0`).join('\n');
       const refused = await upload(Buffer.from(header + rows), 'big.csv');
       expect(refused.status).toBe(400);
-      expect(refused.body.detail).toContain(`at most ${MAX_ROWS}`);
+      expect(refused.body.detail).toContain(`tối đa ${MAX_ROWS} dòng`);
     });
 
     it('a zip bomb: 400 before anything is inflated', async () => {
@@ -159,7 +159,7 @@ describe('Imports over HTTP', () => {
       expect(bomb.length).toBeLessThan(100_000);
       const refused = await upload(bomb, 'bomb.xlsx');
       expect(refused.status).toBe(400);
-      expect(refused.body.detail).toContain('zip bomb');
+      expect(refused.body.detail).toContain('bom nén');
     });
 
     it('a damaged XLSX: 400', async () => {

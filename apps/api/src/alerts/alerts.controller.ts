@@ -57,14 +57,14 @@ export class AlertsController {
       throw new BadRequestException({ errors: [{ field: 'orderRecovery', message: 'alert.recovery-only-confirmed' }] });
     }
     if (body.recoveryApplicationIds && !body.orderRecovery) {
-      throw new BadRequestException({ message: 'applications to recover from need orderRecovery', errors: [{ field: 'recoveryApplicationIds', message: 'only with orderRecovery true' }] });
+      throw new BadRequestException({ errors: [{ field: 'recoveryApplicationIds', message: 'alert.recovery-ids-need-order' }] });
     }
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
     if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
     const { alert } = detail;
     const strangers = (body.recoveryApplicationIds ?? []).filter((applicationId) => !alert.applicationIds.includes(applicationId));
     if (strangers.length) {
-      throw new BadRequestException({ message: 'recovery can be ordered only on applications the alert names', errors: strangers.map(() => ({ field: 'recoveryApplicationIds', message: 'not an application of this alert' })) });
+      throw new BadRequestException({ errors: strangers.map((applicationId) => ({ field: 'recoveryApplicationIds', message: 'alert.recovery-not-named', params: { applicationId } })) });
     }
     const result = await this.commands.execute(
       new ResolveFraudAlertCommand(

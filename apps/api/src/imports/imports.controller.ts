@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded } from '@lib/domain';
+import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded, type MessageParams } from '@lib/domain';
 import { RecordSupportImportCommand, SubmitSupportApplicationCommand } from '@lib/application';
 import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { GetSupportImportQuery } from '@lib/projections';
@@ -27,7 +27,8 @@ export const idFrom = (...parts: string[]): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-export const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, code: 'validation-failed', errors: [{ field, message }] });
+/** A refused field of an upload, by a message key of the catalogue (worded in the request's language). */
+export const invalid = (field: string, key: string, params?: MessageParams) => new BadRequestException({ code: 'validation-failed', errors: [{ field, message: key, params }] });
 
 interface Upload {
   file: Buffer;
@@ -42,26 +43,26 @@ export const readUpload = async (request: FastifyRequest): Promise<Upload> => {
   } catch (error) {
     if (error instanceof HttpException) throw error;
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) throw new PayloadTooLargeException({ message: 'the file is larger than an import accepts', code: 'payload-too-large' });
-    throw invalid('file', `the multipart body cannot be read: ${(error as Error).message}`);
+    if (status === 413) throw new PayloadTooLargeException({ key: 'import.too-large', code: 'payload-too-large' });
+    throw invalid('file', 'import.multipart-unreadable');
   }
 };
 
 const readParts = async (request: FastifyRequest): Promise<Upload> => {
-  if (!request.isMultipart()) throw new UnsupportedFile('send multipart/form-data with the spreadsheet in the field "file"');
+  if (!request.isMultipart()) throw new UnsupportedFile('import.multipart-required');
   let file: Buffer | null = null;
   let fileName = '';
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      if (part.fieldname !== 'file' || file) throw invalid(part.fieldname, 'send exactly one file, in the field "file"');
+      if (part.fieldname !== 'file' || file) throw invalid(part.fieldname, 'import.one-file');
       file = await part.toBuffer();
       fileName = part.filename.normalize('NFC').slice(0, 200);
     } else {
       fields[part.fieldname] = String(part.value);
     }
   }
-  if (!file) throw invalid('file', 'is required');
+  if (!file) throw invalid('file', 'field.required');
   return { file, fileName, fields };
 };
 
@@ -94,9 +95,9 @@ export class ImportsController {
 
   private category(programmeId: string, code: string) {
     const programme = CODE.test(programmeId) ? this.programmes.catalog(programmeId) : undefined;
-    if (!programme) throw new NotFoundException(`no programme ${programmeId}`);
+    if (!programme) throw new NotFoundException({ key: 'not-found.programme', params: { programme: programmeId } });
     const category = findCategory(programme, code);
-    if (!category) throw new NotFoundException(`programme ${programmeId} has no category ${code}`);
+    if (!category) throw new NotFoundException({ key: 'not-found.category', params: { programme: programmeId, category: code } });
     return { programme, category };
   }
 
@@ -114,17 +115,17 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   async import(@CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
     // Authorization before anything is read: the body may be large.
-    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException('an import is performed by the intake-officer role');
+    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException({ key: 'read.roles', params: { roles: ['intake-officer'] } });
     // The ward may also come in the query string, so another ward's officer is refused before the upload is read.
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
-    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException(`an intake officer of ward ${actor.ward ?? '(none)'} cannot import for ward ${String(queryWard)}`);
+    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException({ key: 'import.other-ward', params: { actorWard: actor.ward ?? '—', ward: String(queryWard) } });
     const upload = await readUpload(request as unknown as FastifyRequest);
     const { programme: programmeId = '', category: code = '', ward = typeof queryWard === 'string' ? queryWard : '', receivedOn } = upload.fields;
     const { programme, category } = this.category(programmeId, code);
-    if (!CODE.test(ward)) throw invalid('ward', 'must be a ward code');
-    if (actor.ward !== ward) throw new ForbiddenException(`an intake officer of ward ${actor.ward ?? '(none)'} cannot import for ward ${ward}`);
+    if (!CODE.test(ward)) throw invalid('ward', 'field.ward');
+    if (actor.ward !== ward) throw new ForbiddenException({ key: 'import.other-ward', params: { actorWard: actor.ward ?? '—', ward } });
     if (receivedOn !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || receivedOn > new Date().toISOString().slice(0, 10))) {
-      throw invalid('receivedOn', 'must be a date YYYY-MM-DD, not in the future');
+      throw invalid('receivedOn', 'import.received-on');
     }
     const sha256 = createHash('sha256').update(upload.file).digest('hex');
     const importId = idFrom('import', programme.id, category.code, ward, sha256);
@@ -136,14 +137,13 @@ export class ImportsController {
     const mapped = mapColumns(sheet, columns);
     if ('missing' in mapped) {
       throw new BadRequestException({
-        message: `the file lacks the columns ${mapped.missing.map((column) => `"${column.vi}"`).join(', ')}; download template.xlsx for this category`,
         code: 'validation-failed',
-        errors: mapped.missing.map((column) => ({ field: column.vi, message: `thiếu cột / missing column (${column.en})` })),
+        errors: mapped.missing.map((column) => ({ field: column.vi, message: 'import.missing-column', params: { column: { vi: column.vi, en: column.en } } })),
       });
     }
     const maxRows = this.config.get('IMPORT_MAX_ROWS', { infer: true });
-    if (mapped.rows.length > maxRows) throw invalid('file', `has ${mapped.rows.length} rows; an import takes at most ${maxRows}`);
-    if (mapped.rows.length === 0) throw invalid('file', 'has no rows below its header');
+    if (mapped.rows.length > maxRows) throw invalid('file', 'file.too-many-rows', { rows: mapped.rows.length, max: maxRows });
+    if (mapped.rows.length === 0) throw invalid('file', 'import.no-rows');
 
     const report: ImportReportEntry[] = [];
     const acceptedRows: { row: number; applicationId: string }[] = [];
@@ -209,7 +209,7 @@ export class ImportsController {
 
   private async record(id: string, actor: Actor) {
     const record = await this.queries.execute(new GetSupportImportQuery(id));
-    if (!record) throw new NotFoundException('no such import');
+    if (!record) throw new NotFoundException({ key: 'not-found.import' });
     requireReadAccess(actor, record.ward);
     return record;
   }

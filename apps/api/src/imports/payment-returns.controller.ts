@@ -39,15 +39,15 @@ export class PaymentReturnsController {
   @ApiOperation({ summary: "Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer)" })
   @ApiConsumes('multipart/form-data')
   async import(@CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
-    if (!actor.roles.includes('treasurer') || !actor.ward) throw new ForbiddenException('a returned payment list is recorded by a ward treasurer');
+    if (!actor.roles.includes('treasurer') || !actor.ward) throw new ForbiddenException({ key: 'payment-return.role' });
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
-    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException(`a treasurer of ward ${actor.ward} cannot record payments of ward ${String(queryWard)}`);
+    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException({ key: 'payment-return.other-ward', params: { actorWard: actor.ward, ward: String(queryWard) } });
     const upload = await readUpload(request as unknown as FastifyRequest);
     const ward = upload.fields.ward ?? actor.ward;
-    if (!WARD.test(ward)) throw invalid('ward', 'must be a ward code');
-    if (ward !== actor.ward) throw new ForbiddenException(`a treasurer of ward ${actor.ward} cannot record payments of ward ${ward}`);
+    if (!WARD.test(ward)) throw invalid('ward', 'field.ward');
+    if (ward !== actor.ward) throw new ForbiddenException({ key: 'payment-return.other-ward', params: { actorWard: actor.ward, ward } });
     const method = (upload.fields.method ?? 'post-office') as (typeof METHODS)[number];
-    if (!METHODS.includes(method)) throw invalid('method', `must be one of ${METHODS.join(', ')}`);
+    if (!METHODS.includes(method)) throw invalid('method', 'field.one-of', { values: [...METHODS] });
     const sha256 = createHash('sha256').update(upload.file).digest('hex');
     const importId = idFrom('payment-return', ward, sha256);
     const earlier = await this.queries.execute(new GetPaymentReturnQuery(importId));
@@ -58,12 +58,12 @@ export class PaymentReturnsController {
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
     const mapped = mapColumns(sheet, PAYMENT_COLUMNS);
     if ('missing' in mapped) {
-      throw invalid('file', `the returned list lacks the columns ${mapped.missing.map((column) => `"${column.vi}" (${column.key})`).join(', ')}`);
+      throw invalid('file', 'payment-return.missing-columns', { columns: mapped.missing.map((column) => `“${column.vi}”`) });
     }
     if (!mapped.columns.some(({ column }) => column.key === 'applicationId' || column.key === 'citizenId')) {
-      throw invalid('file', 'the returned list needs a column "Mã hồ sơ" (applicationId) or "Số CMND/CCCD" (citizenId)');
+      throw invalid('file', 'payment-return.id-column');
     }
-    if (mapped.rows.length === 0) throw invalid('file', 'has no rows below its header');
+    if (mapped.rows.length === 0) throw invalid('file', 'import.no-rows');
     const report: ImportReportEntry[] = [];
     const mismatches: PaymentMismatch[] = [];
     const recorded: string[] = [];
@@ -129,9 +129,9 @@ export class PaymentReturnsController {
   @ApiOperation({ summary: "A ward's approved, paid, unpaid and mismatched supports, counts and amounts (treasurer, auditor, inspector)" })
   @ApiQuery({ name: 'ward', required: true })
   async reconciliation(@Query('ward') ward: string | undefined, @CurrentActor() actor: Actor) {
-    if (typeof ward !== 'string' || !WARD.test(ward)) throw invalid('ward', 'is required: a ward code');
+    if (typeof ward !== 'string' || !WARD.test(ward)) throw invalid('ward', 'field.ward');
     const any = actor.roles.includes('auditor') || actor.roles.includes('inspector');
-    if (!any && !(actor.roles.includes('treasurer') && actor.ward === ward)) throw new ForbiddenException('reconciliation is for the ward treasurer, auditors and inspectors');
+    if (!any && !(actor.roles.includes('treasurer') && actor.ward === ward)) throw new ForbiddenException({ key: 'payment-return.reconciliation-roles' });
     return this.queries.execute(new GetReconciliationQuery(ward));
   }
 }
