@@ -36,6 +36,37 @@ const keysUsedByTheDomain = (): { key: string; file: string }[] =>
     return KEY_PLACES.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => ({ key: match[2], file: file.slice(DOMAIN.length + 1) })));
   });
 
+const API = join(__dirname, '../..');
+
+const apiSources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === __dirname ? [] : apiSources(path);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
+  });
+
+const LITERAL = String.raw`(['\x60])((?:(?!\1)[^\\]|\\.)*)\1`;
+
+/**
+ * Where the API words a refusal itself: a literal given to an HTTP exception, a `message:` (a
+ * field error or a validator's message), a key given to an exception, and the refusal helpers of
+ * uploads, inspection and input checks. Each must be a key of the catalogue, never a sentence.
+ * (Rows of an import's report are data kept with the import, not refusals: not scanned here.)
+ */
+const API_PLACES = [
+  new RegExp(String.raw`new \w+Exception\(\s*` + LITERAL, 'g'),
+  new RegExp(String.raw`\bmessage:\s*` + LITERAL, 'g'),
+  new RegExp(String.raw`Exception\(\{\s*key:\s*` + LITERAL, 'g'),
+  new RegExp(String.raw`\b(?:invalid|throw refuse)\([^,()]+,\s*` + LITERAL, 'g'),
+  new RegExp(String.raw`\b(?:unreadable|UnsupportedFile)\(\s*` + LITERAL, 'g'),
+];
+
+const wordsUsedByTheApi = (): { text: string; file: string }[] =>
+  apiSources(API).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return API_PLACES.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => ({ text: match[2], file: file.slice(API.length + 1) })));
+  });
+
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('the API’s message catalogues', () => {
@@ -53,6 +84,17 @@ describe('the API’s message catalogues', () => {
   it('word every fraud alert reason a detector gives, in both languages', () => {
     const missing = ALERT_REASON_KEYS.filter((key) => !(key in en.messages) || !(key in vi.messages));
     expect(missing).toEqual([]);
+  });
+
+  it('find the API’s own refusals where they are worded (the scan itself works)', () => {
+    const texts = wordsUsedByTheApi().map((used) => used.text);
+    expect(texts).toEqual(expect.arrayContaining(['not-found.alert', 'field.citizen-id', 'file.zip-bomb', 'import.no-rows', 'list.too-many', 'alert.recovery-only-confirmed']));
+  });
+
+  it('word every refusal the API makes itself by a key with a text in both languages: an English literal in a controller fails here', () => {
+    const missing = wordsUsedByTheApi().filter(({ text }) => !(text in en.messages) || !(text in vi.messages));
+    // A sentence here is a refusal an officer would read in English only: give it a key in en.ts and vi.ts.
+    expect(missing.map(({ text, file }) => `${file}: ${text}`)).toEqual([]);
   });
 
   it('have a title in both languages for every domain error code', () => {
