@@ -14,7 +14,7 @@ import { ApplicantIndexRow } from '../applicant-index/applicant-index.entity';
 import { IdentityResolution1765200000000 } from '../migrations/1765200000000-identity-resolution';
 import { ApplicationOverviewSupersession1765100000000 } from '../migrations/1765100000000-application-overview-supersession';
 import { ApplicationOverviewReceivedOn1765100000001 } from '../migrations/1765100000001-application-overview-received-on';
-import { FraudAlertReasonKeys1765300000000 } from '../migrations/1765300000000-fraud-alert-reason-keys';
+import { FraudAlertReasonKeys1765400000000 } from '../migrations/1765400000000-fraud-alert-reason-keys';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -26,4 +26,4 @@ projectionMigrations.push(CreateFraudAlerts1764200000004, DropWardDashboard17646
 projectionEntities.push(ApplicantIndexRow);
 projectionMigrations.push(IdentityResolution1765200000000);
 projectionMigrations.push(ApplicationOverviewSupersession1765100000000, ApplicationOverviewReceivedOn1765100000001);
-projectionMigrations.push(FraudAlertReasonKeys1765300000000);
+projectionMigrations.push(FraudAlertReasonKeys1765400000000);
