@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type PaymentMismatch } from '@lib/domain';
@@ -15,6 +15,7 @@ import type { ImportColumn } from './import-columns';
 import { cellText, mapColumns, toDate, toInteger } from './import-rows';
 import { idFrom, invalid, readUpload } from './imports.controller';
 import { readSpreadsheet } from './spreadsheet-file';
+import { PaymentReturnResponse, ReconciliationResponse } from './dto/import.response';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const WARD = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -38,6 +39,7 @@ export class PaymentReturnsController {
   @Post('payments/imports')
   @ApiOperation({ summary: "Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer)" })
   @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: PaymentReturnResponse, description: '200 with the same body when the same file was recorded before' })
   async import(@CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
     if (!actor.roles.includes('treasurer') || !actor.ward) throw new ForbiddenException('a returned payment list is recorded by a ward treasurer');
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
@@ -128,6 +130,7 @@ export class PaymentReturnsController {
   @Get('reconciliation')
   @ApiOperation({ summary: "A ward's approved, paid, unpaid and mismatched supports, counts and amounts (treasurer, auditor, inspector)" })
   @ApiQuery({ name: 'ward', required: true })
+  @ApiOkResponse({ type: ReconciliationResponse })
   async reconciliation(@Query('ward') ward: string | undefined, @CurrentActor() actor: Actor) {
     if (typeof ward !== 'string' || !WARD.test(ward)) throw invalid('ward', 'is required: a ward code');
     const any = actor.roles.includes('auditor') || actor.roles.includes('inspector');

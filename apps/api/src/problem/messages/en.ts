@@ -97,6 +97,8 @@ export const en = {
     'list.step-refused': '{count} of the list’s applications cannot take this step',
     'decision.already-recorded': 'decision {decision} of {programme} is already recorded',
     'decision.date': 'must be a date (YYYY-MM-DD), not in the future',
+    'import.progress-id': 'must be a UUID the client chose',
+    'import.progress-not-found': 'no import with this progress id is running or ran lately in this process',
     'import.already-imported': 'this file was already imported for ward {ward}',
     'payments.already-imported': 'this payment list was already imported for ward {ward}',
     'field.birth-date': 'must be a real date YYYY-MM-DD between 1900-01-01 and today',

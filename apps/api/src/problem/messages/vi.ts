@@ -95,6 +95,8 @@ export const vi: Same<Catalogue> = {
     'list.step-refused': '{count} hồ sơ trong danh sách không thể thực hiện bước này',
     'decision.already-recorded': 'quyết định {decision} của chương trình {programme} đã được ghi nhận',
     'decision.date': 'phải là một ngày (YYYY-MM-DD), không sau hôm nay',
+    'import.progress-id': 'phải là một mã UUID do máy trạm tự tạo',
+    'import.progress-not-found': 'không có lượt nhập nào với mã theo dõi tiến độ này đang chạy hoặc vừa chạy trên máy chủ này',
     'import.already-imported': 'tệp này đã được nhập cho phường/xã {ward}',
     'payments.already-imported': 'danh sách chi trả này đã được nhập cho phường/xã {ward}',
     'field.birth-date': 'phải là một ngày có thật dạng YYYY-MM-DD, từ 01/01/1900 đến hôm nay',
