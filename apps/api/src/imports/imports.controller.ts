@@ -18,6 +18,9 @@ import { ImportProgress } from './import-progress';
 import { cellText, mapColumns, rowRequest } from './import-rows';
 import { reportWorkbook, templateWorkbook, XLSX_TYPE } from './import-workbooks';
 import { readSpreadsheet, UnsupportedFile } from './spreadsheet-file';
+import { reportInLanguage } from './report-words';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/problem-details.filter';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -96,7 +99,17 @@ export class ImportsController {
     private readonly programmes: ProgrammeRegistry,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly progress: ImportProgress,
-  ) {}
+  ) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
+
+  private readonly renderer: MessageRenderer;
+
+  /** The import with its report's messages in the request's language (they are stored as keys, or as the sentences of older imports). */
+  private view(record: SupportImportRecorded['data'], request: HttpRequest) {
+    const view = importView(record);
+    return { ...view, report: reportInLanguage(view.report, request.headers['accept-language'], this.renderer) };
+  }
 
   private category(programmeId: string, code: string) {
     const programme = CODE.test(programmeId) ? this.programmes.catalog(programmeId) : undefined;
@@ -152,7 +165,7 @@ export class ImportsController {
     const earlier = await this.queries.execute(new GetSupportImportQuery(importId));
     if (earlier) {
       this.progress.update(tracked, 'done', earlier.rows, earlier.rows);
-      return reply.status(HttpStatus.OK).send(importView(earlier));
+      return reply.status(HttpStatus.OK).send(this.view(earlier, request));
     }
 
     const columns = importColumns(category);
@@ -233,13 +246,13 @@ export class ImportsController {
       const first = await this.queries.execute(new GetSupportImportQuery(importId));
       if (first) {
         this.progress.update(tracked, 'done', total, total);
-        return reply.status(HttpStatus.OK).send(importView(first));
+        return reply.status(HttpStatus.OK).send(this.view(first, request));
       }
       throw error;
     }
     this.progress.update(tracked, 'done', total, total);
     const recorded = await this.queries.execute(new GetSupportImportQuery(importId));
-    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(importView(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }));
+    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(this.view(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }, request));
   }
 
   private async record(id: string, actor: Actor) {
@@ -262,8 +275,8 @@ export class ImportsController {
   @Get('imports/:id')
   @ApiOperation({ summary: 'One import and its per-row report' })
   @ApiOkResponse({ type: ImportResponse })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
-    return importView(await this.record(id, actor));
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest) {
+    return this.view(await this.record(id, actor), request);
   }
 
   @Get('imports/:id/report.xlsx')

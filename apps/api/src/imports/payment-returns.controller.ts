@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type PaymentMismatch } from '@lib/domain';
 import { RecordPaymentReturnCommand, RecordSupportPaymentCommand } from '@lib/application';
-import type { AppConfig } from '@lib/platform';
+import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { FindApplicationsOfPersonQuery, GetPaymentReturnQuery, GetReconciliationQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { commandContext } from '../http/command-context';
@@ -16,6 +16,9 @@ import { cellText, mapColumns, toDate, toInteger } from './import-rows';
 import { idFrom, invalid, readUpload } from './imports.controller';
 import { readSpreadsheet } from './spreadsheet-file';
 import { PaymentReturnResponse, ReconciliationResponse } from './dto/import.response';
+import { reportInLanguage } from './report-words';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/problem-details.filter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const WARD = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -34,7 +37,11 @@ const PAYMENT_COLUMNS: ImportColumn[] = [
 @ApiBearerAuth()
 @Controller()
 export class PaymentReturnsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly config: ConfigService<AppConfig, true>) {}
+  private readonly renderer: MessageRenderer;
+
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly config: ConfigService<AppConfig, true>, programmes: ProgrammeRegistry) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
 
   @Post('payments/imports')
   @ApiOperation({ summary: "Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer)" })
@@ -45,6 +52,8 @@ export class PaymentReturnsController {
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
     if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException(`a treasurer of ward ${actor.ward} cannot record payments of ward ${String(queryWard)}`);
     const upload = await readUpload(request as unknown as FastifyRequest);
+    // The report's messages are stored as keys (or sentences); each answer words them in the request's language.
+    const words = (entries: ImportReportEntry[]) => reportInLanguage(entries, request.headers['accept-language'], this.renderer);
     const ward = upload.fields.ward ?? actor.ward;
     if (!WARD.test(ward)) throw invalid('ward', 'must be a ward code');
     if (ward !== actor.ward) throw new ForbiddenException(`a treasurer of ward ${actor.ward} cannot record payments of ward ${ward}`);
@@ -55,7 +64,7 @@ export class PaymentReturnsController {
     const earlier = await this.queries.execute(new GetPaymentReturnQuery(importId));
     if (earlier) {
       const { rows, recorded, refused, report, mismatches } = earlier;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report, mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report: words(report), mismatches });
     }
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
     const mapped = mapColumns(sheet, PAYMENT_COLUMNS);
@@ -122,9 +131,9 @@ export class PaymentReturnsController {
     } catch (error) {
       // The same returned list again: its rows were answered as before (each payment is recorded once).
       if (!(error instanceof InvalidTransition)) throw error;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report, mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: words(report), mismatches });
     }
-    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report, mismatches });
+    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: words(report), mismatches });
   }
 
   @Get('reconciliation')
