@@ -266,6 +266,7 @@ export const vi = {
   paymentsUnknownTitle: 'Các dòng không xác định được hoặc không đọc được',
   reconciliationTitle: 'Đối chiếu chi trả của phường/xã {ward}',
   reconciliationReadOnly: 'Chỉ xem: số liệu đối chiếu do thủ quỹ của phường/xã ghi nhận.',
+  reconciliationCount: 'Số hồ sơ',
   reconciliationLine: 'Khoản',
   reconciliation_approved: 'Đã phê duyệt',
   reconciliation_paid: 'Đã chi trả',
@@ -341,6 +342,7 @@ export const vi = {
     'alert-dismissed': 'Bác bỏ cảnh báo',
   },
   problems: {
+    'list-step-refused': 'Một số hồ sơ trong danh sách không thể thực hiện bước này',
     'validation-failed': 'Yêu cầu không hợp lệ',
     'not-eligible': 'Hồ sơ không đáp ứng điều kiện của chương trình',
     unauthenticated: 'Cần đăng nhập',

@@ -39,6 +39,12 @@ export const ImportsPage = ({ session }: { session: Session }) => {
     if (programme && !programme.categories.some((category) => category.code === categoryCode)) setCategoryCode(programme.categories[0]?.code ?? '');
   }, [programme, categoryCode]);
   useEffect(() => () => stopPolling(), []);
+  // The report is worded in the language asked for: read it again when the reader switches.
+  const resultId = result?.id;
+  useEffect(() => {
+    if (!resultId) return;
+    get<ImportResult>(`/imports/${resultId}`).then(setResult, (error) => setProblem(toProblem(error)));
+  }, [lang, resultId]);
 
   const stopPolling = () => {
     if (polling.current !== null) window.clearInterval(polling.current);

@@ -147,7 +147,7 @@ export const ListReview = ({ id }: { id: string }) => {
         </tbody>
       </table>
       <ListRefusals refusals={refusals} rows={rows} />
-      <ProblemBox problem={problem} unmatched={refusals.length > 0 ? [] : errors.filter((error) => !['reference', 'decisionNo', 'postedFrom', 'postedUntil'].includes(error.field))} />
+      {refusals.length === 0 && <ProblemBox problem={problem} unmatched={errors.filter((error) => !['reference', 'decisionNo', 'postedFrom', 'postedUntil'].includes(error.field))} />}
       {open && (
         <div>
           <div className="form-grid">

@@ -57,7 +57,7 @@ export const ReconciliationPage = ({ session }: { session: Session }) => {
           <thead>
             <tr>
               <th scope="col">{t('reconciliationLine')}</th>
-              <th scope="col">{t('count')}</th>
+              <th scope="col">{t('reconciliationCount')}</th>
               <th scope="col">{t('amount')}</th>
             </tr>
           </thead>
