@@ -178,6 +178,8 @@ describe('Web console: imports, lists, payments back, reconciliation', () => {
     await page.getByTestId('list-acted').waitFor();
     expect(await page.getByTestId('list-acted').innerText()).toBe('Đã xử lý: 1 hồ sơ qua bước này, 1 hồ sơ bị loại.');
     expect(await page.getByTestId('list-review').getAttribute('data-status')).toBe('completed');
+    await page.locator('[data-testid=list-row][data-excluded=true]').filter({ hasText: 'Từ chối' }).waitFor();
+    expect(await page.locator('[data-testid=list-row][data-excluded=true]').innerText()).toContain('Đã có việc làm trở lại từ tháng 4/2020');
     const xlsx = await downloaded(() => page.getByTestId('list-xlsx').click());
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const pdf = await downloaded(() => page.getByTestId('list-pdf').click());

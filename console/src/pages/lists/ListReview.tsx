@@ -65,7 +65,18 @@ export const ListReview = ({ id }: { id: string }) => {
     };
     try {
       setActed(await post<ListActResult>(`/lists/${id}/steps/${list.step}`, body, { ifMatch: list.version, idempotencyKey: newIdempotencyKey() }));
-      await load();
+      // The rows come from the read model, a moment behind the log: wait (a few seconds at most) until the ones left off show as rejected.
+      const left = Object.keys(excluded);
+      const deadline = Date.now() + 8000;
+      setList(await get<SupportList>(`/lists/${id}`));
+      for (;;) {
+        const fresh = await get<ListApplications>(`/lists/${id}/applications`);
+        if (left.every((applicationId) => fresh.items.find((row) => row.applicationId === applicationId)?.status === 'rejected') || Date.now() > deadline) {
+          setRows(fresh.items);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     } catch (error) {
       setProblem(toProblem(error));
     } finally {
