@@ -75,6 +75,10 @@ describe('Imports over HTTP', () => {
         expect.objectContaining({ row: 8, column: 'Công việc', code: 'validation-failed' }),
       ]),
     );
+    // Read back in the officer's language: the report's messages in words of the catalogue.
+    const worded = async (lang: string) => (await api.http.get(`/imports/${imported.body.id}`).set({ ...as('intake-officer'), 'Accept-Language': lang })).body.report.find((entry: { row: number }) => entry.row === 7).message;
+    expect(await worded('vi')).toBe('phải là số CMND (9 chữ số) hoặc CCCD (12 chữ số)');
+    expect(await worded('en')).toBe('must be a CMND (9 digits) or CCCD (12 digits)');
     const [first, second] = imported.body.applicationIds;
     const a = await api.http.get(`/applications/${first}`).set(as('intake-officer'));
     expect(a.body.applicant).toMatchObject({ citizenId: '001080000001', dateOfBirth: '1980-03-02', ward: 'W01' });

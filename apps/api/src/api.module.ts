@@ -20,6 +20,7 @@ import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
 import { ImportsController } from './imports/imports.controller';
+import { ImportProgress } from './imports/import-progress';
 import { PaymentReturnsController } from './imports/payment-returns.controller';
 import { DecisionsController } from './lists/decisions.controller';
 import { ListsController } from './lists/lists.controller';
@@ -97,6 +98,7 @@ export class ApiModule {
         PaymentReturnsController,
       ],
       providers: [
+        ImportProgress,
         // The rate limit comes first: a flood of bad tokens is limited too.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -466,6 +466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list's applications, one row each (name, ID number, status, amount), for reviewing it before it is acted on */
+        get: operations["ListsController_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/{id}/payment-list.{format}": {
         parameters: {
             query?: never;
@@ -545,6 +562,23 @@ export interface paths {
         put?: never;
         /** Import an XLSX or CSV of applications; each row decided as a single intake (intake-officer) */
         post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/progress/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far an import started with ?progress={id} is: its phase and rows decided (the importing officer's, in this process) */
+        get: operations["ImportsController_readProgress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1462,6 +1496,18 @@ export interface components {
             totals: components["schemas"]["ListTotalsResponse"];
             history: components["schemas"]["ListHistoryEventResponse"][];
         };
+        ListApplicationResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            fullName: string;
+            citizenId: string;
+            status: string;
+            /** @description VND: the approved amount once approved, the claimed amount before (as the totals) */
+            amount: number;
+        };
+        ListApplicationsResponse: {
+            items: components["schemas"]["ListApplicationResponse"][];
+        };
         ExclusionRequest: {
             /** Format: uuid */
             applicationId: string;
@@ -1519,6 +1565,72 @@ export interface components {
             id: string;
             /** @description applications the decision carried */
             applied: number;
+        };
+        ImportReportEntryResponse: {
+            /** @description the spreadsheet's row number */
+            row: number;
+            /** @description the header's text of the column at fault */
+            column?: string;
+            /** @example validation-failed */
+            code: string;
+            message: string;
+        };
+        ImportResponse: {
+            /** Format: uuid */
+            id: string;
+            programme: string;
+            category: string;
+            ward: string;
+            /** @example 2020-05-10 */
+            receivedOn?: string | null;
+            fileName: string;
+            rows: number;
+            accepted: number;
+            refused: number;
+            applicationIds: string[];
+            report: components["schemas"]["ImportReportEntryResponse"][];
+            importedBy: string;
+            /** Format: date-time */
+            importedAt: string;
+        };
+        ImportProgressResponse: {
+            /** @enum {string} */
+            phase: "reading" | "deciding" | "recording" | "done" | "failed";
+            /** @description rows decided so far */
+            done: number;
+            /** @description rows to decide (0 while the file is read) */
+            total: number;
+        };
+        PaymentMismatchResponse: {
+            row: number;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description VND due */
+            expected: number;
+            /** @description VND on the returned list */
+            given: number;
+        };
+        PaymentReturnResponse: {
+            /** Format: uuid */
+            id: string;
+            rows: number;
+            /** @description rows recorded as payments (matched) */
+            recorded: number;
+            refused: number;
+            report: components["schemas"]["ImportReportEntryResponse"][];
+            mismatches: components["schemas"]["PaymentMismatchResponse"][];
+        };
+        CountAndAmountResponse: {
+            count: number;
+            /** @description VND */
+            amount: number;
+        };
+        ReconciliationResponse: {
+            ward: string;
+            approved: components["schemas"]["CountAndAmountResponse"];
+            paid: components["schemas"]["CountAndAmountResponse"];
+            unpaid: components["schemas"]["CountAndAmountResponse"];
+            mismatched: components["schemas"]["CountAndAmountResponse"];
         };
         FieldErrorResponse: {
             /** @example applicant.citizenId */
@@ -2265,6 +2377,27 @@ export interface operations {
             };
         };
     };
+    ListsController_applications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListApplicationsResponse"];
+                };
+            };
+        };
+    };
     ListsController_paymentList: {
         parameters: {
             query?: never;
@@ -2376,18 +2509,45 @@ export interface operations {
     };
     ImportsController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description an id the client chooses (a UUID): GET /imports/progress/{id} tells how far the import is */
+                progress?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 200 with the first import when the same file was imported before */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+        };
+    };
+    ImportsController_readProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgressResponse"];
+                };
             };
         };
     };
@@ -2406,7 +2566,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
             };
         };
     };
@@ -2438,11 +2600,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 200 with the same body when the same file was recorded before */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentReturnResponse"];
+                };
             };
         };
     };
@@ -2461,7 +2626,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResponse"];
+                };
             };
         };
     };

@@ -40,6 +40,18 @@ export type OverdueItem = Schemas['OverdueStepResponse'];
 export type OverduePage = Schemas['OverdueStepsPageResponse'];
 export type OfficerActivity = Schemas['OfficerActivityResponse'];
 
+export type ImportResult = Schemas['ImportResponse'];
+export type ImportReportEntry = Schemas['ImportReportEntryResponse'];
+export type ImportProgress = Schemas['ImportProgressResponse'];
+export type PaymentReturn = Schemas['PaymentReturnResponse'];
+export type Reconciliation = Schemas['ReconciliationResponse'];
+export type SupportList = Schemas['ListResponse'];
+export type ListCommandResult = Schemas['ListCommandResponse'];
+export type ListActResult = Schemas['ListActResponse'];
+export type ListApplication = Schemas['ListApplicationResponse'];
+export type ListApplications = Schemas['ListApplicationsResponse'];
+export type ListStepBody = Schemas['ListStepRequest'];
+
 export type DevSignInInfo = Schemas['DevSignInInfoResponse'];
 export type DevToken = Schemas['DevTokenResponse'];
 export type FieldError = Schemas['FieldErrorResponse'];

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, ForbiddenException, Get, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded, type MessageParams } from '@lib/domain';
@@ -12,14 +12,22 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
 import { commandContext } from '../http/command-context';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
+import { ImportProgressResponse, ImportResponse } from './dto/import.response';
 import { importColumns } from './import-columns';
+import { ImportProgress } from './import-progress';
 import { cellText, mapColumns, rowRequest } from './import-rows';
 import { reportWorkbook, templateWorkbook, XLSX_TYPE } from './import-workbooks';
 import { readSpreadsheet, UnsupportedFile } from './spreadsheet-file';
+import { reportInLanguage } from './report-words';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/messages/step-labels';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CONCURRENCY = 8;
+/** Rows decided between two progress updates: the counter is written rarely, so it costs the row loop nothing. */
+const PROGRESS_EVERY = 20;
+const PROGRESS_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A v4-shaped id from a hash: the same file, ward and row always name the same import and application. */
 export const idFrom = (...parts: string[]): string => {
@@ -91,7 +99,18 @@ export class ImportsController {
     private readonly queries: QueryBus,
     private readonly programmes: ProgrammeRegistry,
     private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+    private readonly progress: ImportProgress,
+  ) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
+
+  private readonly renderer: MessageRenderer;
+
+  /** The import with its report's messages in the request's language (they are stored as keys, or as the sentences of older imports). */
+  private view(record: SupportImportRecorded['data'], request: HttpRequest) {
+    const view = importView(record);
+    return { ...view, report: reportInLanguage(view.report, request.headers['accept-language'], this.renderer) };
+  }
 
   private category(programmeId: string, code: string) {
     const programme = CODE.test(programmeId) ? this.programmes.catalog(programmeId) : undefined;
@@ -113,9 +132,24 @@ export class ImportsController {
   @Post('imports')
   @ApiOperation({ summary: 'Import an XLSX or CSV of applications; each row decided as a single intake (intake-officer)' })
   @ApiConsumes('multipart/form-data')
+  @ApiQuery({ name: 'progress', required: false, description: 'an id the client chooses (a UUID): GET /imports/progress/{id} tells how far the import is' })
+  @ApiCreatedResponse({ type: ImportResponse, description: '200 with the first import when the same file was imported before' })
   async import(@CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
     // Authorization before anything is read: the body may be large.
     if (!actor.roles.includes('intake-officer')) throw new ForbiddenException({ key: 'read.roles', params: { roles: ['intake-officer'] } });
+    const progressId = (request.query as { progress?: unknown } | undefined)?.progress;
+    if (progressId !== undefined && (typeof progressId !== 'string' || !PROGRESS_ID.test(progressId))) throw invalid('progress', 'import.progress-id');
+    const tracked = progressId === undefined ? undefined : progressId.toLowerCase();
+    if (tracked) this.progress.start(tracked, actor.id);
+    try {
+      return await this.importFile(actor, request, reply, tracked);
+    } catch (error) {
+      this.progress.update(tracked, 'failed');
+      throw error;
+    }
+  }
+
+  private async importFile(actor: Actor, request: HttpRequest, reply: HttpReply, tracked: string | undefined) {
     // The ward may also come in the query string, so another ward's officer is refused before the upload is read.
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
     if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException({ key: 'import.other-ward', params: { actorWard: actor.ward ?? '—', ward: String(queryWard) } });
@@ -130,7 +164,10 @@ export class ImportsController {
     const sha256 = createHash('sha256').update(upload.file).digest('hex');
     const importId = idFrom('import', programme.id, category.code, ward, sha256);
     const earlier = await this.queries.execute(new GetSupportImportQuery(importId));
-    if (earlier) return reply.status(HttpStatus.OK).send(importView(earlier));
+    if (earlier) {
+      this.progress.update(tracked, 'done', earlier.rows, earlier.rows);
+      return reply.status(HttpStatus.OK).send(this.view(earlier, request));
+    }
 
     const columns = importColumns(category);
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
@@ -171,9 +208,16 @@ export class ImportsController {
       }
     };
     let next = 0;
+    let decided = 0;
+    const total = mapped.rows.length;
+    this.progress.update(tracked, 'deciding', 0, total);
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < mapped.rows.length) await decideRow(mapped.rows[next++]);
+      while (next < mapped.rows.length) {
+        await decideRow(mapped.rows[next++]);
+        if (++decided % PROGRESS_EVERY === 0) this.progress.update(tracked, 'deciding', decided, total);
+      }
     }));
+    this.progress.update(tracked, 'recording', total, total);
     acceptedRows.sort((a, b) => a.row - b.row);
     refusedRows.sort((a, b) => a.row - b.row);
     report.sort((a, b) => a.row - b.row);
@@ -200,11 +244,15 @@ export class ImportsController {
       // The same file at the same moment from another request: it recorded the import first.
       if (!(error instanceof InvalidTransition)) throw error;
       const first = await this.queries.execute(new GetSupportImportQuery(importId));
-      if (first) return reply.status(HttpStatus.OK).send(importView(first));
+      if (first) {
+        this.progress.update(tracked, 'done', total, total);
+        return reply.status(HttpStatus.OK).send(this.view(first, request));
+      }
       throw error;
     }
+    this.progress.update(tracked, 'done', total, total);
     const recorded = await this.queries.execute(new GetSupportImportQuery(importId));
-    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(importView(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }));
+    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(this.view(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }, request));
   }
 
   private async record(id: string, actor: Actor) {
@@ -214,10 +262,22 @@ export class ImportsController {
     return record;
   }
 
+  @Get('imports/progress/:id')
+  @ApiOperation({ summary: "How far an import started with ?progress={id} is: its phase and rows decided (the importing officer's, in this process)" })
+  @ApiOkResponse({ type: ImportProgressResponse })
+  readProgress(@Param('id') id: string, @CurrentActor() actor: Actor): ImportProgressResponse {
+    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException('an import is performed by the intake-officer role');
+    if (!PROGRESS_ID.test(id)) throw invalid('id', 'import.progress-id');
+    const found = this.progress.read(id.toLowerCase(), actor.id);
+    if (!found) throw new NotFoundException({ key: 'import.progress-not-found' });
+    return found;
+  }
+
   @Get('imports/:id')
   @ApiOperation({ summary: 'One import and its per-row report' })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
-    return importView(await this.record(id, actor));
+  @ApiOkResponse({ type: ImportResponse })
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest) {
+    return this.view(await this.record(id, actor), request);
   }
 
   @Get('imports/:id/report.xlsx')

@@ -14,7 +14,7 @@ import { requireReadAccess } from '../auth/read-access';
 import { commandContext, withETag } from '../http/command-context';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { CompileListRequest, ListStepRequest, MAX_LIST_SIZE } from './dto/list.request';
-import { ListActResponse, ListCommandResponse, ListResponse } from './dto/list.response';
+import { ListActResponse, ListApplicationsResponse, ListCommandResponse, ListResponse } from './dto/list.response';
 import { BadRequestException } from '@nestjs/common';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -109,6 +109,23 @@ export class ListsController {
     if (match[2]) return this.send(response, view, 'list', match[2]);
     response.header('ETag', `"${view.version}"`);
     return listView(view);
+  }
+
+  @Get(':id/applications')
+  @ApiOperation({ summary: "The list's applications, one row each (name, ID number, status, amount), for reviewing it before it is acted on" })
+  @ApiOkResponse({ type: ListApplicationsResponse })
+  async applications(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ListApplicationsResponse> {
+    const view = await this.view(id, actor);
+    const rows = await this.queries.execute(new GetListApplicationsQuery(view.list.applicationIds));
+    return {
+      items: rows.map((row) => ({
+        applicationId: row.applicationId,
+        fullName: row.applicant.fullName,
+        citizenId: row.applicant.citizenId,
+        status: row.status,
+        amount: row.approvedAmount > 0 ? row.approvedAmount : row.claimedAmount,
+      })),
+    };
   }
 
   @Get(':id/payment-list.:format')
