@@ -266,7 +266,7 @@ export class ImportsController {
   @ApiOperation({ summary: "How far an import started with ?progress={id} is: its phase and rows decided (the importing officer's, in this process)" })
   @ApiOkResponse({ type: ImportProgressResponse })
   readProgress(@Param('id') id: string, @CurrentActor() actor: Actor): ImportProgressResponse {
-    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException('an import is performed by the intake-officer role');
+    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException({ key: 'read.roles', params: { roles: ['intake-officer'] } });
     if (!PROGRESS_ID.test(id)) throw invalid('id', 'import.progress-id');
     const found = this.progress.read(id.toLowerCase(), actor.id);
     if (!found) throw new NotFoundException({ key: 'import.progress-not-found' });
