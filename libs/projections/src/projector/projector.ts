@@ -111,7 +111,7 @@ export class Projector {
             continue;
           }
           total += batch.events.length;
-          if (groups.length === 1 && batch.events.length === this.options.batchSize) {
+          if (groups.length === 1 && batch.events.length >= this.options.batchSize) {
             const next = this.store.readAll(batch.checkpoint, this.options.batchSize);
             next.catch(() => undefined); // awaited (and its failure thrown) when used
             ahead = { from: batch.checkpoint, batch: next };
