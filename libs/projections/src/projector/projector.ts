@@ -54,6 +54,8 @@ class Slots {
 export class Projector {
   private running = false;
   private wake: (() => void) | null = null;
+  /** A notification came while catching up: those events may be past what that catch-up read. */
+  private woken = false;
   private loop: Promise<void> | null = null;
   private listener: Client | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
@@ -174,7 +176,7 @@ export class Projector {
     this.running = true;
     this.stopping = false;
     if (this.options.listenUrl) await this.listen(this.options.listenUrl);
-    if (this.options.subscribe) this.unsubscribe = await this.options.subscribe(() => this.wake?.());
+    if (this.options.subscribe) this.unsubscribe = await this.options.subscribe(() => this.notified());
     this.loop = this.run();
   }
 
@@ -190,14 +192,24 @@ export class Projector {
     this.unsubscribe = null;
   }
 
+  /** Kept while catching up (no one is waiting then), so the loop reads again instead of sleeping until the next poll. */
+  private notified(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
+      let failed = false;
       try {
         await this.catchUp();
       } catch (error) {
+        failed = true;
         this.options.onError?.(error);
       }
       if (!this.running) break;
+      if (this.woken && !failed) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollIntervalMs);
         this.wake = () => {
@@ -211,7 +223,7 @@ export class Projector {
 
   private async listen(url: string): Promise<void> {
     const client = new Client({ connectionString: url });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.notified());
     const lost = (error?: Error) => {
       if (error) this.options.onError?.(error);
       if (this.listener !== client) return;
