@@ -2,7 +2,6 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Checkpoint, EventStore, ReadAllResult } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { SharedBatches } from './shared-batches';
 
 export interface ProjectorOptions {
   batchSize: number;
@@ -21,30 +20,7 @@ export interface ProjectorOptions {
   onApplied?: (events: number) => void;
 }
 
-/** Batches held for projections ahead of the slowest (each up to a batch size of parsed events). */
-const BATCHES_HELD = 4;
-
-/** At most `size` tasks at once (each holds a pooled connection for its transaction). */
-class Slots {
-  private free: number;
-  private readonly queue: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise<void>((resolve) => this.queue.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next();
-      else this.free += 1;
-    }
-  }
-}
+const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.position === b.position;
 
 /**
  * Reads the global log from each projection's checkpoint and applies it in batches; a batch
@@ -114,43 +90,48 @@ export class Projector {
   }
 
   /**
-   * Runs every projection until the log has nothing more for it. Each goes at its own pace (a
-   * slow one, the fraud detectors, no longer holds the others at every batch), but a batch is
-   * read and parsed once for all of them (`SharedBatches`), and the next one is read while one is
-   * applied. Each applies in its own transaction with its own checkpoint, at most `parallel` at
-   * once; one failing holds back only itself, and its error is thrown once the others are done.
+   * Runs every projection until the log has nothing more for it. Projections standing at the
+   * same checkpoint (all of them, once caught up) share one read of each batch: the log is read
+   * and parsed once, not once per projection. They apply it side by side, each in its own
+   * transaction with its own checkpoint (one failing holds back only itself), while the next
+   * batch is read: PostgreSQL and Node.js work at once instead of taking turns.
    */
   async catchUp(): Promise<number> {
-    const batches = new SharedBatches(this.store, this.options.batchSize, BATCHES_HELD, this.options.onApplied);
-    const slots = new Slots(Math.max(1, this.options.parallel ?? 3));
-    const starts = await this.checkpoints();
-    for (const projection of this.projections) batches.join(projection.name, starts.get(projection.name)!);
+    let total = 0;
+    const done = new Set<string>();
+    let ahead: { from: Checkpoint; batch: Promise<ReadAllResult> } | null = null;
     try {
-      const outcomes = await Promise.allSettled(this.projections.map((projection) => this.follow(projection, starts.get(projection.name)!, batches, slots)));
-      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
-    } finally {
-      await batches.settle();
-    }
-    return batches.read;
-  }
-
-  /** One projection through the shared batches until the log is empty for it, or the projector stops. */
-  private async follow(projection: Projection, from: Checkpoint, batches: SharedBatches, slots: Slots): Promise<void> {
-    let at = from;
-    try {
-      // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
       while (!this.stopping) {
-        const batch = await batches.next(projection.name, at);
-        if (batch.events.length === 0) return;
-        const applied = await slots.run(() => this.applyInOwnTransaction(projection, at, batch));
-        // Nothing applied: another projector process moved this checkpoint first; go on from there.
-        at = applied > 0 ? batch.checkpoint : (await this.checkpoints()).get(projection.name)!;
-        batches.moved(projection.name, at);
+        const groups = await this.groupedByCheckpoint(done);
+        if (groups.length === 0) break;
+        for (const { checkpoint, projections } of groups) {
+          const read: Promise<ReadAllResult> = ahead && sameCheckpoint(ahead.from, checkpoint) ? ahead.batch : this.store.readAll(checkpoint, this.options.batchSize);
+          ahead = null;
+          const batch = await read;
+          if (batch.events.length === 0) {
+            for (const projection of projections) done.add(projection.name);
+            continue;
+          }
+          total += batch.events.length;
+          if (groups.length === 1 && batch.events.length >= this.options.batchSize) {
+            const next = this.store.readAll(batch.checkpoint, this.options.batchSize);
+            next.catch(() => undefined); // awaited (and its failure thrown) when used
+            ahead = { from: batch.checkpoint, batch: next };
+          }
+          // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
+          const parallel = Math.max(1, this.options.parallel ?? 3);
+          for (let first = 0; first < projections.length; first += parallel) {
+            const applied = await Promise.allSettled(projections.slice(first, first + parallel).map((projection) => this.applyInOwnTransaction(projection, checkpoint, batch)));
+            const failed = applied.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+            if (failed) throw failed.reason;
+          }
+          this.options.onApplied?.(batch.events.length);
+        }
       }
     } finally {
-      batches.leave(projection.name);
+      await ahead?.batch.catch(() => undefined);
     }
+    return total;
   }
 
   private applyInOwnTransaction(projection: Projection, checkpoint: Checkpoint, batch: ReadAllResult): Promise<number> {
@@ -160,15 +141,23 @@ export class Projector {
     });
   }
 
-  /** Where each projection stands (one query). */
-  private async checkpoints(): Promise<Map<string, Checkpoint>> {
+  /** The projections not yet caught up, grouped by the checkpoint they stand at (one query). */
+  private async groupedByCheckpoint(done: ReadonlySet<string>): Promise<{ checkpoint: Checkpoint; projections: Projection[] }[]> {
     const checkpoints = this.options.schema ? `${this.options.schema}.projection_checkpoints` : 'projection_checkpoints';
     const rows: { name: string; transaction_id: string; position: string }[] = await this.dataSource.query(
       `SELECT name, transaction_id::text AS transaction_id, position::text AS position FROM ${checkpoints} WHERE name = ANY($1::text[])`,
       [this.projections.map((projection) => projection.name)],
     );
-    const byName = new Map(rows.map((row) => [row.name, { transactionId: row.transaction_id, position: row.position }]));
-    return new Map(this.projections.map((projection) => [projection.name, byName.get(projection.name) ?? { transactionId: '0', position: '0' }]));
+    const groups = new Map<string, { checkpoint: Checkpoint; projections: Projection[] }>();
+    for (const projection of this.projections) {
+      if (done.has(projection.name)) continue;
+      const row = rows.find((candidate) => candidate.name === projection.name);
+      const checkpoint: Checkpoint = row ? { transactionId: row.transaction_id, position: row.position } : { transactionId: '0', position: '0' };
+      const key = `${checkpoint.transactionId}/${checkpoint.position}`;
+      if (!groups.has(key)) groups.set(key, { checkpoint, projections: [] });
+      groups.get(key)!.projections.push(projection);
+    }
+    return [...groups.values()];
   }
 
   async start(): Promise<void> {
