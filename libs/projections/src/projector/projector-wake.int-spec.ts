@@ -9,14 +9,14 @@ jest.setTimeout(60_000);
 
 /** The store, with a hook run once just after a read finds the log empty (before catch-up ends). */
 class HookedStore extends PostgresEventStore {
-  afterEmptyRead: (() => Promise<void>) | null = null;
+  afterEmptyRead: ((after: Checkpoint) => Promise<void>) | null = null;
 
   override async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
     const result = await super.readAll(after, limit);
     const hook = this.afterEmptyRead;
     if (result.events.length === 0 && hook) {
       this.afterEmptyRead = null;
-      await hook();
+      await hook(after);
     }
     return result;
   }
@@ -68,8 +68,11 @@ describe('Projector: a notification that arrives while it catches up', () => {
     let appendedLate = 0;
     // The first catch-up's last (empty) read: an append commits and its notification arrives before
     // the projector goes to sleep.
-    store.afterEmptyRead = async () => {
+    store.afterEmptyRead = async (after) => {
       await appendOne();
+      // Readable first: the gap-safe reader waits below any older transaction still open on the
+      // server (other suites'), and a re-read that found nothing would rightly sleep again.
+      while ((await PostgresEventStore.prototype.readAll.call(store, after, 10)).events.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       appendedLate = (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
       notify();
     };
