@@ -123,7 +123,7 @@ describe('Web console pages for officers, auditors and inspectors', () => {
     await page.goto(`${bed.base}/console/`);
     await devSignIn(page, 'auditor', '', 'auditor-thao');
     const menu = await page.locator('header nav a').evaluateAll((links) => links.map((link) => (link as unknown as { dataset: { testid: string } }).dataset.testid));
-    expect(menu).toEqual(['nav-worklist', 'nav-applications', 'nav-alerts', 'nav-beneficiaries', 'nav-activity', 'nav-dashboard']);
+    expect(menu).toEqual(['nav-worklist', 'nav-reconciliation', 'nav-applications', 'nav-alerts', 'nav-beneficiaries', 'nav-activity', 'nav-dashboard']);
     await page.getByTestId('worklist').waitFor();
     expect(await page.getByTestId('act').count()).toBe(0);
 

@@ -57,6 +57,41 @@ describe('Fraud alerts over HTTP', () => {
       alertId = response.body.items[0].id;
     });
 
+    it('words the rule’s title, legal basis and reasons in the request’s language (Vietnamese by default), with the reasons’ keys alongside', async () => {
+      const [vi, byDefault, en] = await Promise.all([
+        api.http.get('/alerts?rule=F1').set({ ...as('inspector', null), 'Accept-Language': 'vi-VN,vi;q=0.9,en;q=0.8' }),
+        api.http.get('/alerts?rule=F1').set(as('inspector', null)),
+        api.http.get('/alerts?rule=F1').set({ ...as('inspector', null), 'Accept-Language': 'en-GB,en;q=0.9' }),
+      ]);
+      expect(vi.headers['content-language']).toBe('vi');
+      expect(en.headers['content-language']).toBe('en');
+      expect(vi.headers.vary).toMatch(/Accept-Language/);
+      expect(vi.body.items[0]).toMatchObject({
+        title: 'Một người được duyệt hoặc chi trả ở hai nhóm đối tượng',
+        legalBasis: expect.stringMatching(/^NQ 42\/NQ-CP: mỗi người chỉ hưởng một mức hỗ trợ cao nhất/),
+        reasons: ['cùng lúc hưởng hỗ trợ ở các nhóm 4, 7'],
+        reasonKeys: [{ key: 'alert.categories-at-once', params: { categories: ['4', '7'] } }],
+      });
+      expect(byDefault.body.items[0]).toEqual(vi.body.items[0]);
+      expect(en.body.items[0]).toMatchObject({
+        title: 'One person approved or paid in two categories',
+        legalBasis: expect.stringMatching(/^NQ 42\/NQ-CP: one support only, the highest/),
+        reasons: ['held support in categories 4, 7 at the same time'],
+        reasonKeys: vi.body.items[0].reasonKeys,
+      });
+      expect((await api.http.get(`/alerts/${vi.body.items[0].id}`).set({ ...as('auditor', null), 'Accept-Language': 'en' })).body).toMatchObject({ reasons: en.body.items[0].reasons });
+    });
+
+    it('words every alert’s reasons from the catalogue: no key left unworded, no English in the Vietnamese', async () => {
+      const [vi, en] = await Promise.all(['vi', 'en'].map((lang) => api.http.get('/alerts?limit=200').set({ ...as('inspector', null), 'Accept-Language': lang })));
+      expect(vi.body.items.length).toBeGreaterThan(0);
+      vi.body.items.forEach((alert: { reasons: string[]; reasonKeys: { key: string }[] }, index: number) => {
+        expect(alert.reasons).toHaveLength(alert.reasonKeys.length);
+        for (const reason of [...alert.reasons, ...en.body.items[index].reasons]) expect(reason).not.toMatch(/^alert\./);
+        expect(alert.reasons).not.toEqual(en.body.items[index].reasons);
+      });
+    });
+
     it('filters by ward, status and severity, and pages with a cursor', async () => {
       expect((await api.http.get('/alerts?ward=W02&status=open&severity=high').set(as('auditor', null))).body.items.map((a: { id: string }) => a.id)).toContain(alertId);
       expect((await api.http.get('/alerts?ward=W09').set(as('auditor', null))).body.items).toEqual([]);
@@ -135,6 +170,14 @@ describe('Fraud alerts over HTTP', () => {
       expect(lines[0]).toBe('id,rule,severity,status,title,legal_basis,ward,wards,application_ids,evidence_positions,reasons,raised_at,updated_at');
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(`${alertId},F1,high,confirmed`);
+    });
+
+    it('words titles and reasons in the request’s language', async () => {
+      const en = await api.http.get('/alerts.csv?rule=F1').set({ ...as('auditor', null), 'Accept-Language': 'en' });
+      expect(en.text).toContain('One person approved or paid in two categories');
+      expect(en.text).toContain('held support in categories 4, 7 at the same time');
+      const vi = await api.http.get('/alerts.csv?rule=F1').set(as('auditor', null));
+      expect(vi.text).toContain('cùng lúc hưởng hỗ trợ ở các nhóm 4, 7');
     });
 
     it('is 400 for a bad filter and 403 for a treasurer', async () => {

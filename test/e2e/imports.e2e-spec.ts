@@ -75,6 +75,10 @@ describe('Imports over HTTP', () => {
         expect.objectContaining({ row: 8, column: 'Công việc', code: 'validation-failed' }),
       ]),
     );
+    // Read back in the officer's language: the report's messages in words of the catalogue.
+    const worded = async (lang: string) => (await api.http.get(`/imports/${imported.body.id}`).set({ ...as('intake-officer'), 'Accept-Language': lang })).body.report.find((entry: { row: number }) => entry.row === 7).message;
+    expect(await worded('vi')).toBe('phải là số CMND (9 chữ số) hoặc CCCD (12 chữ số)');
+    expect(await worded('en')).toBe('must be a CMND (9 digits) or CCCD (12 digits)');
     const [first, second] = imported.body.applicationIds;
     const a = await api.http.get(`/applications/${first}`).set(as('intake-officer'));
     expect(a.body.applicant).toMatchObject({ citizenId: '001080000001', dateOfBirth: '1980-03-02', ward: 'W01' });
@@ -148,7 +152,7 @@ describe('Imports over HTTP', () => {
       const rows = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `Người ${i},01/01/1980,${String(1_000_000_000 + i).padStart(12, '0')},Tổ 1,04/2020,porter,01/04/2020,0`).join('\n');
       const refused = await upload(Buffer.from(header + rows), 'big.csv');
       expect(refused.status).toBe(400);
-      expect(refused.body.detail).toContain(`at most ${MAX_ROWS}`);
+      expect(refused.body.detail).toContain(`tối đa ${MAX_ROWS} dòng`);
     });
 
     it('a zip bomb: 400 before anything is inflated', async () => {
@@ -159,7 +163,7 @@ describe('Imports over HTTP', () => {
       expect(bomb.length).toBeLessThan(100_000);
       const refused = await upload(bomb, 'bomb.xlsx');
       expect(refused.status).toBe(400);
-      expect(refused.body.detail).toContain('zip bomb');
+      expect(refused.body.detail).toContain('bom nén');
     });
 
     it('a damaged XLSX: 400', async () => {

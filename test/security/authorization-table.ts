@@ -102,6 +102,8 @@ export const AUTHORIZATION: Record<string, Entry> = {
   // An upload as JSON is 415 to the one allowed (own-ward intake officer): authorization came first.
   'POST /imports': { access: { 'intake-officer': 'own-ward' }, ok: 415, request: async () => ({ path: '/imports?ward=W01', body: { programme: 'nq42-2020' } }) },
   'GET /imports/:id': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}` }) },
+  // An import's progress is its officer's own (by the id the client chose): an unknown id is 404 to an intake officer, 403 to the rest.
+  'GET /imports/progress/:id': { access: { 'intake-officer': 'any-ward' }, ok: 404, request: staticPath('/imports/progress/7b0c5a52-7a4e-4b0e-9d0c-4f1e2a3b4c5d') },
   'GET /imports/:id/report.xlsx': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/imports/${await sharedImport(f)}/report.xlsx` }) },
   'GET /programmes/:id/categories/:code/template.xlsx': { access: EVERYONE, ok: 200, request: staticPath('/programmes/nq42-2020/categories/4/template.xlsx') },
   'GET /lists/:id/payment-list.:format': {
@@ -110,6 +112,7 @@ export const AUTHORIZATION: Record<string, Entry> = {
   // As for imports: an upload sent as JSON is 415 to the one allowed, after authorization.
   'POST /payments/imports': { access: { treasurer: 'own-ward' }, ok: 415, request: async () => ({ path: '/payments/imports?ward=W01', body: { amount: 1 } }) },
   'GET /reconciliation': { access: { treasurer: 'own-ward', auditor: 'any-ward', inspector: 'any-ward' }, ok: 200, request: staticPath('/reconciliation?ward=W01') },
+  'GET /lists/:id/applications': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}/applications` }) },
   'GET /lists/:id': { access: PERSONAL_SUBMITTED, ok: 200, request: async (f) => ({ path: `/lists/${await sharedList(f)}` }) },
 
   // Queries.

@@ -15,10 +15,12 @@ import { DashboardsController } from './dashboards/dashboards.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { BeneficiariesController } from './beneficiaries/beneficiaries.controller';
 import { AlertsController } from './alerts/alerts.controller';
+import { AlertWording } from './alerts/alert-wording';
 import { AlertsExportController } from './alerts/alerts-export.controller';
 import { ApplicationsExportController } from './support-applications/applications-export.controller';
 import { InspectionController } from './inspection/inspection.controller';
 import { ImportsController } from './imports/imports.controller';
+import { ImportProgress } from './imports/import-progress';
 import { PaymentReturnsController } from './imports/payment-returns.controller';
 import { DecisionsController } from './lists/decisions.controller';
 import { ListsController } from './lists/lists.controller';
@@ -96,11 +98,13 @@ export class ApiModule {
         PaymentReturnsController,
       ],
       providers: [
+        ImportProgress,
         // The rate limit comes first: a flood of bad tokens is limited too.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: validationPipe },
+        AlertWording,
       ],
     };
   }

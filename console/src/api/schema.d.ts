@@ -320,7 +320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Fraud alerts as CSV, same filters as GET /alerts (inspector, auditor) */
+        /** Fraud alerts as CSV, same filters as GET /alerts (inspector, auditor); titles, legal bases and reasons in the request’s language */
         get: operations["AlertsExportController_alerts"];
         put?: never;
         post?: never;
@@ -466,6 +466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list's applications, one row each (name, ID number, status, amount), for reviewing it before it is acted on */
+        get: operations["ListsController_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/{id}/payment-list.{format}": {
         parameters: {
             query?: never;
@@ -545,6 +562,23 @@ export interface paths {
         put?: never;
         /** Import an XLSX or CSV of applications; each row decided as a single intake (intake-officer) */
         post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/progress/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far an import started with ?progress={id} is: its phase and rows decided (the importing officer's, in this process) */
+        get: operations["ImportsController_readProgress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1242,6 +1276,14 @@ export interface components {
             recoveredAmount: number;
             applications: components["schemas"]["BeneficiaryApplicationResponse"][];
         };
+        AlertReasonResponse: {
+            /** @enum {string} */
+            key: "alert.months-outside-window" | "alert.months-over-cap" | "alert.amount-not-rate" | "alert.paid-without-approval" | "alert.paid-without-decision" | "alert.paid-more-than-owed" | "alert.paid-less-than-approved" | "alert.forwarded-without-posting" | "alert.posted-too-briefly" | "alert.same-officer" | "alert.field-missing" | "alert.months-before-field" | "alert.field-value-not-allowed" | "alert.condition-failed" | "alert.filed-before-day" | "alert.suspension-too-short" | "alert.approved-without-confirmation" | "alert.no-other-province-confirmation" | "alert.not-recovered-confirmed" | "alert.not-recovered-refused" | "alert.step-late" | "alert.categories-at-once" | "alert.category-month-twice" | "alert.category-over-cap" | "alert.furloughed-and-informal" | "alert.paid-in-wards" | "alert.shared-bank-account" | "alert.shared-phone" | "alert.shared-address" | "alert.shared-payee" | "alert.household-paid-twice" | "alert.withdrawal-burst" | "alert.over-budget" | "alert.probable-same-person" | "alert.loan-worker-furloughed";
+            /** @description codes, numbers, months, dates, lists of them, or labels { vi, en } */
+            params: {
+                [key: string]: unknown;
+            };
+        };
         IdentityPairResponse: {
             applicationIds: string[];
             citizenIds: string[];
@@ -1277,7 +1319,9 @@ export interface components {
             id: string;
             /** @enum {string} */
             rule: "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15" | "F16" | "F17" | "F18" | "F19" | "F20";
+            /** @description the rule’s title in the request’s language (Accept-Language; Vietnamese by default) */
             title: string;
+            /** @description the rule’s legal basis in the request’s language */
             legalBasis: string;
             /** @enum {string} */
             severity: "low" | "medium" | "high";
@@ -1287,7 +1331,10 @@ export interface components {
             applicationIds: string[];
             /** @description log positions of the events behind the alert */
             evidence: number[];
+            /** @description why the rule holds, in the request’s language */
             reasons: string[];
+            /** @description the same reasons as message keys and params */
+            reasonKeys: components["schemas"]["AlertReasonResponse"][];
             /** @description structured evidence where the rule gives it (F20) */
             details: components["schemas"]["AlertDetailsResponse"] | null;
             /**
@@ -1488,6 +1535,18 @@ export interface components {
             totals: components["schemas"]["ListTotalsResponse"];
             history: components["schemas"]["ListHistoryEventResponse"][];
         };
+        ListApplicationResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            fullName: string;
+            citizenId: string;
+            status: string;
+            /** @description VND: the approved amount once approved, the claimed amount before (as the totals) */
+            amount: number;
+        };
+        ListApplicationsResponse: {
+            items: components["schemas"]["ListApplicationResponse"][];
+        };
         ExclusionRequest: {
             /** Format: uuid */
             applicationId: string;
@@ -1545,6 +1604,72 @@ export interface components {
             id: string;
             /** @description applications the decision carried */
             applied: number;
+        };
+        ImportReportEntryResponse: {
+            /** @description the spreadsheet's row number */
+            row: number;
+            /** @description the header's text of the column at fault */
+            column?: string;
+            /** @example validation-failed */
+            code: string;
+            message: string;
+        };
+        ImportResponse: {
+            /** Format: uuid */
+            id: string;
+            programme: string;
+            category: string;
+            ward: string;
+            /** @example 2020-05-10 */
+            receivedOn?: string | null;
+            fileName: string;
+            rows: number;
+            accepted: number;
+            refused: number;
+            applicationIds: string[];
+            report: components["schemas"]["ImportReportEntryResponse"][];
+            importedBy: string;
+            /** Format: date-time */
+            importedAt: string;
+        };
+        ImportProgressResponse: {
+            /** @enum {string} */
+            phase: "reading" | "deciding" | "recording" | "done" | "failed";
+            /** @description rows decided so far */
+            done: number;
+            /** @description rows to decide (0 while the file is read) */
+            total: number;
+        };
+        PaymentMismatchResponse: {
+            row: number;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description VND due */
+            expected: number;
+            /** @description VND on the returned list */
+            given: number;
+        };
+        PaymentReturnResponse: {
+            /** Format: uuid */
+            id: string;
+            rows: number;
+            /** @description rows recorded as payments (matched) */
+            recorded: number;
+            refused: number;
+            report: components["schemas"]["ImportReportEntryResponse"][];
+            mismatches: components["schemas"]["PaymentMismatchResponse"][];
+        };
+        CountAndAmountResponse: {
+            count: number;
+            /** @description VND */
+            amount: number;
+        };
+        ReconciliationResponse: {
+            ward: string;
+            approved: components["schemas"]["CountAndAmountResponse"];
+            paid: components["schemas"]["CountAndAmountResponse"];
+            unpaid: components["schemas"]["CountAndAmountResponse"];
+            mismatched: components["schemas"]["CountAndAmountResponse"];
         };
         FieldErrorResponse: {
             /** @example applicant.citizenId */
@@ -2291,6 +2416,27 @@ export interface operations {
             };
         };
     };
+    ListsController_applications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListApplicationsResponse"];
+                };
+            };
+        };
+    };
     ListsController_paymentList: {
         parameters: {
             query?: never;
@@ -2402,18 +2548,45 @@ export interface operations {
     };
     ImportsController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description an id the client chooses (a UUID): GET /imports/progress/{id} tells how far the import is */
+                progress?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 200 with the first import when the same file was imported before */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+        };
+    };
+    ImportsController_readProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgressResponse"];
+                };
             };
         };
     };
@@ -2432,7 +2605,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
             };
         };
     };
@@ -2464,11 +2639,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 200 with the same body when the same file was recorded before */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentReturnResponse"];
+                };
             };
         };
     };
@@ -2487,7 +2665,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResponse"];
+                };
             };
         };
     };

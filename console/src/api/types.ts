@@ -28,6 +28,8 @@ export type AlertPage = Schemas['AlertPageResponse'];
 export type AlertStatus = Alert['status'];
 export type AlertResolution = NonNullable<Alert['resolution']>;
 export type Severity = Alert['severity'];
+export type AlertReason = Schemas['AlertReasonResponse'];
+export type AlertReasonKey = AlertReason['key'];
 
 export type WardDashboard = Schemas['WardDashboardResponse'];
 export type CategoryAmounts = Schemas['CategoryAmountsResponse'];
@@ -37,6 +39,18 @@ export type Payment = Schemas['PaymentResponse'];
 export type OverdueItem = Schemas['OverdueStepResponse'];
 export type OverduePage = Schemas['OverdueStepsPageResponse'];
 export type OfficerActivity = Schemas['OfficerActivityResponse'];
+
+export type ImportResult = Schemas['ImportResponse'];
+export type ImportReportEntry = Schemas['ImportReportEntryResponse'];
+export type ImportProgress = Schemas['ImportProgressResponse'];
+export type PaymentReturn = Schemas['PaymentReturnResponse'];
+export type Reconciliation = Schemas['ReconciliationResponse'];
+export type SupportList = Schemas['ListResponse'];
+export type ListCommandResult = Schemas['ListCommandResponse'];
+export type ListActResult = Schemas['ListActResponse'];
+export type ListApplication = Schemas['ListApplicationResponse'];
+export type ListApplications = Schemas['ListApplicationsResponse'];
+export type ListStepBody = Schemas['ListStepRequest'];
 
 export type DevSignInInfo = Schemas['DevSignInInfoResponse'];
 export type DevToken = Schemas['DevTokenResponse'];

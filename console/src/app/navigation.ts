@@ -8,6 +8,9 @@ export interface NavItem {
 
 const OFFICERS = ['intake-officer', 'village-reviewer', 'ward-approver', 'district-appraiser', 'social-insurance-officer', 'tax-officer', 'province-approver', 'lender-officer', 'treasurer'];
 
+/** Roles that perform a step a ward's list can take (the programme's steps but intake, payment and the provincial decision). */
+const LIST_OFFICERS = ['intake-officer', 'village-reviewer', 'ward-approver', 'district-appraiser', 'social-insurance-officer', 'tax-officer'];
+
 /**
  * Pages by role: officers work the ward's list, auditors and inspectors read every ward's cases,
  * dashboards, alerts and each officer's activity.
@@ -15,6 +18,10 @@ const OFFICERS = ['intake-officer', 'village-reviewer', 'ward-approver', 'distri
 export const NAV: NavItem[] = [
   { path: 'worklist', label: 'navWorklist', roles: [...OFFICERS, 'auditor', 'inspector', 'admin'] },
   { path: 'intake', label: 'navIntake', roles: ['intake-officer'] },
+  { path: 'imports', label: 'navImports', roles: ['intake-officer'] },
+  { path: 'lists', label: 'navLists', roles: LIST_OFFICERS },
+  { path: 'payments-back', label: 'navPaymentsBack', roles: ['treasurer'] },
+  { path: 'reconciliation', label: 'navReconciliation', roles: ['treasurer', 'auditor', 'inspector'] },
   { path: 'applications', label: 'navCase', roles: [...OFFICERS, 'auditor', 'inspector', 'admin'] },
   { path: 'alerts', label: 'navAlerts', roles: ['inspector', 'auditor', 'admin'] },
   { path: 'beneficiaries', label: 'navBeneficiary', roles: ['inspector', 'auditor', 'admin'] },

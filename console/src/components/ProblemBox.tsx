@@ -15,7 +15,10 @@ export const ProblemBox = ({ problem, unmatched }: { problem: Problem | null; un
   if (!problem) return null;
   const network = problem.status === 0;
   const known = code('problems', problem.code);
-  const title = network ? t('networkError') : known !== problem.code ? known : t('unexpected');
+  // A code this console does not know yet: the API's own title, already in the language asked
+  // (Accept-Language); an answer that is not problem+json (a proxy's page) says only that it was unexpected.
+  const serverTitle = problem.code.startsWith('http-') ? '' : problem.title;
+  const title = network ? t('networkError') : known !== problem.code ? known : serverTitle || t('unexpected');
   const rest = unmatched ?? problem.errors ?? [];
   // With field errors the detail only lists them again, under the API's field paths.
   const detail = !network && (problem.errors ?? []).length === 0 ? problem.detail : '';

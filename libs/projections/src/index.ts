@@ -37,6 +37,7 @@ export * from './overdue-steps/queries/list-overdue-steps.query';
 export * from './fraud-alerts/fraud-alerts.entity';
 export * from './fraud-alerts/fraud-alerts.projection';
 export * from './fraud-alerts/detectors/finding';
+export * from './fraud-alerts/detectors/alert-reason';
 export * from './fraud-alerts/queries/list-fraud-alerts.query';
 export * from './csv/csv';
 export * from './csv/csv-stream';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FRAUD_RULE_IDS, FRAUD_SEVERITIES } from '@lib/domain';
-import { ALERT_STATUSES } from '@lib/projections';
+import { ALERT_REASON_KEYS, ALERT_STATUSES } from '@lib/projections';
 
 export class RecoveryOrderResponse {
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
@@ -31,18 +31,26 @@ export class AlertDetailsResponse {
   @ApiPropertyOptional({ type: [IdentityPairResponse] }) pairs?: IdentityPairResponse[];
 }
 
+/** Why the alert holds, as a message key and its params: months YYYY-MM, dates YYYY-MM-DD, amounts in VND, step names, programme labels { vi, en }. */
+export class AlertReasonResponse {
+  @ApiProperty({ enum: ALERT_REASON_KEYS }) key!: (typeof ALERT_REASON_KEYS)[number];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'codes, numbers, months, dates, lists of them, or labels { vi, en }' })
+  params!: Record<string, unknown>;
+}
+
 export class AlertResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: FRAUD_RULE_IDS }) rule!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() legalBasis!: string;
+  @ApiProperty({ description: 'the rule’s title in the request’s language (Accept-Language; Vietnamese by default)' }) title!: string;
+  @ApiProperty({ description: 'the rule’s legal basis in the request’s language' }) legalBasis!: string;
   @ApiProperty({ enum: FRAUD_SEVERITIES }) severity!: (typeof FRAUD_SEVERITIES)[number];
   @ApiProperty() programme!: string;
   @ApiProperty() ward!: string;
   @ApiProperty({ type: [String] }) wards!: string[];
   @ApiProperty({ type: [String] }) applicationIds!: string[];
   @ApiProperty({ type: [Number], description: 'log positions of the events behind the alert' }) evidence!: number[];
-  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: [String], description: 'why the rule holds, in the request’s language' }) reasons!: string[];
+  @ApiProperty({ type: [AlertReasonResponse], description: 'the same reasons as message keys and params' }) reasonKeys!: AlertReasonResponse[];
   @ApiProperty({ type: AlertDetailsResponse, nullable: true, description: 'structured evidence where the rule gives it (F20)' }) details!: AlertDetailsResponse | null;
   @ApiProperty({ enum: ALERT_STATUSES, description: 'cleared: the rule no longer holds (F15 once the money paid is recovered)' }) status!: (typeof ALERT_STATUSES)[number];
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;

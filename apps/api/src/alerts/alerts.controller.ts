@@ -13,6 +13,9 @@ import { alertView } from './alert-view';
 import { AlertPageResponse, AlertResponse } from './alert.response';
 import { ListAlertsRequest, ResolutionRequest } from './alerts.request';
 import { ReadFromReplica } from '../http/read-from-replica';
+import { RequestLanguage } from '../http/request-language';
+import type { Lang } from '../problem/messages/language';
+import { AlertWording } from './alert-wording';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -20,28 +23,28 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiBearerAuth()
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
+  constructor(private readonly queries: QueryBus, private readonly commands: CommandBus, private readonly wording: AlertWording) {}
 
   @Get()
   @ReadFromReplica()
   @ApiOperation({ summary: 'Fraud alerts, newest first, a page at a time (inspector, auditor)' })
   @ApiOkResponse({ type: AlertPageResponse })
-  async list(@Query() query: ListAlertsRequest, @CurrentActor() actor: Actor) {
+  async list(@Query() query: ListAlertsRequest, @CurrentActor() actor: Actor, @RequestLanguage() lang: Lang) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
     const { cursor, limit, ...filter } = query;
     const page = await this.queries.execute(new ListFraudAlertsQuery(filter, limit ?? 50, cursor));
-    return { items: page.items.map((row) => alertView(row)), nextCursor: page.nextCursor };
+    return { items: page.items.map((row) => alertView(row, { wording: this.wording, lang })), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ReadFromReplica()
   @ApiOperation({ summary: 'One alert with its resolution (inspector, auditor)' })
   @ApiOkResponse({ type: AlertResponse })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @RequestLanguage() lang: Lang) {
     requireRole(actor, ['inspector', 'auditor'], 'fraud alerts');
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
     if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
-    return alertView(detail.alert, detail.resolution);
+    return alertView(detail.alert, { wording: this.wording, lang }, detail.resolution);
   }
 
   @Post(':id/resolution')
@@ -54,14 +57,14 @@ export class AlertsController {
       throw new BadRequestException({ errors: [{ field: 'orderRecovery', message: 'alert.recovery-only-confirmed' }] });
     }
     if (body.recoveryApplicationIds && !body.orderRecovery) {
-      throw new BadRequestException({ message: 'applications to recover from need orderRecovery', errors: [{ field: 'recoveryApplicationIds', message: 'only with orderRecovery true' }] });
+      throw new BadRequestException({ errors: [{ field: 'recoveryApplicationIds', message: 'alert.recovery-ids-need-order' }] });
     }
     const detail = await this.queries.execute(new GetFraudAlertQuery(id));
     if (!detail) throw new NotFoundException({ key: 'not-found.alert' });
     const { alert } = detail;
     const strangers = (body.recoveryApplicationIds ?? []).filter((applicationId) => !alert.applicationIds.includes(applicationId));
     if (strangers.length) {
-      throw new BadRequestException({ message: 'recovery can be ordered only on applications the alert names', errors: strangers.map(() => ({ field: 'recoveryApplicationIds', message: 'not an application of this alert' })) });
+      throw new BadRequestException({ errors: strangers.map((applicationId) => ({ field: 'recoveryApplicationIds', message: 'alert.recovery-not-named', params: { applicationId } })) });
     }
     const result = await this.commands.execute(
       new ResolveFraudAlertCommand(

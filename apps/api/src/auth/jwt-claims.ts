@@ -17,6 +17,6 @@ export const actorFromClaims = (claims: Record<string, unknown>): (Actor & { nam
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) return null;
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => ROLES.includes(role as Role))) return null;
   if (ward !== undefined && ward !== null && typeof ward !== 'string') return null;
-  if (typeof ward === 'string' && !WARD.test(ward)) throw new BadRequestException({ message: 'the token\'s ward claim is not a ward code (letters, digits and dashes)', errors: [{ field: 'ward', message: 'the token\'s ward claim is not a ward code' }], code: 'validation-failed' });
+  if (typeof ward === 'string' && !WARD.test(ward)) throw new BadRequestException({ key: 'auth.ward-claim', errors: [{ field: 'ward', message: 'auth.ward-claim' }], code: 'validation-failed' });
   return { id: sub, roles: roles as Role[], ward: (ward as string | undefined) ?? null, name: typeof name === 'string' ? name : undefined };
 };

@@ -33,8 +33,9 @@ export const isInstant = (value: unknown): value is string => {
   return hours < 24 && minutes < 60 && seconds < 60 && !Number.isNaN(Date.parse(value));
 };
 
-const decorator = (name: string, check: (value: unknown) => boolean, message: string) => (options?: ValidationOptions) => (target: object, property: string) =>
-  registerDecorator({ name, target: target.constructor, propertyName: property, options: { message: `${property} ${message}`, ...options }, validator: { validate: check } });
+/** `key`: the catalogue's words for the refusal (problem/messages), worded in the request's language. */
+const decorator = (name: string, check: (value: unknown) => boolean, key: string) => (options?: ValidationOptions) => (target: object, property: string) =>
+  registerDecorator({ name, target: target.constructor, propertyName: property, options: { message: key, ...options }, validator: { validate: check } });
 
-export const IsCalendarDate = decorator('isCalendarDate', isCalendarDate, 'must be a real date YYYY-MM-DD (1900 to 2999)');
-export const IsInstant = decorator('isInstant', isInstant, 'must be an ISO-8601 date or instant on a real day');
+export const IsCalendarDate = decorator('isCalendarDate', isCalendarDate, 'field.date');
+export const IsInstant = decorator('isInstant', isInstant, 'field.instant');

@@ -5,7 +5,7 @@ import { textFault } from './text-faults';
 /** No request of this API nests deeper than a handful of levels; 32 leaves room and stops recursion-heavy validation. */
 export const MAX_JSON_DEPTH = 32;
 
-const refuse = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }], code: 'validation-failed' });
+const refuse = (field: string, key: string, params?: Record<string, number>) => new BadRequestException({ errors: [{ field, message: key, params }], code: 'validation-failed' });
 
 /**
  * Walks a parsed body without recursion (a body nested 20,000 deep must not overflow the stack
@@ -22,10 +22,10 @@ export const checkJsonBody = (body: unknown): void => {
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) throw refuse(path || 'body', `is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    if (depth >= MAX_JSON_DEPTH) throw refuse(path || 'body', 'body.too-deep', { max: MAX_JSON_DEPTH });
     for (const [key, item] of Object.entries(value)) {
       const fault = textFault(key);
-      if (fault) throw refuse(path || 'body', `a property name ${fault}`);
+      if (fault) throw refuse(path || 'body', fault === 'text.nul' ? 'text.property-name-nul' : 'text.property-name-lone-surrogate');
       stack.push([item, path ? `${path}.${key}` : key, depth + 1]);
     }
   }

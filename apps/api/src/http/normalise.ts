@@ -27,6 +27,6 @@ export const IsPlausibleBirthDate = (options?: ValidationOptions) => (target: ob
     name: 'isPlausibleBirthDate',
     target: target.constructor,
     propertyName: property,
-    options: { message: `${property} must be a real date YYYY-MM-DD between ${OLDEST_BIRTH_YEAR}-01-01 and today`, ...options },
+    options: { message: 'field.birth-date', ...options },
     validator: { validate: (value: unknown) => isPlausibleBirthDate(value) },
   });

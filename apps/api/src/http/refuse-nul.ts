@@ -15,8 +15,7 @@ export const refuseNulInParameters = (fastify: FastifyInstance): void => {
       for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
         const fault = faultOf(value);
         if (fault) {
-          const message = `${where} parameter ${name} ${fault}`;
-          throw new BadRequestException({ message, errors: [{ field: name, message }], code: 'validation-failed' });
+          throw new BadRequestException({ errors: [{ field: name, message: fault, params: { where } }], code: 'validation-failed' });
         }
       }
     }

@@ -1,10 +1,10 @@
 import { BadRequestException, Controller, ForbiddenException, Get, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded } from '@lib/domain';
+import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded, type MessageParams } from '@lib/domain';
 import { RecordSupportImportCommand, SubmitSupportApplicationCommand } from '@lib/application';
 import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { GetSupportImportQuery } from '@lib/projections';
@@ -12,14 +12,22 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { requireReadAccess } from '../auth/read-access';
 import { commandContext } from '../http/command-context';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
+import { ImportProgressResponse, ImportResponse } from './dto/import.response';
 import { importColumns } from './import-columns';
+import { ImportProgress } from './import-progress';
 import { cellText, mapColumns, rowRequest } from './import-rows';
 import { reportWorkbook, templateWorkbook, XLSX_TYPE } from './import-workbooks';
 import { readSpreadsheet, UnsupportedFile } from './spreadsheet-file';
+import { reportInLanguage } from './report-words';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/messages/step-labels';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CONCURRENCY = 8;
+/** Rows decided between two progress updates: the counter is written rarely, so it costs the row loop nothing. */
+const PROGRESS_EVERY = 20;
+const PROGRESS_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A v4-shaped id from a hash: the same file, ward and row always name the same import and application. */
 export const idFrom = (...parts: string[]): string => {
@@ -27,7 +35,8 @@ export const idFrom = (...parts: string[]): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-export const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, code: 'validation-failed', errors: [{ field, message }] });
+/** A refused field of an upload, by a message key of the catalogue (worded in the request's language). */
+export const invalid = (field: string, key: string, params?: MessageParams) => new BadRequestException({ code: 'validation-failed', errors: [{ field, message: key, params }] });
 
 interface Upload {
   file: Buffer;
@@ -42,26 +51,26 @@ export const readUpload = async (request: FastifyRequest): Promise<Upload> => {
   } catch (error) {
     if (error instanceof HttpException) throw error;
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) throw new PayloadTooLargeException({ message: 'the file is larger than an import accepts', code: 'payload-too-large' });
-    throw invalid('file', `the multipart body cannot be read: ${(error as Error).message}`);
+    if (status === 413) throw new PayloadTooLargeException({ key: 'import.too-large', code: 'payload-too-large' });
+    throw invalid('file', 'import.multipart-unreadable');
   }
 };
 
 const readParts = async (request: FastifyRequest): Promise<Upload> => {
-  if (!request.isMultipart()) throw new UnsupportedFile('send multipart/form-data with the spreadsheet in the field "file"');
+  if (!request.isMultipart()) throw new UnsupportedFile('import.multipart-required');
   let file: Buffer | null = null;
   let fileName = '';
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      if (part.fieldname !== 'file' || file) throw invalid(part.fieldname, 'send exactly one file, in the field "file"');
+      if (part.fieldname !== 'file' || file) throw invalid(part.fieldname, 'import.one-file');
       file = await part.toBuffer();
       fileName = part.filename.normalize('NFC').slice(0, 200);
     } else {
       fields[part.fieldname] = String(part.value);
     }
   }
-  if (!file) throw invalid('file', 'is required');
+  if (!file) throw invalid('file', 'field.required');
   return { file, fileName, fields };
 };
 
@@ -90,13 +99,24 @@ export class ImportsController {
     private readonly queries: QueryBus,
     private readonly programmes: ProgrammeRegistry,
     private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+    private readonly progress: ImportProgress,
+  ) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
+
+  private readonly renderer: MessageRenderer;
+
+  /** The import with its report's messages in the request's language (they are stored as keys, or as the sentences of older imports). */
+  private view(record: SupportImportRecorded['data'], request: HttpRequest) {
+    const view = importView(record);
+    return { ...view, report: reportInLanguage(view.report, request.headers['accept-language'], this.renderer) };
+  }
 
   private category(programmeId: string, code: string) {
     const programme = CODE.test(programmeId) ? this.programmes.catalog(programmeId) : undefined;
-    if (!programme) throw new NotFoundException(`no programme ${programmeId}`);
+    if (!programme) throw new NotFoundException({ key: 'not-found.programme', params: { programme: programmeId } });
     const category = findCategory(programme, code);
-    if (!category) throw new NotFoundException(`programme ${programmeId} has no category ${code}`);
+    if (!category) throw new NotFoundException({ key: 'not-found.category', params: { programme: programmeId, category: code } });
     return { programme, category };
   }
 
@@ -112,38 +132,55 @@ export class ImportsController {
   @Post('imports')
   @ApiOperation({ summary: 'Import an XLSX or CSV of applications; each row decided as a single intake (intake-officer)' })
   @ApiConsumes('multipart/form-data')
+  @ApiQuery({ name: 'progress', required: false, description: 'an id the client chooses (a UUID): GET /imports/progress/{id} tells how far the import is' })
+  @ApiCreatedResponse({ type: ImportResponse, description: '200 with the first import when the same file was imported before' })
   async import(@CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
     // Authorization before anything is read: the body may be large.
-    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException('an import is performed by the intake-officer role');
+    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException({ key: 'read.roles', params: { roles: ['intake-officer'] } });
+    const progressId = (request.query as { progress?: unknown } | undefined)?.progress;
+    if (progressId !== undefined && (typeof progressId !== 'string' || !PROGRESS_ID.test(progressId))) throw invalid('progress', 'import.progress-id');
+    const tracked = progressId === undefined ? undefined : progressId.toLowerCase();
+    if (tracked) this.progress.start(tracked, actor.id);
+    try {
+      return await this.importFile(actor, request, reply, tracked);
+    } catch (error) {
+      this.progress.update(tracked, 'failed');
+      throw error;
+    }
+  }
+
+  private async importFile(actor: Actor, request: HttpRequest, reply: HttpReply, tracked: string | undefined) {
     // The ward may also come in the query string, so another ward's officer is refused before the upload is read.
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
-    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException(`an intake officer of ward ${actor.ward ?? '(none)'} cannot import for ward ${String(queryWard)}`);
+    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException({ key: 'import.other-ward', params: { actorWard: actor.ward ?? '—', ward: String(queryWard) } });
     const upload = await readUpload(request as unknown as FastifyRequest);
     const { programme: programmeId = '', category: code = '', ward = typeof queryWard === 'string' ? queryWard : '', receivedOn } = upload.fields;
     const { programme, category } = this.category(programmeId, code);
-    if (!CODE.test(ward)) throw invalid('ward', 'must be a ward code');
-    if (actor.ward !== ward) throw new ForbiddenException(`an intake officer of ward ${actor.ward ?? '(none)'} cannot import for ward ${ward}`);
+    if (!CODE.test(ward)) throw invalid('ward', 'field.ward');
+    if (actor.ward !== ward) throw new ForbiddenException({ key: 'import.other-ward', params: { actorWard: actor.ward ?? '—', ward } });
     if (receivedOn !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || receivedOn > new Date().toISOString().slice(0, 10))) {
-      throw invalid('receivedOn', 'must be a date YYYY-MM-DD, not in the future');
+      throw invalid('receivedOn', 'import.received-on');
     }
     const sha256 = createHash('sha256').update(upload.file).digest('hex');
     const importId = idFrom('import', programme.id, category.code, ward, sha256);
     const earlier = await this.queries.execute(new GetSupportImportQuery(importId));
-    if (earlier) return reply.status(HttpStatus.OK).send(importView(earlier));
+    if (earlier) {
+      this.progress.update(tracked, 'done', earlier.rows, earlier.rows);
+      return reply.status(HttpStatus.OK).send(this.view(earlier, request));
+    }
 
     const columns = importColumns(category);
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
     const mapped = mapColumns(sheet, columns);
     if ('missing' in mapped) {
       throw new BadRequestException({
-        message: `the file lacks the columns ${mapped.missing.map((column) => `"${column.vi}"`).join(', ')}; download template.xlsx for this category`,
         code: 'validation-failed',
-        errors: mapped.missing.map((column) => ({ field: column.vi, message: `thiếu cột / missing column (${column.en})` })),
+        errors: mapped.missing.map((column) => ({ field: column.vi, message: 'import.missing-column', params: { column: { vi: column.vi, en: column.en } } })),
       });
     }
     const maxRows = this.config.get('IMPORT_MAX_ROWS', { infer: true });
-    if (mapped.rows.length > maxRows) throw invalid('file', `has ${mapped.rows.length} rows; an import takes at most ${maxRows}`);
-    if (mapped.rows.length === 0) throw invalid('file', 'has no rows below its header');
+    if (mapped.rows.length > maxRows) throw invalid('file', 'file.too-many-rows', { rows: mapped.rows.length, max: maxRows });
+    if (mapped.rows.length === 0) throw invalid('file', 'import.no-rows');
 
     const report: ImportReportEntry[] = [];
     const acceptedRows: { row: number; applicationId: string }[] = [];
@@ -171,9 +208,16 @@ export class ImportsController {
       }
     };
     let next = 0;
+    let decided = 0;
+    const total = mapped.rows.length;
+    this.progress.update(tracked, 'deciding', 0, total);
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < mapped.rows.length) await decideRow(mapped.rows[next++]);
+      while (next < mapped.rows.length) {
+        await decideRow(mapped.rows[next++]);
+        if (++decided % PROGRESS_EVERY === 0) this.progress.update(tracked, 'deciding', decided, total);
+      }
     }));
+    this.progress.update(tracked, 'recording', total, total);
     acceptedRows.sort((a, b) => a.row - b.row);
     refusedRows.sort((a, b) => a.row - b.row);
     report.sort((a, b) => a.row - b.row);
@@ -200,24 +244,40 @@ export class ImportsController {
       // The same file at the same moment from another request: it recorded the import first.
       if (!(error instanceof InvalidTransition)) throw error;
       const first = await this.queries.execute(new GetSupportImportQuery(importId));
-      if (first) return reply.status(HttpStatus.OK).send(importView(first));
+      if (first) {
+        this.progress.update(tracked, 'done', total, total);
+        return reply.status(HttpStatus.OK).send(this.view(first, request));
+      }
       throw error;
     }
+    this.progress.update(tracked, 'done', total, total);
     const recorded = await this.queries.execute(new GetSupportImportQuery(importId));
-    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(importView(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }));
+    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(this.view(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }, request));
   }
 
   private async record(id: string, actor: Actor) {
     const record = await this.queries.execute(new GetSupportImportQuery(id));
-    if (!record) throw new NotFoundException('no such import');
+    if (!record) throw new NotFoundException({ key: 'not-found.import' });
     requireReadAccess(actor, record.ward);
     return record;
   }
 
+  @Get('imports/progress/:id')
+  @ApiOperation({ summary: "How far an import started with ?progress={id} is: its phase and rows decided (the importing officer's, in this process)" })
+  @ApiOkResponse({ type: ImportProgressResponse })
+  readProgress(@Param('id') id: string, @CurrentActor() actor: Actor): ImportProgressResponse {
+    if (!actor.roles.includes('intake-officer')) throw new ForbiddenException({ key: 'read.roles', params: { roles: ['intake-officer'] } });
+    if (!PROGRESS_ID.test(id)) throw invalid('id', 'import.progress-id');
+    const found = this.progress.read(id.toLowerCase(), actor.id);
+    if (!found) throw new NotFoundException({ key: 'import.progress-not-found' });
+    return found;
+  }
+
   @Get('imports/:id')
   @ApiOperation({ summary: 'One import and its per-row report' })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
-    return importView(await this.record(id, actor));
+  @ApiOkResponse({ type: ImportResponse })
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest) {
+    return this.view(await this.record(id, actor), request);
   }
 
   @Get('imports/:id/report.xlsx')

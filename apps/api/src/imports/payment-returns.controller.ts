@@ -1,12 +1,12 @@
 import { Controller, ForbiddenException, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type PaymentMismatch } from '@lib/domain';
 import { RecordPaymentReturnCommand, RecordSupportPaymentCommand } from '@lib/application';
-import type { AppConfig } from '@lib/platform';
+import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { FindApplicationsOfPersonQuery, GetPaymentReturnQuery, GetReconciliationQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { commandContext } from '../http/command-context';
@@ -15,6 +15,10 @@ import type { ImportColumn } from './import-columns';
 import { cellText, mapColumns, toDate, toInteger } from './import-rows';
 import { idFrom, invalid, readUpload } from './imports.controller';
 import { readSpreadsheet } from './spreadsheet-file';
+import { PaymentReturnResponse, ReconciliationResponse } from './dto/import.response';
+import { reportInLanguage } from './report-words';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/messages/step-labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const WARD = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -33,37 +37,44 @@ const PAYMENT_COLUMNS: ImportColumn[] = [
 @ApiBearerAuth()
 @Controller()
 export class PaymentReturnsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly config: ConfigService<AppConfig, true>) {}
+  private readonly renderer: MessageRenderer;
+
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly config: ConfigService<AppConfig, true>, programmes: ProgrammeRegistry) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
 
   @Post('payments/imports')
   @ApiOperation({ summary: "Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer)" })
   @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: PaymentReturnResponse, description: '200 with the same body when the same file was recorded before' })
   async import(@CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
-    if (!actor.roles.includes('treasurer') || !actor.ward) throw new ForbiddenException('a returned payment list is recorded by a ward treasurer');
+    if (!actor.roles.includes('treasurer') || !actor.ward) throw new ForbiddenException({ key: 'payment-return.role' });
     const queryWard = (request.query as { ward?: unknown } | undefined)?.ward;
-    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException(`a treasurer of ward ${actor.ward} cannot record payments of ward ${String(queryWard)}`);
+    if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException({ key: 'payment-return.other-ward', params: { actorWard: actor.ward, ward: String(queryWard) } });
     const upload = await readUpload(request as unknown as FastifyRequest);
+    // The report's messages are stored as keys (or sentences); each answer words them in the request's language.
+    const words = (entries: ImportReportEntry[]) => reportInLanguage(entries, request.headers['accept-language'], this.renderer);
     const ward = upload.fields.ward ?? actor.ward;
-    if (!WARD.test(ward)) throw invalid('ward', 'must be a ward code');
-    if (ward !== actor.ward) throw new ForbiddenException(`a treasurer of ward ${actor.ward} cannot record payments of ward ${ward}`);
+    if (!WARD.test(ward)) throw invalid('ward', 'field.ward');
+    if (ward !== actor.ward) throw new ForbiddenException({ key: 'payment-return.other-ward', params: { actorWard: actor.ward, ward } });
     const method = (upload.fields.method ?? 'post-office') as (typeof METHODS)[number];
-    if (!METHODS.includes(method)) throw invalid('method', `must be one of ${METHODS.join(', ')}`);
+    if (!METHODS.includes(method)) throw invalid('method', 'field.one-of', { values: [...METHODS] });
     const sha256 = createHash('sha256').update(upload.file).digest('hex');
     const importId = idFrom('payment-return', ward, sha256);
     const earlier = await this.queries.execute(new GetPaymentReturnQuery(importId));
     if (earlier) {
       const { rows, recorded, refused, report, mismatches } = earlier;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report, mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report: words(report), mismatches });
     }
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
     const mapped = mapColumns(sheet, PAYMENT_COLUMNS);
     if ('missing' in mapped) {
-      throw invalid('file', `the returned list lacks the columns ${mapped.missing.map((column) => `"${column.vi}" (${column.key})`).join(', ')}`);
+      throw invalid('file', 'payment-return.missing-columns', { columns: mapped.missing.map((column) => `“${column.vi}”`) });
     }
     if (!mapped.columns.some(({ column }) => column.key === 'applicationId' || column.key === 'citizenId')) {
-      throw invalid('file', 'the returned list needs a column "Mã hồ sơ" (applicationId) or "Số CMND/CCCD" (citizenId)');
+      throw invalid('file', 'payment-return.id-column');
     }
-    if (mapped.rows.length === 0) throw invalid('file', 'has no rows below its header');
+    if (mapped.rows.length === 0) throw invalid('file', 'import.no-rows');
     const report: ImportReportEntry[] = [];
     const mismatches: PaymentMismatch[] = [];
     const recorded: string[] = [];
@@ -120,18 +131,19 @@ export class PaymentReturnsController {
     } catch (error) {
       // The same returned list again: its rows were answered as before (each payment is recorded once).
       if (!(error instanceof InvalidTransition)) throw error;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report, mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: words(report), mismatches });
     }
-    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report, mismatches });
+    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: words(report), mismatches });
   }
 
   @Get('reconciliation')
   @ApiOperation({ summary: "A ward's approved, paid, unpaid and mismatched supports, counts and amounts (treasurer, auditor, inspector)" })
   @ApiQuery({ name: 'ward', required: true })
+  @ApiOkResponse({ type: ReconciliationResponse })
   async reconciliation(@Query('ward') ward: string | undefined, @CurrentActor() actor: Actor) {
-    if (typeof ward !== 'string' || !WARD.test(ward)) throw invalid('ward', 'is required: a ward code');
+    if (typeof ward !== 'string' || !WARD.test(ward)) throw invalid('ward', 'field.ward');
     const any = actor.roles.includes('auditor') || actor.roles.includes('inspector');
-    if (!any && !(actor.roles.includes('treasurer') && actor.ward === ward)) throw new ForbiddenException('reconciliation is for the ward treasurer, auditors and inspectors');
+    if (!any && !(actor.roles.includes('treasurer') && actor.ward === ward)) throw new ForbiddenException({ key: 'payment-return.reconciliation-roles' });
     return this.queries.execute(new GetReconciliationQuery(ward));
   }
 }

@@ -1,15 +1,16 @@
+import type { MessageParams } from '@lib/domain';
 import { BadRequestException, HttpException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 
 /** An upload that is neither XLSX nor CSV: 415 unsupported-file. */
 export class UnsupportedFile extends HttpException {
-  constructor(detail: string) {
-    super({ message: detail, code: 'unsupported-file' }, 415);
+  constructor(key: string) {
+    super({ key, code: 'unsupported-file' }, 415);
   }
 }
 
-const unreadable = (detail: string) => new BadRequestException({ message: detail, code: 'validation-failed', errors: [{ field: 'file', message: detail }] });
+const unreadable = (key: string, params?: MessageParams) => new BadRequestException({ key, params, code: 'validation-failed', errors: [{ field: 'file', message: key, params }] });
 
 /** What the archive may expand to: a real 10,000-row sheet is a few megabytes. */
 const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
@@ -22,17 +23,17 @@ const MAX_RATIO = 200;
  */
 export const checkArchive = (buffer: Buffer): void => {
   const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > buffer.length) throw unreadable('the XLSX file is damaged: its zip directory is missing');
+  if (end < 0 || end + 22 > buffer.length) throw unreadable('file.zip-missing');
   const entries = buffer.readUInt16LE(end + 10);
   let offset = buffer.readUInt32LE(end + 16);
   let total = 0;
   for (let i = 0; i < entries; i += 1) {
-    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) throw unreadable('the XLSX file is damaged: its zip directory is unreadable');
+    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) throw unreadable('file.zip-unreadable');
     const compressed = buffer.readUInt32LE(offset + 20);
     const expanded = buffer.readUInt32LE(offset + 24);
     total += expanded;
     if (total > MAX_EXPANDED_BYTES || (expanded > 1024 * 1024 && expanded > compressed * MAX_RATIO)) {
-      throw unreadable('the XLSX file expands to far more than a spreadsheet of this size can hold (a zip bomb?); it was not opened');
+      throw unreadable('file.zip-bomb');
     }
     offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
   }
@@ -65,10 +66,10 @@ export interface Sheet {
 const blank = (cells: Cell[]) => cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
 
 const fromWorksheet = (worksheet: ExcelJS.Worksheet | undefined, maxRows: number): Sheet => {
-  if (!worksheet) throw unreadable('the file has no worksheet');
+  if (!worksheet) throw unreadable('file.no-worksheet');
   const rows: Sheet['rows'] = [];
   // Header rows and blank rows do not count; a few over the limit are allowed for them.
-  if (worksheet.actualRowCount > maxRows + 50) throw unreadable(`the file has ${worksheet.actualRowCount} rows; an import takes at most ${maxRows}`);
+  if (worksheet.actualRowCount > maxRows + 50) throw unreadable('file.too-many-rows', { rows: worksheet.actualRowCount, max: maxRows });
   worksheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
@@ -91,33 +92,33 @@ const delimiterOf = (text: string) => {
  * with or without a byte-order mark). Anything else is 415; a damaged file is 400.
  */
 export const readSpreadsheet = async (buffer: Buffer, maxRows: number): Promise<Sheet> => {
-  if (buffer.length === 0) throw unreadable('the file is empty');
+  if (buffer.length === 0) throw unreadable('file.empty');
   const workbook = new ExcelJS.Workbook();
   if (isZip(buffer)) {
     checkArchive(buffer);
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     } catch (error) {
-      throw unreadable(`the XLSX file cannot be read: ${(error as Error).message}`);
+      throw unreadable('file.xlsx-unreadable');
     }
     return fromWorksheet(workbook.worksheets[0], maxRows);
   }
-  if (isOle(buffer)) throw new UnsupportedFile('this is an old Excel 97-2003 (.xls) file; save it as .xlsx or .csv');
+  if (isOle(buffer)) throw new UnsupportedFile('file.old-excel');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
   } catch {
-    throw new UnsupportedFile('the file is neither XLSX nor UTF-8 CSV');
+    throw new UnsupportedFile('file.not-xlsx-or-utf8-csv');
   }
-  if (text.includes('\u0000')) throw new UnsupportedFile('the file is neither XLSX nor CSV');
+  if (text.includes('\u0000')) throw new UnsupportedFile('file.not-xlsx-or-csv');
   const lines = text.split(/\r?\n/).length;
-  if (lines > maxRows + 50) throw unreadable(`the file has ${lines} lines; an import takes at most ${maxRows} rows`);
+  if (lines > maxRows + 50) throw unreadable('file.too-many-rows', { rows: lines, max: maxRows });
   try {
     // Every CSV value stays text: leading zeros of ID numbers and dates as typed are kept.
     const worksheet = await workbook.csv.read(Readable.from([text]), { map: (value: unknown) => value, parserOptions: { delimiter: delimiterOf(text) } } as never);
     return fromWorksheet(worksheet, maxRows);
   } catch (error) {
     if (error instanceof HttpException) throw error;
-    throw unreadable(`the CSV file cannot be read: ${(error as Error).message}`);
+    throw unreadable('file.csv-unreadable');
   }
 };

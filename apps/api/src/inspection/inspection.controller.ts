@@ -11,7 +11,7 @@ import { ActivityRequest, OverdueStepsRequest } from './inspection.request';
 import { OfficerActivityResponse, OverdueStepsPageResponse } from './inspection.response';
 import { ReadFromReplica } from '../http/read-from-replica';
 
-const invalid = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }] });
+const invalid = (field: string, key: string, params?: Record<string, number>) => new BadRequestException({ errors: [{ field, message: key, params }] });
 
 
 @ApiTags('queries')
@@ -26,8 +26,8 @@ export class InspectionController {
   @ApiOkResponse({ type: OverdueStepsPageResponse })
   async overdue(@Query() query: OverdueStepsRequest, @CurrentActor() actor: Actor) {
     const ward = query.ward ?? (readsAnyWard(actor) ? undefined : (actor.ward ?? undefined));
-    if (!readsAnyWard(actor) && ward !== actor.ward) throw new ForbiddenException(`officers of ward ${actor.ward ?? '(none)'} see only their own ward`);
-    if (query.asOf !== undefined && !isDate(query.asOf)) throw invalid('asOf', 'must be a real date');
+    if (!readsAnyWard(actor) && ward !== actor.ward) throw new ForbiddenException({ key: 'read.own-ward-only', params: { actorWard: actor.ward ?? '—' } });
+    if (query.asOf !== undefined && !isDate(query.asOf)) throw invalid('asOf', 'field.date');
     const asOf = query.asOf ?? todayIn(this.clock, this.programmes);
     const page = await this.queries.execute(new ListOverdueStepsQuery(asOf, { ward, category: query.category, step: query.step }, query.limit ?? 50, query.cursor));
     return {
@@ -56,9 +56,9 @@ export class InspectionController {
   @ApiOkResponse({ type: OfficerActivityResponse })
   async activity(@Param('officerId') officerId: string, @Query() query: ActivityRequest, @CurrentActor() actor: Actor) {
     requireRole(actor, ['inspector', 'auditor'], 'officer activity');
-    if (officerId.length > 200) throw invalid('officerId', 'must be at most 200 characters');
-    if (!isDate(query.from) || !isDate(query.to) || query.from > query.to) throw invalid('from', 'from and to must be real dates, from not after to');
-    if (Date.parse(query.to) - Date.parse(query.from) > 366 * 86_400_000) throw invalid('to', 'at most 366 days after from');
+    if (officerId.length > 200) throw invalid('officerId', 'field.length-max', { max: 200 });
+    if (!isDate(query.from) || !isDate(query.to) || query.from > query.to) throw invalid('from', 'inspection.period');
+    if (Date.parse(query.to) - Date.parse(query.from) > 366 * 86_400_000) throw invalid('to', 'inspection.period-too-long', { days: 366 });
     const rows = await this.queries.execute(new GetOfficerActivityQuery(officerId, query.from, query.to));
     const days = new Map<string, { day: string; total: number; steps: { step: string; action: string; count: number; amount: number }[] }>();
     for (const row of rows) {

@@ -6,7 +6,7 @@ import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-va
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class OverdueStepsRequest {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default today (Vietnam time)' }) @IsOptional() @IsCalendarDate({ message: 'asOf must be a real date YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default today (Vietnam time)' }) @IsOptional() @IsCalendarDate({ message: 'field.date' })
   asOf?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32)
@@ -26,14 +26,14 @@ export class OverdueStepsRequest {
 }
 
 export class ActivityRequest {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD' }) @IsCalendarDate({ message: 'from must be a real date YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD' }) @IsCalendarDate({ message: 'field.date' })
   from!: string;
 
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD, at most 366 days after from' }) @IsCalendarDate({ message: 'to must be a real date YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD, at most 366 days after from' }) @IsCalendarDate({ message: 'field.date' })
   to!: string;
 }
 
 export class AsOfRequest {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default today (Vietnam time)' }) @IsOptional() @IsCalendarDate({ message: 'asOf must be a real date YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default today (Vietnam time)' }) @IsOptional() @IsCalendarDate({ message: 'field.date' })
   asOf?: string;
 }

@@ -14,7 +14,7 @@ import { requireReadAccess } from '../auth/read-access';
 import { commandContext, withETag } from '../http/command-context';
 import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { CompileListRequest, ListStepRequest, MAX_LIST_SIZE } from './dto/list.request';
-import { ListActResponse, ListCommandResponse, ListResponse } from './dto/list.response';
+import { ListActResponse, ListApplicationsResponse, ListCommandResponse, ListResponse } from './dto/list.response';
 import { BadRequestException } from '@nestjs/common';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -62,8 +62,9 @@ export class ListsController {
     const applicationIds = body.applicationIds ?? (await this.queries.execute(new FindAwaitingApplicationsQuery(body.programme, body.category, body.ward, body.step)));
     if (applicationIds.length > MAX_LIST_SIZE) {
       throw new BadRequestException({
-        message: `${applicationIds.length} applications await this step; a list holds at most ${MAX_LIST_SIZE}: name them in applicationIds, in several lists`,
-        errors: [{ field: 'applicationIds', message: `at most ${MAX_LIST_SIZE}` }],
+        key: 'list.too-many',
+        params: { count: applicationIds.length, max: MAX_LIST_SIZE },
+        errors: [{ field: 'applicationIds', message: 'field.array-max', params: { max: MAX_LIST_SIZE } }],
       });
     }
     const listId = randomUUID();
@@ -103,19 +104,36 @@ export class ListsController {
   @ApiProduces('application/json', XLSX, 'application/pdf')
   async get(@Param('id') file: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: HttpReply) {
     const match = LIST_FILE.exec(file);
-    if (!match) throw new NotFoundException('no such list');
+    if (!match) throw new NotFoundException({ key: 'not-found.list' });
     const view = await this.view(match[1].toLowerCase(), actor);
     if (match[2]) return this.send(response, view, 'list', match[2]);
     response.header('ETag', `"${view.version}"`);
     return listView(view);
   }
 
+  @Get(':id/applications')
+  @ApiOperation({ summary: "The list's applications, one row each (name, ID number, status, amount), for reviewing it before it is acted on" })
+  @ApiOkResponse({ type: ListApplicationsResponse })
+  async applications(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ListApplicationsResponse> {
+    const view = await this.view(id, actor);
+    const rows = await this.queries.execute(new GetListApplicationsQuery(view.list.applicationIds));
+    return {
+      items: rows.map((row) => ({
+        applicationId: row.applicationId,
+        fullName: row.applicant.fullName,
+        citizenId: row.applicant.citizenId,
+        status: row.status,
+        amount: row.approvedAmount > 0 ? row.approvedAmount : row.claimedAmount,
+      })),
+    };
+  }
+
   @Get(':id/payment-list.:format')
   @ApiOperation({ summary: 'The payment list (danh sách chi trả) with a signature column, as xlsx or pdf (treasurer, auditor, inspector)' })
   @ApiProduces(XLSX, 'application/pdf')
   async paymentList(@Param('id', uuid) id: string, @Param('format') format: string, @CurrentActor() actor: Actor, @Res() reply: HttpReply) {
-    if (!['auditor', 'inspector', 'treasurer'].some((role) => actor.roles.includes(role as never))) throw new ForbiddenException('the payment list is for the treasurer, auditors and inspectors');
-    if (format !== 'xlsx' && format !== 'pdf') throw new NotFoundException('the payment list is served as .xlsx or .pdf');
+    if (!['auditor', 'inspector', 'treasurer'].some((role) => actor.roles.includes(role as never))) throw new ForbiddenException({ key: 'read.roles', params: { roles: ['treasurer', 'auditor', 'inspector'] } });
+    if (format !== 'xlsx' && format !== 'pdf') throw new NotFoundException({ key: 'not-found.list-format' });
     const view = await this.view(id, actor);
     return this.send(reply, view, 'payment', format);
   }
@@ -128,7 +146,7 @@ export class ListsController {
   @ApiOkResponse({ type: ListActResponse })
   @ApiConflictResponse({ description: 'list-step-refused: nothing written; errors names each application and why' })
   async act(@Param('id', uuid) id: string, @Param('step') step: string, @Body() body: ListStepRequest, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply) {
-    if (!STEP_NAME.test(step)) throw new NotFoundException('no such step');
+    if (!STEP_NAME.test(step)) throw new NotFoundException({ key: 'not-found.step' });
     const { outcome: _completed, ...rest } = body;
     const result = await this.commands.execute(new PerformListStepCommand(id, { step, ...rest }, commandContext(request, actor)));
     response.header('ETag', `"${result.version}"`);

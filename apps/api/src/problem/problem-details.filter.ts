@@ -1,12 +1,13 @@
 import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ClaimInvalid, DomainError, DuplicateSupport, ListStepRefused, NotEligible, NotPermitted, AmountMismatch, type Label, type MessageParams } from '@lib/domain';
+import { ClaimInvalid, DomainError, DuplicateSupport, ListStepRefused, NotEligible, NotPermitted, AmountMismatch, type MessageParams } from '@lib/domain';
 import { TooMuchContention, VersionMismatch } from '@lib/application';
 import { CommandIdReused } from '@lib/event-store';
 import { isDatabaseUnavailable, ProgrammeRegistry } from '@lib/platform';
 import { InvalidCursor } from '@lib/projections';
 import { negotiateLanguage } from './messages/language';
 import { MessageRenderer } from './messages/message-renderer';
+import { stepLabels } from './messages/step-labels';
 import { draft, word, type FieldText, type ProblemDraft } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {
@@ -75,16 +76,6 @@ const fromHttp = (error: HttpException): ProblemDraft => {
   return draft(status, code, { key: message });
 };
 
-/** Every step's label across the loaded programmes: refusals name steps the way officers do. */
-const stepLabels = (programmes?: ProgrammeRegistry): Map<string, Label> => {
-  const labels = new Map<string, Label>();
-  for (const programme of programmes?.all() ?? []) {
-    for (const category of programme.categories) {
-      for (const step of category.steps) if (step.label && !labels.has(step.name)) labels.set(step.name, step.label);
-    }
-  }
-  return labels;
-};
 
 /**
  * Every error leaves as application/problem+json in the request's language (Accept-Language:

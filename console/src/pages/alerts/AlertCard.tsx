@@ -21,11 +21,13 @@ export const AlertCard = ({ alert, session }: { alert: Alert; session: Session }
   const { views, reload } = useAlertApplications(alert.applicationIds);
   // A rule the programme does not list is taken to be about money: the inspector still decides.
   const recoverable = terms.rules.find((rule) => rule.id === alert.rule)?.recoverable ?? true;
+  // The programme's words in the reader's language; before the definitions load, the API's (already in the language asked).
+  const title = terms.rule(alert.rule) !== alert.rule ? terms.rule(alert.rule) : alert.title;
   return (
     <article className={`card alert alert-${alert.severity}`} data-testid="alert" data-id={alert.id} data-rule={alert.rule} data-raised-at={alert.raisedAt} aria-labelledby={`alert-${alert.id}`}>
       <header className="alert-head">
         <h3 id={`alert-${alert.id}`}>
-          <b>{alert.rule}</b> <span>{terms.rule(alert.rule)}</span>
+          <b>{alert.rule}</b> <span>{title}</span>
         </h3>
         <Badge kind={`severity-${alert.severity}`}>{code('severities', alert.severity)}</Badge>
         <Badge kind={`alert-${status}`}>

@@ -4,6 +4,7 @@ import { formatMoney, formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { useProgrammeTerms } from '../../i18n/programme-terms';
 import { caseLink } from '../../routing/route';
+import { useAlertReasonText } from './alert-reason-text';
 
 type IdentityPair = NonNullable<NonNullable<Alert['details']>['pairs']>[number];
 
@@ -33,6 +34,9 @@ const IdentityPairs = ({ pairs, minScore }: { pairs: IdentityPair[]; minScore: n
 export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; resolution: AlertResolution | null; applications: ReactNode }) => {
   const { t, code } = useI18n();
   const terms = useProgrammeTerms();
+  const reasonText = useAlertReasonText();
+  // Worded here from the keys, so switching language needs no new request.
+  const reasons = alert.reasonKeys.map((reason, index) => reasonText(reason, alert.reasons[index]));
   return (
     <dl className="facts">
       <dt>{t('legalBasis')}</dt>
@@ -49,11 +53,11 @@ export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; 
           </dd>
         </>
       ) : (
-        alert.reasons.length > 0 && (
+        reasons.length > 0 && (
           <>
             <dt>{t('details')}</dt>
             <dd>
-              <ul className="plain">{alert.reasons.map((reason, index) => <li key={index}>{reason}</li>)}</ul>
+              <ul className="plain" data-testid="alert-reasons">{reasons.map((reason, index) => <li key={index}>{reason}</li>)}</ul>
             </dd>
           </>
         )

@@ -285,6 +285,9 @@ export class PostgresEventStore extends EventStore {
    * ORDER BY names the table's columns: the bare name would be the text output column, an order
    * in which transaction 1000 comes before 999 (a skipped event once ids cross a power of ten)
    * and which no index serves (every batch sorted the rest of the log).
+   * A batch never ends inside a transaction: when the limit cuts one, the rest of it is read too
+   * (the batch grows past the limit), so a consumer always sees a command's events together.
+   * The rest is committed (its id is below the first read's xmin), so the second read sees all of it.
    */
   async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
     const { rows } = await this.pool.query(
@@ -295,6 +298,16 @@ export class PostgresEventStore extends EventStore {
         LIMIT $3`,
       [after.transactionId, after.position, limit],
     );
+    if (rows.length > 0 && rows.length >= limit) {
+      const cut = rows[rows.length - 1];
+      const { rows: rest } = await this.pool.query(
+        `SELECT ${COLUMNS} FROM events
+          WHERE transaction_id = $1::xid8 AND global_position > $2::bigint
+          ORDER BY events.transaction_id, events.global_position`,
+        [cut.transaction_id, cut.global_position],
+      );
+      for (const row of rest) rows.push(row);
+    }
     const events = rows.map((row) => this.upcast(toRawRow(row)));
     const last = events[events.length - 1];
     return { events, checkpoint: last ? { transactionId: last.transactionId, position: String(last.position) } : after };

@@ -14,7 +14,8 @@ import { ApplicantIndexRow } from '../applicant-index/applicant-index.entity';
 import { IdentityResolution1765200000000 } from '../migrations/1765200000000-identity-resolution';
 import { ApplicationOverviewSupersession1765100000000 } from '../migrations/1765100000000-application-overview-supersession';
 import { ApplicationOverviewReceivedOn1765100000001 } from '../migrations/1765100000001-application-overview-received-on';
-import { FraudLoanWorkers1765300000000 } from '../migrations/1765300000000-fraud-loan-workers';
+import { FraudAlertReasonKeys1765400000000 } from '../migrations/1765400000000-fraud-alert-reason-keys';
+import { FraudLoanWorkers1765500000000 } from '../migrations/1765500000000-fraud-loan-workers';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -26,4 +27,5 @@ projectionMigrations.push(CreateFraudAlerts1764200000004, DropWardDashboard17646
 projectionEntities.push(ApplicantIndexRow);
 projectionMigrations.push(IdentityResolution1765200000000);
 projectionMigrations.push(ApplicationOverviewSupersession1765100000000, ApplicationOverviewReceivedOn1765100000001);
-projectionMigrations.push(FraudLoanWorkers1765300000000);
+projectionMigrations.push(FraudAlertReasonKeys1765400000000);
+projectionMigrations.push(FraudLoanWorkers1765500000000);

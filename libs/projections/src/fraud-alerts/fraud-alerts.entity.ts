@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AlertReason } from './detectors/alert-reason';
 
 export const ALERT_STATUSES = ['open', 'confirmed', 'dismissed', 'cleared'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -22,7 +23,8 @@ export class FraudAlertRow {
   @Column({ type: 'text', array: true }) wards!: string[];
   @Column({ name: 'application_ids', type: 'text', array: true }) applicationIds!: string[];
   @Column({ type: 'bigint', array: true }) evidence!: string[];
-  @Column({ type: 'text', array: true }) reasons!: string[];
+  /** Message keys and params (detectors/alert-reason.ts), worded in the reader's language when read. */
+  @Column({ type: 'jsonb' }) reasons!: AlertReason[];
   /** Structured evidence where a rule gives it (F20: the matched pairs, what agreed, their scores). */
   @Column({ type: 'jsonb', nullable: true }) details!: Record<string, unknown> | null;
   @Column({ type: 'text' }) status!: AlertStatus;

@@ -46,7 +46,8 @@ const budgeted = (facts: CaseFacts | null | undefined) => holding(facts) && (fac
  */
 export class FraudAlertsProjection implements Projection {
   readonly name = 'fraud-alerts';
-  readonly version = 2;
+  // 3: reasons are message keys and params, no longer English sentences.
+  readonly version = 3;
   readonly handles: ReadonlySet<string> = new Set([...CASE_FACT_EVENT_TYPES, 'FraudAlertDismissed']);
   readonly tables = ['fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_resolutions'];
 
@@ -155,7 +156,7 @@ export class FraudAlertsProjection implements Projection {
        SELECT f.id, f.rule, f.subject, f.title, f."legalBasis", f.severity, f."programmeId", f.wards[1], f.wards, f."applicationIds", f.evidence, f.reasons, f.details, 'open',
               f."raisedPosition", f."raisedAt", f."updatedPosition", f."updatedAt"
          FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, rule text, subject text, title text, "legalBasis" text, severity text, "programmeId" text, wards text[],
-              "applicationIds" text[], evidence bigint[], reasons text[], details jsonb, "raisedPosition" bigint, "raisedAt" timestamptz, "updatedPosition" bigint, "updatedAt" timestamptz)
+              "applicationIds" text[], evidence bigint[], reasons jsonb, details jsonb, "raisedPosition" bigint, "raisedAt" timestamptz, "updatedPosition" bigint, "updatedAt" timestamptz)
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, legal_basis = EXCLUDED.legal_basis, severity = EXCLUDED.severity,
          -- a cleared alert (F15 after the money came back) holds again: open, then the resolution decides

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
 import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
+import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
 import { detectIdentity } from './detectors/identity-detector';
 import { FURLOUGH_CATEGORY, detectLoanWorker } from './detectors/loan-worker-detector';
@@ -68,46 +69,72 @@ const under = (groups: Map<string, CaseFacts[]>, programmes: ProgrammeCatalog, d
     return programme ? detect(key, apps, programme) : [];
   });
 
-/** Loads each touched group whole (facts already saved for this batch) and runs its detectors. */
+/**
+ * Every touched group's applications in one statement, one branch per kind of group, each on its
+ * own index: a batch made one read per kind, and an application in several touched groups (a new
+ * one touches its phone, account, address and identity) came back and was parsed once per group.
+ */
+const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Promise<CaseFacts[]> => {
+  const values: unknown[] = [];
+  const branches: string[] = [];
+  const param = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
+  const branch = (keys: ReadonlySet<string>, where: (keys: string) => string) => {
+    if (keys.size) branches.push(`SELECT application_id FROM fraud_case_facts WHERE ${where(param([...keys], 'text[]'))}`);
+  };
+  branch(touched.persons, (keys) => `citizen_id = ANY(${keys})`);
+  for (const kind of Object.keys(COLUMN) as ClusterKind[]) branch(touched.clusters[kind], (keys) => (kind === 'payee' ? `payees && ${keys}` : `${COLUMN[kind]} = ANY(${keys})`));
+  branch(touched.households, (keys) => `household_key = ANY(${keys})`);
+  branch(touched.identities, (keys) => `identity_key = ANY(${keys})`);
+  branch(touched.loanWorkers, (keys) => `citizen_id = ANY(${keys}) OR loan_workers && ${keys}`);
+  if (touched.refusals.size) {
+    const pairs = [...touched.refusals].map((pair) => pair.split('|'));
+    branches.push(`SELECT application_id FROM fraud_case_facts WHERE (ward, withdrawn_on) IN (SELECT * FROM unnest(${param(pairs.map(([ward]) => ward), 'text[]')}, ${param(pairs.map(([, day]) => day), 'date[]')}))`);
+  }
+  if (branches.length === 0) return [];
+  const rows: { facts: CaseFacts }[] = await manager.query(`SELECT facts FROM fraud_case_facts WHERE application_id IN (${branches.join(' UNION ')})`, values);
+  return rows.map((row) => row.facts);
+};
+
+/** Runs the detectors of each touched group over its applications (facts already saved for this batch). */
 export const detectTouchedGroups = async (manager: EntityManager, touched: TouchedGroups, programmes: ProgrammeCatalog): Promise<Finding[]> => {
-  const load = async (where: string, values: unknown[]): Promise<CaseFacts[]> =>
-    (await manager.query(`SELECT facts FROM fraud_case_facts WHERE ${where}`, values)).map((row: { facts: CaseFacts }) => row.facts);
+  // Loaded together, so each group keeps only its members among them.
+  const facts = await loadTouched(manager, touched);
   const findings: Finding[] = [];
   if (touched.persons.size) {
-    const facts = await load('citizen_id = ANY($1::text[])', [[...touched.persons]]);
-    findings.push(...under(groupBy(facts, (one) => [`${one.citizenId}|${one.programmeId}`]), programmes, (key, apps, programme) => detectPerson(key.split('|')[0], apps, programme)));
+    const members = facts.filter((one) => touched.persons.has(one.citizenId));
+    findings.push(...under(groupBy(members, (one) => [`${one.citizenId}|${one.programmeId}`]), programmes, (key, apps, programme) => detectPerson(key.split('|')[0], apps, programme)));
   }
   for (const kind of Object.keys(COLUMN) as ClusterKind[]) {
-    const values = [...touched.clusters[kind]];
-    if (values.length === 0) continue;
-    const facts = await load(kind === 'payee' ? 'payees && $1::text[]' : `${COLUMN[kind]} = ANY($1::text[])`, [values]);
-    const keyOf = (one: CaseFacts): string[] =>
-      kind === 'payee' ? one.payments.flatMap((payment) => (payment.payee && touched.clusters.payee.has(payment.payee) ? [payment.payee] : [])).filter((v, i, all) => all.indexOf(v) === i)
-        : [{ bankAccount: one.bankAccount, phone: one.phone, address: one.addressKey }[kind as Exclude<ClusterKind, 'payee'>]!];
+    const keys = touched.clusters[kind];
+    if (keys.size === 0) continue;
+    const keyOf = (one: CaseFacts): string[] => {
+      if (kind !== 'payee') {
+        const value = { bankAccount: one.bankAccount, phone: one.phone, address: one.addressKey }[kind];
+        return value && keys.has(value) ? [value] : [];
+      }
+      return [...new Set(one.payments.flatMap((payment) => (payment.payee && keys.has(payment.payee) ? [payment.payee] : [])))];
+    };
     findings.push(...under(groupBy(facts, keyOf), programmes, (value, apps, programme) => detectCluster(kind, value, apps, programme)));
   }
   if (touched.households.size) {
-    const facts = await load('household_key = ANY($1::text[])', [[...touched.households]]);
-    findings.push(...under(groupBy(facts, (one) => [one.householdKey!]), programmes, (key, apps, programme) => detectHousehold(key, apps, programme)));
+    const members = facts.filter((one) => one.householdKey !== null && one.householdKey !== undefined && touched.households.has(one.householdKey));
+    findings.push(...under(groupBy(members, (one) => [one.householdKey!]), programmes, (key, apps, programme) => detectHousehold(key, apps, programme)));
   }
   if (touched.identities.size) {
-    const facts = await load('identity_key = ANY($1::text[])', [[...touched.identities]]);
-    findings.push(...under(groupBy(facts, (one) => [`${one.identityKey}#${one.programmeId}`]), programmes, (key, apps, programme) => detectIdentity(key.split('#')[0], apps, programme)));
+    const members = facts.filter((one) => one.identityKey !== null && one.identityKey !== undefined && touched.identities.has(one.identityKey));
+    findings.push(...under(groupBy(members, (one) => [`${one.identityKey}#${one.programmeId}`]), programmes, (key, apps, programme) => detectIdentity(key.split('#')[0], apps, programme)));
   }
   // F19: each worker whose support or loan moved, with their own applications and the loans listing them.
-  const workers = [...touched.loanWorkers];
-  if (workers.length) {
-    const facts = await load('citizen_id = ANY($1::text[]) OR loan_workers && $1::text[]', [workers]);
-    const wanted = new Set(workers);
+  if (touched.loanWorkers.size) {
+    const wanted = touched.loanWorkers;
     const keysOf = (one: CaseFacts): string[] =>
       [...new Set([one.citizenId, ...loanWorkersOf(one).map((worker) => worker.citizenId)])].filter((id) => wanted.has(id)).map((id) => `${id}|${one.programmeId}`);
     const groups = new Map([...groupBy(facts, keysOf)].filter(([, apps]) => apps.some((one) => loanWorkersOf(one).length > 0)));
     findings.push(...under(groups, programmes, (key, apps, programme) => detectLoanWorker(key.split('|')[0], apps, programme)));
   }
   if (touched.refusals.size) {
-    const pairs = [...touched.refusals].map((pair) => pair.split('|'));
-    const facts = await load('(ward, withdrawn_on) IN (SELECT * FROM unnest($1::text[], $2::date[]))', [pairs.map(([ward]) => ward), pairs.map(([, day]) => day)]);
-    findings.push(...under(groupBy(facts, (one) => [`${one.ward}|${one.withdrawal!.on}`]), programmes, (key, apps, programme) => detectRefusalBurst(key.split('|')[0], key.split('|')[1], apps, programme)));
+    const members = facts.filter((one) => one.withdrawal && touched.refusals.has(`${one.ward}|${one.withdrawal.on}`));
+    findings.push(...under(groupBy(members, (one) => [`${one.ward}|${one.withdrawal!.on}`]), programmes, (key, apps, programme) => detectRefusalBurst(key.split('|')[0], key.split('|')[1], apps, programme)));
   }
   if (touched.budgets.size) {
     // F17 grows by the applications that went over budget in this batch, added to the alert so
@@ -119,7 +146,7 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   return findings;
 };
 
-const peakOf = (reasons: readonly string[]): number => Math.max(0, ...reasons.map((reason) => Number(/reached (\d+)/.exec(reason)?.[1] ?? 0)));
+const peakOf = (reasons: readonly AlertReason[]): number => Math.max(0, ...reasons.map((reason) => Number(reason.params.total ?? 0)));
 
 /**
  * The F17 finding over this batch's new pieces; the upsert adds its applications, wards and

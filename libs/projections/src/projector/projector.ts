@@ -30,6 +30,8 @@ const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionI
 export class Projector {
   private running = false;
   private wake: (() => void) | null = null;
+  /** A notification came while catching up: those events may be past what that catch-up read. */
+  private woken = false;
   private loop: Promise<void> | null = null;
   private listener: Client | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
@@ -111,7 +113,7 @@ export class Projector {
             continue;
           }
           total += batch.events.length;
-          if (groups.length === 1 && batch.events.length === this.options.batchSize) {
+          if (groups.length === 1 && batch.events.length >= this.options.batchSize) {
             const next = this.store.readAll(batch.checkpoint, this.options.batchSize);
             next.catch(() => undefined); // awaited (and its failure thrown) when used
             ahead = { from: batch.checkpoint, batch: next };
@@ -163,7 +165,7 @@ export class Projector {
     this.running = true;
     this.stopping = false;
     if (this.options.listenUrl) await this.listen(this.options.listenUrl);
-    if (this.options.subscribe) this.unsubscribe = await this.options.subscribe(() => this.wake?.());
+    if (this.options.subscribe) this.unsubscribe = await this.options.subscribe(() => this.notified());
     this.loop = this.run();
   }
 
@@ -179,14 +181,24 @@ export class Projector {
     this.unsubscribe = null;
   }
 
+  /** Kept while catching up (no one is waiting then), so the loop reads again instead of sleeping until the next poll. */
+  private notified(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
+      let failed = false;
       try {
         await this.catchUp();
       } catch (error) {
+        failed = true;
         this.options.onError?.(error);
       }
       if (!this.running) break;
+      if (this.woken && !failed) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollIntervalMs);
         this.wake = () => {
@@ -200,7 +212,7 @@ export class Projector {
 
   private async listen(url: string): Promise<void> {
     const client = new Client({ connectionString: url });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.notified());
     const lost = (error?: Error) => {
       if (error) this.options.onError?.(error);
       if (this.listener !== client) return;

@@ -34,15 +34,15 @@ export class ListStepRequest {
   decisionNo?: string;
 
   @ApiPropertyOptional({ example: ['2020-04'], description: 'at an approval: the months approved for every application on the list' })
-  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'approvedMonths must be months YYYY-MM' })
+  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'field.month-list' })
   approvedMonths?: string[];
 
   @ApiPropertyOptional({ example: '2020-05-13', description: 'at a public posting: its first day' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'postedFrom must be a date YYYY-MM-DD' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   postedFrom?: string;
 
   @ApiPropertyOptional({ example: '2020-05-15', description: 'at a public posting: its last day' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'postedUntil must be a date YYYY-MM-DD' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' })
   postedUntil?: string;
 
   @ApiPropertyOptional({ type: [ExclusionRequest] })
@@ -53,7 +53,7 @@ export class ListStepRequest {
 export class DecisionRequest {
   @ApiProperty({ example: 'nq42-2020' }) @IsString() @Matches(NAME) programme!: string;
   @ApiProperty({ example: '1052/QĐ-UBND' }) @IsString() @Length(1, 200) decisionNo!: string;
-  @ApiProperty({ example: '2020-06-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date YYYY-MM-DD' }) decidedOn!: string;
+  @ApiProperty({ example: '2020-06-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date' }) decidedOn!: string;
 
   @ApiProperty({ type: [String] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('4', { each: true })

@@ -52,3 +52,15 @@ export class ListResponse {
   @ApiProperty({ type: ListTotalsResponse }) totals!: ListTotalsResponse;
   @ApiProperty({ type: [ListHistoryEventResponse] }) history!: ListHistoryEventResponse[];
 }
+
+export class ListApplicationResponse {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() citizenId!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ description: 'VND: the approved amount once approved, the claimed amount before (as the totals)' }) amount!: number;
+}
+
+export class ListApplicationsResponse {
+  @ApiProperty({ type: [ListApplicationResponse] }) items!: ListApplicationResponse[];
+}

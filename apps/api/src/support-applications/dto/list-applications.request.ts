@@ -16,7 +16,7 @@ export class ListApplicationsRequest {
   category?: string;
 
   @ApiPropertyOptional({ description: 'a citizen ID, a phone, or a name without regard to diacritics, case or spacing', example: 'nguyen van nam' })
-  @IsOptional() @IsString() @Length(1, 100) @Matches(/[\p{L}\p{N}]/u, { message: 'q must hold a letter or a digit' })
+  @IsOptional() @IsString() @Length(1, 100) @Matches(/[\p{L}\p{N}]/u, { message: 'field.search-text' })
   q?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200)

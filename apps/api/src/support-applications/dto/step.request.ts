@@ -62,6 +62,6 @@ export class StepRequest {
     description: 'for an approval or the provincial decision: the months approved, a subset of those approved before (all of them when absent); the amount follows',
     example: ['2020-04'],
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'approvedMonths must be months YYYY-MM' })
+  @IsOptional() @IsArray() @ArrayMaxSize(12) @Matches(/^\d{4}-\d{2}$/, { each: true, message: 'field.month-list' })
   approvedMonths?: string[];
 }

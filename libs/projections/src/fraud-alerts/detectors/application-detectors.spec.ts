@@ -4,6 +4,7 @@ import {
 } from '@lib/testing';
 import type { SupportApplicationEvent } from '@lib/domain';
 import { evolveCaseFacts, type CaseFacts } from '../case-facts';
+import { ALERT_REASON_KEYS } from './alert-reason';
 import { detectApplication, lastDayOfOneMonth } from './application-detectors';
 
 const catalog = shippedCatalog();
@@ -53,6 +54,42 @@ describe('Fraud detectors: one application', () => {
     ['F16: a village review after its 5 working days', [submitted('4'), reviewed('village-review', { at: '2020-05-27T02:00:00.000Z' })], 'F16'],
   ])('%s', (_case, events, rule) => expect(rulesOf(events)).toEqual([rule]));
 
+  describe('reasons are message keys and params, never sentences (the API and the console word them in vi or en)', () => {
+    const reasonsOf = (events: { type: string; data: object }[]) => detectApplication(factsOf(events), programme).flatMap((finding) => finding.reasons);
+
+    it.each<[string, { type: string; data: object }[], object]>([
+      ['F3: amount off the rate', [...awaiting('4', 'ward-approval'), approved('ward-approval', { months: ['2020-04', '2020-05'], amount: 3_000_000 })],
+        { key: 'alert.amount-not-rate', params: { amount: 3_000_000, expected: 2_000_000 } }],
+      ['F3: a month outside the window', [...awaiting('4', 'ward-approval'), approved('ward-approval', { months: ['2020-03', '2020-04'], amount: 2_000_000 })],
+        { key: 'alert.months-outside-window', params: { months: ['2020-03'], from: '2020-04', to: '2020-06' } }],
+      ['F4: paid above the approved amount', [...awaiting('4', 'payment'), paid(5_000_000)], { key: 'alert.paid-more-than-owed', params: { amount: 5_000_000, owed: 2_000_000 } }],
+      ['F5: posted one working day', [submitted('4'), reviewed('village-review'), posted('public-posting', { postedFrom: '2020-05-21', postedUntil: '2020-05-21' })],
+        { key: 'alert.posted-too-briefly', params: { days: 1, required: 2 } }],
+      ['F14: paid less than approved', [...awaiting('4', 'payment'), paid(1_500_000)], { key: 'alert.paid-less-than-approved', params: { amount: 1_500_000, owed: 2_000_000 } }],
+      ['F16: a late village review', [submitted('4'), reviewed('village-review', { at: '2020-05-27T02:00:00.000Z' })],
+        { key: 'alert.step-late', params: expect.objectContaining({ step: 'village-review', on: '2020-05-27', days: 5 }) }],
+    ])('%s', (_case, events, expected) => expect(reasonsOf(events)).toContainEqual(expected));
+
+    it('names a failed condition by the programme’s words in both languages, not its English message', () => {
+      const [why] = reasonsOf(withClaim('2', { revenue2020: 150_000_000 }));
+      expect(why).toMatchObject({ key: 'alert.condition-failed', params: { value: 150_000_000 } });
+      expect(why.params.field).toEqual({ vi: expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) });
+      expect(why.params.condition).toEqual({ vi: expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) });
+    });
+
+    it('gives every reason a known key, for every rule one application can break', () => {
+      const everyCase = [
+        withClaim('4', { residence: 'temporary' }), [...awaiting('4', 'provincial-decision'), paid(2_000_000)], [submitted('4'), reviewed('village-review'), approved('ward-approval', { months: ['2020-04', '2020-05'], amount: 2_000_000 })],
+        [...awaiting('7', 'provincial-decision'), decided('provincial-decision', { by: villageReviewer })], withClaim('4', { occupation: 'rice-farmer' }), withClaim('4', { jobLostOn: '2020-05-02' }),
+        withClaim('3', { contractSignedOn: '2020-04-15' }), withClaim('1', { suspensionStart: '2020-03-15', suspensionEnd: '2020-03-20' }), withClaim('7', { povertyListRef: undefined }),
+        [...paidInFull('4'), rejected('payment', 'not eligible after re-review', { by: inspector })],
+      ];
+      const reasons = everyCase.flatMap(reasonsOf);
+      expect(reasons.length).toBeGreaterThanOrEqual(everyCase.length);
+      for (const why of reasons) expect(ALERT_REASON_KEYS).toContain(why.key);
+    });
+  });
+
   it('raises F9 for a category 4 claim filed before the 15th of its first month', () =>
     expect(rulesOf([submitted('4', { claim: filedClaim('4', { months: ['2020-05'], jobLostOn: '2020-05-01' }), at: '2020-05-08T02:00:00.000Z' })])).toEqual(['F9']));
 
@@ -84,7 +121,7 @@ describe('Fraud detectors: one application', () => {
     it('F9: checks every month claimed, not only the first (April fine, June filed on 18/5)', () => {
       const facts = factsOf([submitted('4', { claim: filedClaim('4', { months: ['2020-04', '2020-06'] }) })]);
       const [finding] = detectApplication(facts, programme);
-      expect(finding).toMatchObject({ rule: 'F9', reasons: ['filed on 2020-05-18, before the 15th of 2020-06'] });
+      expect(finding).toMatchObject({ rule: 'F9', reasons: [{ key: 'alert.filed-before-day', params: { filedOn: '2020-05-18', day: 15, months: ['2020-06'] } }] });
     });
 
     it('F2: nothing for a temporary resident whose permanent residence is in this province', () =>

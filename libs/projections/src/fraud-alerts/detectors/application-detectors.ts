@@ -13,28 +13,29 @@ import {
   type ProgrammeDefinition,
 } from '@lib/domain';
 import type { CaseFacts } from '../case-facts';
+import { reason, type AlertReason } from './alert-reason';
 import { failedClaimChecks } from './claim-checks';
 import { findingOf, type Evidence, type Finding } from './finding';
 
-type Check = (facts: CaseFacts, category: CategoryDefinition, programme: ProgrammeDefinition) => { evidence: Evidence[]; reasons: string[] } | null;
+type Check = (facts: CaseFacts, category: CategoryDefinition, programme: ProgrammeDefinition) => { evidence: Evidence[]; reasons: AlertReason[] } | null;
 
 const piece = (facts: CaseFacts, position: number, at: string): Evidence => ({ applicationId: facts.applicationId, ward: facts.ward, position, at });
 const atSubmission = (facts: CaseFacts): Evidence => piece(facts, facts.submittedPosition, facts.submittedAt);
-const found = (evidence: Evidence[], reasons: string[]) => (reasons.length > 0 ? { evidence, reasons } : null);
+const found = (evidence: Evidence[], reasons: AlertReason[]) => (reasons.length > 0 ? { evidence, reasons } : null);
 
 /** F3: the approval must be rate × months (× members), within the window and the month cap. */
 const wrongAmount: Check = (facts, category) => {
   const approval = facts.approval;
   if (!approval) return null;
-  const reasons: string[] = [];
+  const reasons: AlertReason[] = [];
   const window = monthsBetween(category.window.from, category.window.to);
   const outside = approval.months.filter((month) => !window.includes(month));
-  if (outside.length) reasons.push(`months ${outside.join(', ')} outside the window ${category.window.from} to ${category.window.to}`);
+  if (outside.length) reasons.push(reason('alert.months-outside-window', { months: outside, from: category.window.from, to: category.window.to }));
   // A loan's month cap is per worker (its workers' months together may be more), checked at intake.
-  if (!category.loan && new Set(approval.months).size > category.maxMonths) reasons.push(`${approval.months.length} months approved; the cap is ${category.maxMonths}`);
+  if (!category.loan && new Set(approval.months).size > category.maxMonths) reasons.push(reason('alert.months-over-cap', { count: approval.months.length, cap: category.maxMonths }));
   const multiplier = category.multiplierField ? Number(facts.claim[category.multiplierField]) : 1;
   const expected = category.loan ? amountFor(category, facts.claim as Claim, approval.months) : category.rate * approval.months.length * multiplier;
-  if (approval.amount !== expected) reasons.push(`approved ${approval.amount} VND; the rate gives ${expected} VND`);
+  if (approval.amount !== expected) reasons.push(reason('alert.amount-not-rate', { amount: approval.amount, expected }));
   return found([piece(facts, approval.position, approval.at)], reasons);
 };
 
@@ -42,9 +43,9 @@ const wrongAmount: Check = (facts, category) => {
 const paidWithoutDecision: Check = (facts) => {
   const bad = facts.payments.filter((payment) => !payment.decidedBefore || !payment.approvedBefore || payment.amount > payment.owedBefore);
   const reasons = bad.flatMap((payment) => [
-    ...(!payment.approvedBefore ? ['paid without an approval'] : []),
-    ...(!payment.decidedBefore ? ['paid without the provincial decision (number and date)'] : []),
-    ...(payment.approvedBefore && payment.amount > payment.owedBefore ? [`paid ${payment.amount} VND where ${payment.owedBefore} VND was owed`] : []),
+    ...(!payment.approvedBefore ? [reason('alert.paid-without-approval')] : []),
+    ...(!payment.decidedBefore ? [reason('alert.paid-without-decision')] : []),
+    ...(payment.approvedBefore && payment.amount > payment.owedBefore ? [reason('alert.paid-more-than-owed', { amount: payment.amount, owed: payment.owedBefore })] : []),
   ]);
   return found(bad.map((payment) => piece(facts, payment.position, payment.at)), reasons);
 };
@@ -53,7 +54,7 @@ const paidWithoutDecision: Check = (facts) => {
 const paidLess: Check = (facts) => {
   // A loan is disbursed worker-month by worker-month: each tranche is less than what is still owed.
   const bad = facts.payments.filter((payment) => payment.approvedBefore && !payment.worker && payment.amount < payment.owedBefore);
-  return found(bad.map((payment) => piece(facts, payment.position, payment.at)), bad.map((payment) => `paid ${payment.amount} VND of ${payment.owedBefore} VND approved`));
+  return found(bad.map((payment) => piece(facts, payment.position, payment.at)), bad.map((payment) => reason('alert.paid-less-than-approved', { amount: payment.amount, owed: payment.owedBefore })));
 };
 
 /** F5: a list goes on only after being posted for the required working days. */
@@ -65,13 +66,13 @@ const notPosted: Check = (facts, category, programme) => {
   const forwarded = facts.performed.find((record) => later.has(record.step) && record.type !== 'SupportApplicationRejected')
     ?? facts.payments.map((payment) => ({ position: payment.position, at: payment.at }))[0];
   if (forwarded && (!facts.posting || facts.posting.position > forwarded.position)) {
-    return { evidence: [piece(facts, forwarded.position, forwarded.at)], reasons: [`forwarded without the ${posting.name} step`] };
+    return { evidence: [piece(facts, forwarded.position, forwarded.at)], reasons: [reason('alert.forwarded-without-posting', { step: posting.name })] };
   }
   if (!facts.posting) return null;
   const days = workingDaysSpanned(facts.posting.from, facts.posting.until, programme.calendar);
   const required = posting.minWorkingDays ?? 0;
   const record = facts.performed.find((candidate) => candidate.position === facts.posting!.position);
-  return days < required ? { evidence: [piece(facts, facts.posting.position, record?.at ?? facts.submittedAt)], reasons: [`posted ${days} working days; the law requires ${required}`] } : null;
+  return days < required ? { evidence: [piece(facts, facts.posting.position, record?.at ?? facts.submittedAt)], reasons: [reason('alert.posted-too-briefly', { days, required })] } : null;
 };
 
 /** F6: one officer never performs two review, approval, decision or payment steps of one application. */
@@ -83,7 +84,7 @@ const sameOfficer: Check = (facts, category) => {
   const twice = [...byOfficer.entries()].filter(([, records]) => new Set(records.map((record) => record.step)).size > 1);
   return found(
     twice.flatMap(([, records]) => records.map((record) => piece(facts, record.position, record.at))),
-    twice.map(([officer, records]) => `officer ${officer} performed ${[...new Set(records.map((record) => record.step))].join(' and ')}`),
+    twice.map(([officer, records]) => reason('alert.same-officer', { officer, steps: [...new Set(records.map((record) => record.step))] })),
   );
 };
 
@@ -102,7 +103,7 @@ const filedEarly: Check = (facts, category, programme) => {
   if (!rule?.claimChecks?.[facts.category] || !day || months.length === 0) return own;
   const filed = localDate(facts.submittedAt, programme.calendar);
   const early = [...new Set(months)].sort().filter((month) => filed < `${month}-${String(day).padStart(2, '0')}`);
-  const reasons = [...(own?.reasons ?? []), ...(early.length ? [`filed on ${filed}, before the ${day}th of ${early.join(', ')}`] : [])];
+  const reasons = [...(own?.reasons ?? []), ...(early.length ? [reason('alert.filed-before-day', { filedOn: filed, day, months: early })] : [])];
   return found([atSubmission(facts)], reasons);
 };
 
@@ -125,13 +126,13 @@ const furlough: Check = (facts, category, programme) => {
   const evidence = [atSubmission(facts)];
   const { suspensionStart: start, suspensionEnd: end } = facts.claim as Record<string, string>;
   if (typeof start === 'string' && typeof end === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(start) && end < lastDayOfOneMonth(start)) reasons.push(`suspension ${start} to ${end} lasts less than one month`);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(start) && end < lastDayOfOneMonth(start)) reasons.push(reason('alert.suspension-too-short', { from: start, to: end }));
   }
   const approvalIndex = category.steps.findIndex((step) => step.kind === 'approval');
   const confirmations = category.steps.slice(1, approvalIndex).filter((step) => step.kind === 'review').map((step) => step.name);
   const approved = facts.approval ?? facts.payments[0];
   if (approved && confirmations.some((name) => !facts.performed.some((record) => record.step === name && record.position < (facts.approval?.position ?? facts.payments[0].position)))) {
-    reasons.push(`approved without ${confirmations.join(', ')}`);
+    reasons.push(reason('alert.approved-without-confirmation', { steps: confirmations }));
     evidence.push(piece(facts, facts.approval?.position ?? facts.payments[0].position, facts.approval?.at ?? facts.payments[0].at));
   }
   return found(evidence, reasons);
@@ -144,7 +145,7 @@ const furlough: Check = (facts, category, programme) => {
  */
 const crossProvince: Check = (facts) =>
   facts.category === '4' && facts.claim.residence === 'temporary' && facts.claim.permanentResidenceInProvince !== true && !facts.claim.otherProvinceConfirmationRef
-    ? { evidence: [atSubmission(facts)], reasons: ['temporary resident from another province without that place’s confirmation (otherProvinceConfirmationRef)'] }
+    ? { evidence: [atSubmission(facts)], reasons: [reason('alert.no-other-province-confirmation')] }
     : null;
 
 /**
@@ -156,7 +157,13 @@ export const notRecovered: Check = (facts) => {
   const short = facts.judgments.filter((judgment) => judgment.paid > 0 && recovered < judgment.paid);
   return found(
     short.map((judgment) => piece(facts, judgment.position, judgment.at)),
-    short.map((judgment) => `${judgment.source === 'confirmed-alert' ? 'confirmed improper' : 'refused after payment'}: ${judgment.paid} VND paid, ${Math.max(judgment.recoveryOrdered, facts.recoveryOrdered)} VND ordered back, ${recovered} VND recovered`),
+    short.map((judgment) =>
+      reason(judgment.source === 'confirmed-alert' ? 'alert.not-recovered-confirmed' : 'alert.not-recovered-refused', {
+        paid: judgment.paid,
+        ordered: Math.max(judgment.recoveryOrdered, facts.recoveryOrdered),
+        recovered,
+      }),
+    ),
   );
 };
 
@@ -164,7 +171,7 @@ export const notRecovered: Check = (facts) => {
 const late: Check = (facts, category, programme) => {
   const completedOn = new Map<string, string>([[category.steps[0].name, localDate(facts.submittedAt, programme.calendar)]]);
   const evidence: Evidence[] = [];
-  const reasons: string[] = [];
+  const reasons: AlertReason[] = [];
   for (const record of facts.performed) {
     const index = category.steps.findIndex((step) => step.name === record.step);
     const step = category.steps[index];
@@ -174,7 +181,7 @@ const late: Check = (facts, category, programme) => {
       const due = addWorkingDays(from, step.timeLimitWorkingDays, programme.calendar);
       if (on > due) {
         evidence.push(piece(facts, record.position, record.at));
-        reasons.push(`${step.name} done on ${on}, due ${due} (${step.timeLimitWorkingDays} working days from ${from})`);
+        reasons.push(reason('alert.step-late', { step: step.name, on, due, days: step.timeLimitWorkingDays, from }));
       }
     }
     completedOn.set(record.step, on);

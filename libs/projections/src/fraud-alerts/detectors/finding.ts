@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FraudRuleId } from '@lib/domain';
+import { uniqueReasons, type AlertReason } from './alert-reason';
 
 /**
  * What a detector concludes: a rule broken by some applications, about a subject (an
@@ -15,7 +16,8 @@ export interface Finding {
   wards: string[];
   /** Global positions of the events that show it. */
   evidence: number[];
-  reasons: string[];
+  /** Message keys and params (alert-reason.ts), worded in the reader's language by the API and the console. */
+  reasons: AlertReason[];
   /** Structured evidence (F20: which applications matched, on what, with what score), for rendering in the reader's language. */
   details?: Record<string, unknown> | null;
   /** The event at which the rule first held, and its business time. */
@@ -47,7 +49,7 @@ export const findingOf = (
   subject: string,
   programme: { id: string; version: number },
   evidence: readonly Evidence[],
-  reasons: readonly string[],
+  reasons: readonly AlertReason[],
   raisedBy: Evidence = [...evidence].sort((a, b) => a.position - b.position)[0],
 ): Finding => {
   const latest = [...evidence].sort((a, b) => b.position - a.position)[0];
@@ -59,7 +61,7 @@ export const findingOf = (
     applicationIds: sortedUnique(evidence.map((piece) => piece.applicationId)),
     wards: sortedUnique(evidence.map((piece) => piece.ward)),
     evidence: [...new Set(evidence.map((piece) => piece.position))].sort((a, b) => a - b),
-    reasons: sortedUnique(reasons),
+    reasons: uniqueReasons(reasons),
     raisedPosition: raisedBy.position,
     raisedAt: raisedBy.at,
     updatedPosition: latest.position,

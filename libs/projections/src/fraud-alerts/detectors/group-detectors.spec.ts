@@ -88,7 +88,7 @@ describe('Fraud detectors: groups', () => {
     it('raises when the third person shares one bank account, at that person', () => {
       const apps = [1, 2, 3].map(() => app([submitted('4')], { bankAccount: '1234-5678-90' }));
       expect(detectCluster('bankAccount', '1234567890', apps.slice(0, 2), programme)).toEqual([]);
-      expect(detectCluster('bankAccount', '1234567890', apps, programme)).toEqual([expect.objectContaining({ rule: 'F13', subject: 'bankAccount:1234567890', raisedPosition: apps[2].submittedPosition })]);
+      expect(detectCluster('bankAccount', '1234567890', apps, programme)).toEqual([expect.objectContaining({ rule: 'F13', subject: 'bankAccount:1234567890', raisedPosition: apps[2].submittedPosition, reasons: [{ key: 'alert.shared-bank-account', params: { people: 3 } }] })]);
     });
 
     it('counts people, not applications: one person’s three monthly claims share a phone', () => {
@@ -115,7 +115,8 @@ describe('Fraud detectors: groups', () => {
   it('F14: ten withdrawals in one ward on one day, not nine', () => {
     const apps = Array.from({ length: 10 }, () => app([submitted('4'), withdrawn('tự nguyện từ chối')]));
     expect(detectRefusalBurst('W01', apps[0].withdrawal!.on, apps.slice(0, 9), programme)).toEqual([]);
-    expect(detectRefusalBurst('W01', apps[0].withdrawal!.on, apps, programme)).toEqual([expect.objectContaining({ rule: 'F14', subject: `refusals:W01:${apps[0].withdrawal!.on}`, applicationIds: apps.map((a) => a.applicationId).sort() })]);
+    expect(detectRefusalBurst('W01', apps[0].withdrawal!.on, apps, programme)).toEqual([expect.objectContaining({ rule: 'F14', subject: `refusals:W01:${apps[0].withdrawal!.on}`, applicationIds: apps.map((a) => a.applicationId).sort(),
+      reasons: [{ key: 'alert.withdrawal-burst', params: { count: apps.length, ward: 'W01', day: apps[0].withdrawal!.on } }] })]);
   });
 
   it('F17: names the applications approved over the budget', () => {

@@ -1,5 +1,6 @@
 import { findCategory, fraudRule, type ProgrammeCatalog, type ProgrammeDefinition } from '@lib/domain';
 import { monthsHeld, type CaseFacts } from '../case-facts';
+import { reason, type AlertReason } from './alert-reason';
 import { findingOf, type Evidence, type Finding } from './finding';
 
 const heldPiece = (facts: CaseFacts): Evidence => {
@@ -25,14 +26,14 @@ const momentsOfHolding = (apps: readonly CaseFacts[]): { at: CaseFacts; holders:
 interface Accumulated {
   apps: Map<string, CaseFacts>;
   raisedBy: Evidence | null;
-  reasons: Set<string>;
+  reasons: AlertReason[];
 }
 
-const accumulate = (into: Map<string, Accumulated>, key: string, apps: readonly CaseFacts[], raisedBy: Evidence, reason: string) => {
-  const entry = into.get(key) ?? { apps: new Map(), raisedBy: null, reasons: new Set<string>() };
+const accumulate = (into: Map<string, Accumulated>, key: string, apps: readonly CaseFacts[], raisedBy: Evidence, why: AlertReason) => {
+  const entry: Accumulated = into.get(key) ?? { apps: new Map(), raisedBy: null, reasons: [] };
   for (const facts of apps) entry.apps.set(facts.applicationId, facts);
   if (!entry.raisedBy || raisedBy.position < entry.raisedBy.position) entry.raisedBy = raisedBy;
-  entry.reasons.add(reason);
+  entry.reasons.push(why);
   into.set(key, entry);
 };
 
@@ -48,23 +49,23 @@ export const detectPerson = (citizenId: string, apps: readonly CaseFacts[], prog
     const raisedBy = heldPiece(at);
     const nonStackable = holders.filter((facts) => !stackable.includes(facts.category));
     const categories = [...new Set(nonStackable.map((facts) => facts.category))].sort();
-    if (categories.length > 1) accumulate(findings, 'F1', nonStackable, raisedBy, `held categories ${categories.join(' and ')} at once`);
+    if (categories.length > 1) accumulate(findings, 'F1', nonStackable, raisedBy, reason('alert.categories-at-once', { categories }));
     for (const code of new Set(holders.map((facts) => facts.category))) {
       const same = holders.filter((facts) => facts.category === code);
       const months = same.flatMap(monthsHeld);
       const cap = findCategory(programme, code)?.maxMonths ?? Infinity;
-      if (same.length > 1 && new Set(months).size < months.length) accumulate(findings, `F3|${code}`, same, raisedBy, `category ${code} held twice for the same month`);
-      else if (new Set(months).size > cap) accumulate(findings, `F3|${code}`, same, raisedBy, `category ${code} held for ${new Set(months).size} months; the cap is ${cap}`);
+      if (same.length > 1 && new Set(months).size < months.length) accumulate(findings, `F3|${code}`, same, raisedBy, reason('alert.category-month-twice', { category: code }));
+      else if (new Set(months).size > cap) accumulate(findings, `F3|${code}`, same, raisedBy, reason('alert.category-over-cap', { category: code, count: new Set(months).size, cap }));
     }
     const furloughed = holders.filter((facts) => facts.category === '1');
     const alsoOther = holders.filter((facts) => (facts.category === '3' || facts.category === '4') && furloughed.some((f) => overlaps(monthsHeld(f), monthsHeld(facts))));
-    if (furloughed.length && alsoOther.length) accumulate(findings, 'F11', [...furloughed, ...alsoOther], raisedBy, 'furloughed (category 1) and in category 3/4 for the same month');
+    if (furloughed.length && alsoOther.length) accumulate(findings, 'F11', [...furloughed, ...alsoOther], raisedBy, reason('alert.furloughed-and-informal'));
   }
   const paidInformal = apps.filter((facts) => facts.category === '4' && facts.paidAmount > 0);
   if (new Set(paidInformal.map((facts) => facts.ward)).size > 1) {
     const pieces = paidInformal.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.payments[0].position, at: facts.payments[0].at }));
     const secondWard = pieces.sort((a, b) => a.position - b.position).find((piece) => piece.ward !== pieces[0].ward)!;
-    accumulate(findings, 'F2', paidInformal, secondWard, `category 4 paid in wards ${[...new Set(paidInformal.map((facts) => facts.ward))].sort().join(', ')}`);
+    accumulate(findings, 'F2', paidInformal, secondWard, reason('alert.paid-in-wards', { wards: [...new Set(paidInformal.map((facts) => facts.ward))].sort() }));
   }
   return [...findings.entries()].flatMap(([key, entry]) => {
     const [rule, code] = key.split('|') as [Finding['rule'], string | undefined];
@@ -100,8 +101,8 @@ export const detectCluster = (kind: ClusterKind, value: string, apps: readonly C
     if (!raisedBy && people.size >= threshold) raisedBy = piece;
   }
   if (!raisedBy) return [];
-  const label = { bankAccount: 'bank account', phone: 'phone', address: 'address', payee: 'payee' }[kind];
-  return [findingOf('F13', `${kind}:${value}`, programme, pieces, [`${people.size} people share one ${label}${kind === 'payee' ? ' who collected for them' : ''}`], raisedBy)];
+  const key = ({ bankAccount: 'alert.shared-bank-account', phone: 'alert.shared-phone', address: 'alert.shared-address', payee: 'alert.shared-payee' } as const)[kind];
+  return [findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(key, { people: people.size })], raisedBy)];
 };
 
 /** F3 (household business): one household paid twice for a month, through different people. */
@@ -110,7 +111,7 @@ export const detectHousehold = (key: string, apps: readonly CaseFacts[], program
   const clash = paid.filter((facts) => paid.some((other) => other.citizenId !== facts.citizenId && overlaps(monthsHeld(other), monthsHeld(facts))));
   if (clash.length < 2 || !fraudRule(programme.fraudRules, 'F3')) return [];
   const pieces = clash.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.payments[0].position, at: facts.payments[0].at }));
-  return [findingOf('F3', `household:${key}`, programme, pieces, ['one household business paid more than once for a month'], pieces[1])];
+  return [findingOf('F3', `household:${key}`, programme, pieces, [reason('alert.household-paid-twice')], pieces[1])];
 };
 
 /** F14: a burst of "voluntary" refusals (withdrawals) in one commune on one day. */
@@ -118,7 +119,7 @@ export const detectRefusalBurst = (ward: string, day: string, apps: readonly Cas
   const threshold = fraudRule(programme.fraudRules, 'F14')?.thresholds?.refusalsPerWardDay;
   if (!threshold || apps.length < threshold) return [];
   const pieces = apps.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.withdrawal!.position, at: facts.withdrawal!.on })).sort((a, b) => a.position - b.position);
-  return [findingOf('F14', `refusals:${ward}:${day}`, programme, pieces, [`${apps.length} withdrawals in ward ${ward} on ${day}`], pieces[threshold - 1])];
+  return [findingOf('F14', `refusals:${ward}:${day}`, programme, pieces, [reason('alert.withdrawal-burst', { count: apps.length, ward, day })], pieces[threshold - 1])];
 };
 
 /** F17: approvals made while the programme's running total stood above the reported budget. */
@@ -128,7 +129,7 @@ export const detectOverBudget = (apps: readonly CaseFacts[], programme: Programm
   if (!budget || over.length === 0) return [];
   const pieces = over.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.overBudget!.position, at: facts.overBudget!.at }));
   const peak = Math.max(...over.map((facts) => facts.overBudget!.total));
-  return [findingOf('F17', `budget:${programme.id}`, programme, pieces, [`approved total reached ${peak} VND; the reported budget is ${budget} VND`])];
+  return [findingOf('F17', `budget:${programme.id}`, programme, pieces, [reason('alert.over-budget', { total: peak, budget })])];
 };
 
 /** The programme version an application was filed under, for its rule parameters. */

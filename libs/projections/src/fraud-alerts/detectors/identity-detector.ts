@@ -1,5 +1,6 @@
 import { fraudRule, identityWeightsOf, scoreIdentityMatch, type IdentityRecord, type ProgrammeDefinition } from '@lib/domain';
 import type { CaseFacts } from '../case-facts';
+import { reason } from './alert-reason';
 import { findingOf, type Evidence, type Finding } from './finding';
 
 const recordOf = (facts: CaseFacts): IdentityRecord | null => {
@@ -54,6 +55,6 @@ export const detectIdentity = (identityKey: string, apps: readonly CaseFacts[], 
   const ids = [...new Set(pairs.flatMap(({ pair }) => pair.citizenIds))].sort();
   const best = Math.max(...pairs.map(({ pair }) => pair.score));
   const finding = findingOf('F20', `identity:${identityKey}`, programme, [...members.values()].map(submittedPiece),
-    [`one name and date of birth under ${ids.length} ID numbers (${ids.join(', ')}); best score ${best} of at least ${weights.minScore}`], raisedBy);
+    [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore: weights.minScore })], raisedBy);
   return [{ ...finding, details: { kind: 'probable-same-person', minScore: weights.minScore, pairs: pairs.map(({ pair }) => pair) } }];
 };

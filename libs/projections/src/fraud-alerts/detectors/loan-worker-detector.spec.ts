@@ -37,7 +37,7 @@ describe('F19: a worker on an employer loan also supported in category 1 for the
         months: ['2020-05'],
       },
     });
-    expect(finding.reasons).toEqual([`worker ${WORKER_A} is on employer loan ${employerLoan.applicationId} and in category 1 (${support.applicationId}) for 2020-05`]);
+    expect(finding.reasons).toEqual([{ key: 'alert.loan-worker-furloughed', params: { worker: WORKER_A, loan: employerLoan.applicationId, support: support.applicationId, months: ['2020-05'] } }]);
   });
 
   it('nothing when the furlough support is for months the loan does not lend the worker’s wages for', () =>

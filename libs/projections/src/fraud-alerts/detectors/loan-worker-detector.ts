@@ -1,5 +1,6 @@
 import { fraudRule, type ProgrammeDefinition } from '@lib/domain';
 import { loanWorkersOf, monthsHeld, type CaseFacts } from '../case-facts';
+import { reason } from './alert-reason';
 import { findingOf, type Evidence, type Finding } from './finding';
 
 /** The furlough support an employer loan must not double (NQ 42: wages lent for the months the worker is furloughed). */
@@ -39,7 +40,7 @@ export const detectLoanWorker = (worker: string, apps: readonly CaseFacts[], pro
   const evidence = members.map(heldPiece);
   // Raised when the second of the first pair came to be held.
   const raisedBy = pairs.map(({ loan, support }) => [heldPiece(loan), heldPiece(support)].sort((a, b) => b.position - a.position)[0]).sort((a, b) => a.position - b.position)[0];
-  const reasons = pairs.map(({ loan, support, months }) => `worker ${worker} is on employer loan ${loan.applicationId} and in category 1 (${support.applicationId}) for ${months.join(', ')}`);
+  const reasons = pairs.map(({ loan, support, months }) => reason('alert.loan-worker-furloughed', { worker, loan: loan.applicationId, support: support.applicationId, months }));
   const finding = findingOf('F19', `loan-worker:${worker}:${programme.id}`, programme, evidence, reasons, raisedBy);
   return [{
     ...finding,

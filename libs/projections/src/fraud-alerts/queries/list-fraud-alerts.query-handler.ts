@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { InvalidCursor } from '../../application-overview/queries/list-applications.query-handler';
 import { csvStream } from '../../csv/csv-stream';
+import type { AlertReason } from '../detectors/alert-reason';
 import { FraudAlertResolutionRow, FraudAlertRow } from '../fraud-alerts.entity';
 import { ExportFraudAlertsCsvQuery, GetFraudAlertQuery, ListFraudAlertsQuery, type FraudAlertDetail, type FraudAlertFilter, type FraudAlertPage } from './list-fraud-alerts.query';
 import { ReadSource, readsOn, type Reads } from '../../read-replica/read-source';
@@ -71,13 +72,18 @@ export const ALERT_CSV_HEADER = ['id', 'rule', 'severity', 'status', 'title', 'l
 export class ExportFraudAlertsCsvHandler implements IQueryHandler<ExportFraudAlertsCsvQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute({ filter }: ExportFraudAlertsCsvQuery): Promise<Readable> {
+  execute({ filter, words }: ExportFraudAlertsCsvQuery): Promise<Readable> {
     return csvStream(
       this.dataSource,
       ALERT_CSV_HEADER,
       `SELECT * FROM fraud_alerts WHERE ${WHERE} ORDER BY raised_position DESC, id DESC`,
       filterValues(filter),
-      (r) => [r.id, r.rule, r.severity, r.status, r.title, r.legal_basis, r.ward, r.wards, r.application_ids, r.evidence, (r.reasons as string[]).join('; '), r.raised_at, r.updated_at],
+      (r) => {
+        const alert = { programmeId: String(r.programme_id), rule: String(r.rule), title: String(r.title), legalBasis: String(r.legal_basis) };
+        const reasons = r.reasons as AlertReason[];
+        return [r.id, r.rule, r.severity, r.status, words?.title(alert) ?? r.title, words?.legalBasis(alert) ?? r.legal_basis, r.ward, r.wards, r.application_ids, r.evidence,
+          (words?.reasons(reasons) ?? reasons.map((reason) => reason.key)).join('; '), r.raised_at, r.updated_at];
+      },
     );
   }
 }

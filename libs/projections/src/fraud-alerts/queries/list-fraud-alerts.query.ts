@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Readable } from 'node:stream';
+import type { AlertReason } from '../detectors/alert-reason';
 import type { FraudAlertResolutionRow, FraudAlertRow } from '../fraud-alerts.entity';
 
 export interface FraudAlertFilter {
@@ -32,9 +33,16 @@ export class GetFraudAlertQuery extends Query<FraudAlertDetail | null> {
   }
 }
 
+/** How the reader's words are put in the CSV: a rule's title and legal basis, the reasons from their keys. */
+export interface AlertCsvWords {
+  title(alert: { programmeId: string; rule: string; title: string }): string;
+  legalBasis(alert: { programmeId: string; rule: string; legalBasis: string }): string;
+  reasons(reasons: readonly AlertReason[]): string[];
+}
+
 /** Every alert matching the filter as CSV, read through a database cursor. */
 export class ExportFraudAlertsCsvQuery extends Query<Readable> {
-  constructor(readonly filter: FraudAlertFilter) {
+  constructor(readonly filter: FraudAlertFilter, readonly words?: AlertCsvWords) {
     super();
   }
 }

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * finds the loans naming them. No stored loan existed before category 8, so an empty list is
  * every earlier row's true value and nothing needs rebuilding.
  */
-export class FraudLoanWorkers1765300000000 implements MigrationInterface {
-  name = 'FraudLoanWorkers1765300000000';
+export class FraudLoanWorkers1765500000000 implements MigrationInterface {
+  name = 'FraudLoanWorkers1765500000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE fraud_case_facts ADD COLUMN loan_workers text[] NOT NULL DEFAULT '{}'`);
