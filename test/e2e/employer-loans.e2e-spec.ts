@@ -191,6 +191,9 @@ describe('Employer loans (category 8) over HTTP', () => {
       expect(alerts).toHaveLength(1);
       expect(alerts[0]).toMatchObject({ rule: 'F19', applicationIds: [furloughId, loanId].sort() });
       const alert = (await api.http.get(`/alerts/${alerts[0].id}`).set(as('inspector', null))).body;
+      const english = (await api.http.get(`/alerts/${alerts[0].id}`).set(as('inspector', null)).set('Accept-Language', 'en')).body;
+      expect(alert.reasons).toEqual([`người lao động ${A} có tên trong khoản vay trả lương ${loanId} của người sử dụng lao động, đồng thời được hỗ trợ theo nhóm 1 (hồ sơ ${furloughId}) trong tháng 05/2020`]);
+      expect(english.reasons).toEqual([`worker ${A} is on the employer loan ${loanId} and also supported in category 1 (application ${furloughId}) for 05/2020`]);
       expect(alert.details).toEqual({
         kind: 'loan-worker-also-furlough-supported',
         worker: A,
