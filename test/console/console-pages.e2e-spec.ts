@@ -42,6 +42,8 @@ describe('Web console pages for officers, auditors and inspectors', () => {
     await devSignIn(page, 'intake-officer', 'W01', 'officer-lan');
     await page.getByTestId('nav-intake').click();
     const form = page.getByTestId('intake-form');
+    // A ward takes in categories 1–7; an employer's loan (8) is filed at the district.
+    expect(await form.locator('[name=category] option').evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     await form.locator('[name=category]').selectOption('4');
     expect(await form.locator('[data-field="claim.months"]').innerText()).toContain('04/2020');
     await form.locator('[name="applicant.citizenId"]').fill('020080004455');

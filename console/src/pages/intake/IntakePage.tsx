@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { newIdempotencyKey, post } from '../../api/client';
 import { toProblem, type Problem } from '../../api/problem';
-import type { SubmitResult } from '../../api/types';
+import type { Programme, SubmitResult } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemBox } from '../../components/ProblemBox';
 import { useI18n } from '../../i18n/i18n';
@@ -17,6 +17,11 @@ import { IntakeDone, type Submitted } from './IntakeDone';
  * Intake (intake-officer): the form is driven by GET /programmes/{id}'s claim fields, and every
  * error the API returns (`errors[]` of the problem) is shown next to its field.
  */
+const takesIn = (session: Session, category: Programme['categories'][number]): boolean => {
+  const intake = category.steps.find((step) => step.kind === 'intake');
+  return !intake || session.claims.roles.includes(intake.role);
+};
+
 export const IntakePage = ({ session }: { session: Session }) => {
   const { t } = useI18n();
   const programmes = useProgrammes();
@@ -30,7 +35,9 @@ export const IntakePage = ({ session }: { session: Session }) => {
   const [created, setCreated] = useState<Submitted | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
-  const programme = programmes.find((candidate) => candidate.id === programmeId) ?? programmes[0] ?? null;
+  const chosen = programmes.find((candidate) => candidate.id === programmeId) ?? programmes[0] ?? null;
+  // Only the categories this officer takes in: an employer's loan (category 8) is filed at the district, not the ward.
+  const programme = useMemo(() => chosen && { ...chosen, categories: chosen.categories.filter((option) => takesIn(session, option)) }, [chosen, session]);
   useEffect(() => {
     if (programme && !programme.categories.some((category) => category.code === categoryCode)) setCategoryCode(programme.categories[0]?.code ?? '');
   }, [programme, categoryCode]);
