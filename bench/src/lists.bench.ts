@@ -38,8 +38,8 @@ const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math
  * Issue 13's scale, through the real API process: a timed import, a timed list act, and a
  * timed provincial decision over many wards' lists (every step before it done by list acts).
  */
-export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: number, log: (line: string) => void): Promise<ListsBenchResult> => {
-  const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'all', IMPORT_MAX_ROWS: String(Math.max(plan.importRows, plan.listSize)), DB_POOL_SIZE: '20' }, port);
+export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: number, log: (line: string) => void, profileDir?: string): Promise<ListsBenchResult> => {
+  const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'all', IMPORT_MAX_ROWS: String(Math.max(plan.importRows, plan.listSize)), DB_POOL_SIZE: '20' }, port, profileDir);
   const base = `http://127.0.0.1:${port}`;
   const call = async (path: string, role: string, ward: string | null, body: object | FormData, expected: number[] = [200, 201]) => {
     const response = await fetch(`${base}${path}`, {

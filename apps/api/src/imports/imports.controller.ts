@@ -1,11 +1,11 @@
-import { BadRequestException, Controller, ForbiddenException, Get, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, Headers, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded } from '@lib/domain';
-import { RecordSupportImportCommand, SubmitSupportApplicationCommand } from '@lib/application';
+import { findCategory, InvalidTransition, type Actor, type DomainError, type FieldError, type ImportReportEntry, type SupportImportRecorded } from '@lib/domain';
+import { RecordSupportImportCommand, SubmitSupportApplicationsCommand, type IntakeItem } from '@lib/application';
 import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { GetSupportImportQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -15,11 +15,16 @@ import type { HttpReply, HttpRequest } from '../http/http-exchange';
 import { importColumns } from './import-columns';
 import { cellText, mapColumns, rowRequest } from './import-rows';
 import { reportWorkbook, templateWorkbook, XLSX_TYPE } from './import-workbooks';
+import { wordReport } from './report-words';
+import { negotiateLanguage, type Lang } from '../problem/messages/language';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/problem-details.filter';
 import { readSpreadsheet, UnsupportedFile } from './spreadsheet-file';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const CONCURRENCY = 8;
+/** Rows stored per append: large enough that 10,000 rows are a few dozen statements, small enough to stay far below the statement timeout. */
+const ROWS_PER_APPEND = 250;
 
 /** A v4-shaped id from a hash: the same file, ward and row always name the same import and application. */
 export const idFrom = (...parts: string[]): string => {
@@ -65,7 +70,7 @@ const readParts = async (request: FastifyRequest): Promise<Upload> => {
   return { file, fileName, fields };
 };
 
-const importView = (record: SupportImportRecorded['data']) => ({
+const importView = (record: SupportImportRecorded['data'], lang: Lang, renderer: MessageRenderer) => ({
   id: record.importId,
   programme: record.programmeId,
   category: record.category,
@@ -76,7 +81,7 @@ const importView = (record: SupportImportRecorded['data']) => ({
   accepted: record.accepted,
   refused: record.refused,
   applicationIds: record.applicationIds,
-  report: record.report,
+  report: wordReport(record.report, lang, renderer),
   importedBy: record.importedBy,
   importedAt: record.importedAt,
 });
@@ -90,7 +95,15 @@ export class ImportsController {
     private readonly queries: QueryBus,
     private readonly programmes: ProgrammeRegistry,
     private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+  ) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
+
+  private readonly renderer: MessageRenderer;
+
+  private view(record: SupportImportRecorded['data'], language: string | string[] | undefined) {
+    return importView(record, negotiateLanguage(language), this.renderer);
+  }
 
   private category(programmeId: string, code: string) {
     const programme = CODE.test(programmeId) ? this.programmes.catalog(programmeId) : undefined;
@@ -129,7 +142,7 @@ export class ImportsController {
     const sha256 = createHash('sha256').update(upload.file).digest('hex');
     const importId = idFrom('import', programme.id, category.code, ward, sha256);
     const earlier = await this.queries.execute(new GetSupportImportQuery(importId));
-    if (earlier) return reply.status(HttpStatus.OK).send(importView(earlier));
+    if (earlier) return reply.status(HttpStatus.OK).send(this.view(earlier, request.headers['accept-language']));
 
     const columns = importColumns(category);
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
@@ -149,31 +162,37 @@ export class ImportsController {
     const acceptedRows: { row: number; applicationId: string }[] = [];
     const refusedRows: { row: number; values: string[] }[] = [];
     const columnOf = (field: string) => columns.find((column) => column.key === field.split(/[.[]/)[0] || `claim.${column.key}` === field)?.vi ?? field;
-    const decideRow = async ({ row, cells }: { row: number; cells: (typeof mapped.rows)[number]['cells'] }) => {
+    const pending: { row: number; values: string[]; item: IntakeItem }[] = [];
+    for (const { row, cells } of mapped.rows) {
       const values = mapped.columns.map(({ index }) => cellText(cells[index] ?? null));
-      const refuse = (entries: ImportReportEntry[]) => {
-        report.push(...entries);
-        refusedRows.push({ row, values });
-      };
       const parsed = rowRequest(cells, row, mapped, ward);
-      if ('errors' in parsed) return refuse(parsed.errors);
-      // Each row is its own command, with an id derived from the import: a repeat after a crash decides nothing twice.
-      const context = { ...commandContext(request, actor), commandId: `import:${importId}:${row}` };
-      try {
-        const result = await this.commands.execute(
-          new SubmitSupportApplicationCommand(idFrom('application', importId, String(row)), programme.id, category.code, parsed.request.applicant, parsed.request.claim, context),
-        );
-        acceptedRows.push({ row, applicationId: result.id });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const fields = (error as { errors?: { field: string; message: string }[]; reasons?: { field: string; message: string }[] }).errors ?? (error as { reasons?: { field: string; message: string }[] }).reasons;
-        refuse(fields?.length ? fields.map((field) => ({ row, column: columnOf(field.field), code: error.code, message: field.message })) : [{ row, code: error.code, message: error.message }]);
+      if ('errors' in parsed) {
+        report.push(...parsed.errors);
+        refusedRows.push({ row, values });
+        continue;
       }
-    };
-    let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < mapped.rows.length) await decideRow(mapped.rows[next++]);
-    }));
+      // Each row is its own command, with ids derived from the import: a repeat after a crash decides nothing twice.
+      const item = { applicationId: idFrom('application', importId, String(row)), commandId: `import:${importId}:${row}`, programmeId: programme.id, category: category.code, ...parsed.request };
+      pending.push({ row, values, item });
+    }
+    const context = commandContext(request, actor);
+    // A few hundred rows per append: each row decided as a single intake, the batch stored in one statement.
+    for (let start = 0; start < pending.length; start += ROWS_PER_APPEND) {
+      const batch = pending.slice(start, start + ROWS_PER_APPEND);
+      const outcomes = await this.commands.execute(new SubmitSupportApplicationsCommand(batch.map(({ item }) => item), context));
+      batch.forEach(({ row, values }, index) => {
+        const outcome = outcomes[index];
+        if ('result' in outcome) return acceptedRows.push({ row, applicationId: outcome.result.id });
+        const error = outcome.error as DomainError & { errors?: FieldError[]; reasons?: FieldError[] };
+        const fields = error.errors ?? error.reasons;
+        report.push(
+          ...(fields?.length
+            ? fields.map((field: FieldError) => ({ row, column: columnOf(field.field), code: error.code, message: field.message, ...(field.params ? { params: field.params } : {}) }))
+            : [{ row, code: error.code, message: error.key, params: error.params }]),
+        );
+        refusedRows.push({ row, values });
+      });
+    }
     acceptedRows.sort((a, b) => a.row - b.row);
     refusedRows.sort((a, b) => a.row - b.row);
     report.sort((a, b) => a.row - b.row);
@@ -200,11 +219,11 @@ export class ImportsController {
       // The same file at the same moment from another request: it recorded the import first.
       if (!(error instanceof InvalidTransition)) throw error;
       const first = await this.queries.execute(new GetSupportImportQuery(importId));
-      if (first) return reply.status(HttpStatus.OK).send(importView(first));
+      if (first) return reply.status(HttpStatus.OK).send(this.view(first, request.headers['accept-language']));
       throw error;
     }
     const recorded = await this.queries.execute(new GetSupportImportQuery(importId));
-    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(importView(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }));
+    return reply.status(HttpStatus.CREATED).header('Location', `/imports/${importId}`).send(this.view(recorded ?? { ...record, importedBy: actor.id, importedAt: new Date().toISOString() }, request.headers['accept-language']));
   }
 
   private async record(id: string, actor: Actor) {
@@ -216,15 +235,17 @@ export class ImportsController {
 
   @Get('imports/:id')
   @ApiOperation({ summary: 'One import and its per-row report' })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
-    return importView(await this.record(id, actor));
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Headers('accept-language') language?: string) {
+    return this.view(await this.record(id, actor), language);
   }
 
   @Get('imports/:id/report.xlsx')
   @ApiOperation({ summary: 'The import report as XLSX: each refused row with its errors beside it' })
   @ApiProduces(XLSX_TYPE)
-  async report(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res() reply: HttpReply) {
+  async report(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Headers('accept-language') language: string | undefined, @Res() reply: HttpReply) {
     const record = await this.record(id, actor);
-    reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', `attachment; filename="import-${id}-report.xlsx"`).send(await reportWorkbook(record));
+    const lang = negotiateLanguage(language);
+    const body = await reportWorkbook({ ...record, report: wordReport(record.report, lang, this.renderer) });
+    reply.header('Content-Type', XLSX_TYPE).header('Content-Language', lang).header('Vary', 'Accept-Language').header('Content-Disposition', `attachment; filename="import-${id}-report.xlsx"`).send(body);
   }
 }

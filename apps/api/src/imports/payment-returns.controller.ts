@@ -4,9 +4,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type PaymentMismatch } from '@lib/domain';
+import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type MessageParams, type PaymentMismatch } from '@lib/domain';
 import { RecordPaymentReturnCommand, RecordSupportPaymentCommand } from '@lib/application';
-import type { AppConfig } from '@lib/platform';
+import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { FindApplicationsOfPersonQuery, GetPaymentReturnQuery, GetReconciliationQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { commandContext } from '../http/command-context';
@@ -15,6 +15,10 @@ import type { ImportColumn } from './import-columns';
 import { cellText, mapColumns, toDate, toInteger } from './import-rows';
 import { idFrom, invalid, readUpload } from './imports.controller';
 import { readSpreadsheet } from './spreadsheet-file';
+import { wordReport } from './report-words';
+import { negotiateLanguage } from '../problem/messages/language';
+import { MessageRenderer } from '../problem/messages/message-renderer';
+import { stepLabels } from '../problem/problem-details.filter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const WARD = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -33,7 +37,16 @@ const PAYMENT_COLUMNS: ImportColumn[] = [
 @ApiBearerAuth()
 @Controller()
 export class PaymentReturnsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly config: ConfigService<AppConfig, true>) {}
+  private readonly renderer: MessageRenderer;
+
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus, private readonly config: ConfigService<AppConfig, true>, programmes: ProgrammeRegistry) {
+    this.renderer = new MessageRenderer(stepLabels(programmes));
+  }
+
+  /** The rows' refusals in the request's language. */
+  private words(report: readonly ImportReportEntry[], request: HttpRequest) {
+    return wordReport(report, negotiateLanguage(request.headers['accept-language']), this.renderer);
+  }
 
   @Post('payments/imports')
   @ApiOperation({ summary: "Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer)" })
@@ -53,7 +66,7 @@ export class PaymentReturnsController {
     const earlier = await this.queries.execute(new GetPaymentReturnQuery(importId));
     if (earlier) {
       const { rows, recorded, refused, report, mismatches } = earlier;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report, mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report: this.words(report, request), mismatches });
     }
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
     const mapped = mapColumns(sheet, PAYMENT_COLUMNS);
@@ -72,20 +85,21 @@ export class PaymentReturnsController {
       return found ? (cells[found.index] ?? null) : null;
     };
     for (const { row, cells } of mapped.rows) {
-      const refuse = (column: string | undefined, code: string, message: string) => report.push({ row, ...(column ? { column } : {}), code, message });
+      const refuse = (column: string | undefined, code: string, message: string, params?: MessageParams, applicationId?: string) =>
+        report.push({ row, ...(column ? { column } : {}), code, message, ...(params ? { params } : {}), ...(applicationId ? { applicationId } : {}) });
       const amount = toInteger(cell(cells, 'amount'));
       if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
-        refuse('Số tiền', 'validation-failed', 'amount must be a positive whole number of VND');
+        refuse('Số tiền', 'validation-failed', 'amount.positive-whole');
         continue;
       }
       const paidOn = toDate(cell(cells, 'paidOn'));
       if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) {
-        refuse('Ngày chi trả', 'validation-failed', 'paidOn must be a date (dd/mm/yyyy or YYYY-MM-DD)');
+        refuse('Ngày chi trả', 'validation-failed', 'payments.paid-on');
         continue;
       }
       const reference = cellText(cell(cells, 'reference'));
       if (!reference) {
-        refuse('Số chứng từ', 'validation-failed', 'reference is required');
+        refuse('Số chứng từ', 'validation-failed', 'field.required');
         continue;
       }
       let applicationId = cellText(cell(cells, 'applicationId')).toLowerCase();
@@ -93,12 +107,12 @@ export class PaymentReturnsController {
         const citizenId = cellText(cell(cells, 'citizenId')).replace(/\s/g, '');
         const held = (await this.queries.execute(new FindApplicationsOfPersonQuery(ward, citizenId))).filter((application) => application.status === 'approved');
         if (held.length !== 1) {
-          refuse('Số CMND/CCCD', 'not-found', held.length === 0 ? `no approved, unpaid application of ${citizenId || '(blank)'} in ward ${ward}` : `${citizenId} holds several unpaid applications; name the application id`);
+          refuse('Số CMND/CCCD', 'not-found', held.length === 0 ? 'payments.no-approved-application' : 'payments.several-applications', { citizenId: citizenId || '—', ward });
           continue;
         }
         applicationId = held[0].applicationId;
       } else if (!UUID.test(applicationId)) {
-        refuse('Mã hồ sơ', 'not-found', `unknown application ${applicationId}`);
+        refuse('Mã hồ sơ', 'not-found', 'payments.unknown-application', { applicationId });
         continue;
       }
       const context = { ...commandContext(request, actor), commandId: `payment-return:${importId}:${row}` };
@@ -108,7 +122,7 @@ export class PaymentReturnsController {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error instanceof AmountMismatch) mismatches.push({ row, applicationId, expected: error.expected, given: error.given });
-        refuse(error instanceof AmountMismatch ? 'Số tiền' : undefined, error.code, `${applicationId}: ${error.message}`);
+        refuse(error instanceof AmountMismatch ? 'Số tiền' : undefined, error.code, error.key, error.params, applicationId);
       }
     }
     const record = {
@@ -120,9 +134,9 @@ export class PaymentReturnsController {
     } catch (error) {
       // The same returned list again: its rows were answered as before (each payment is recorded once).
       if (!(error instanceof InvalidTransition)) throw error;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report, mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: this.words(report, request), mismatches });
     }
-    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report, mismatches });
+    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: this.words(report, request), mismatches });
   }
 
   @Get('reconciliation')

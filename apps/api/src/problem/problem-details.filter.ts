@@ -76,7 +76,7 @@ const fromHttp = (error: HttpException): ProblemDraft => {
 };
 
 /** Every step's label across the loaded programmes: refusals name steps the way officers do. */
-const stepLabels = (programmes?: ProgrammeRegistry): Map<string, Label> => {
+export const stepLabels = (programmes?: ProgrammeRegistry): Map<string, Label> => {
   const labels = new Map<string, Label>();
   for (const programme of programmes?.all() ?? []) {
     for (const category of programme.categories) {
