@@ -133,6 +133,9 @@ describe('A list as officers sign it: XLSX and PDF', () => {
       unpaid: { count: 1, amount: 2_000_000 },
       mismatched: { count: 1, amount: 2_000_000 },
     });
+    // Reconciliation reads read models: the returned list's mismatch is a row of its own, projected from the log.
+    const { rows: mismatches } = await db.pool.query('SELECT application_id, ward, row, expected::int, given::int FROM payment_mismatches');
+    expect(mismatches).toEqual([{ application_id: approvedIds[1], ward: 'W01', row: 3, expected: 2_000_000, given: 1_500_000 }]);
     expect((await api.http.get('/reconciliation?ward=W01').set(as('treasurer', 'W02'))).status).toBe(403);
     expect((await api.http.get('/reconciliation?ward=W01').set(as('auditor', null))).status).toBe(200);
     expect((await api.http.get('/reconciliation').set(as('auditor', null))).status).toBe(400);

@@ -14,6 +14,8 @@ import { ApplicantIndexRow } from '../applicant-index/applicant-index.entity';
 import { IdentityResolution1765200000000 } from '../migrations/1765200000000-identity-resolution';
 import { ApplicationOverviewSupersession1765100000000 } from '../migrations/1765100000000-application-overview-supersession';
 import { ApplicationOverviewReceivedOn1765100000001 } from '../migrations/1765100000001-application-overview-received-on';
+import { PaymentMismatchRow } from '../payment-mismatches/payment-mismatch.entity';
+import { CreatePaymentMismatches1765612000000 } from '../migrations/1765612000000-create-payment-mismatches';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -25,3 +27,5 @@ projectionMigrations.push(CreateFraudAlerts1764200000004, DropWardDashboard17646
 projectionEntities.push(ApplicantIndexRow);
 projectionMigrations.push(IdentityResolution1765200000000);
 projectionMigrations.push(ApplicationOverviewSupersession1765100000000, ApplicationOverviewReceivedOn1765100000001);
+projectionEntities.push(PaymentMismatchRow);
+projectionMigrations.push(CreatePaymentMismatches1765612000000);
