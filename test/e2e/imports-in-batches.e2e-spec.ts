@@ -35,6 +35,21 @@ describe('Imports stored a batch of rows per append', () => {
   const importIdOf = (csv: string, ward = 'W07') => idFrom('import', 'nq42-2020', '4', ward, createHash('sha256').update(Buffer.from(csv)).digest('hex'));
   const eventCount = async () => Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
 
+  /** Imported applications go on as any intake does: the ward's lists take them through approval. */
+  const throughApproval = async (ids: string[]) => {
+    for (const [step, role, body] of [
+      ['village-review', 'village-reviewer', {}],
+      ['public-posting', 'intake-officer', { reference: 'Bảng tin', postedFrom: '2020-05-18', postedUntil: '2020-05-20' }],
+      ['ward-approval', 'ward-approver', {}],
+    ] as const) {
+      const auth = { Authorization: `Bearer ${api.token(role, 'W07')}` };
+      const list = await api.http.post('/lists').set(auth).send({ programme: 'nq42-2020', category: '4', ward: 'W07', step, applicationIds: ids });
+      expect({ step, status: list.status }).toEqual({ step, status: 201 });
+      const act = await api.http.post(`/lists/${list.body.id}/steps/${step}`).set(auth).send({ outcome: 'completed', ...body });
+      expect({ step, status: act.status, body: act.status < 300 ? null : act.body }).toEqual({ step, status: act.status < 300 ? act.status : 201, body: null });
+    }
+  };
+
   it('decides 600 rows one by one, refuses the bad ones by row, and stores the accepted ones a few hundred per transaction', async () => {
     const bad = new Set([8, 300, 555]);
     const csv = HEADER + Array.from({ length: 600 }, (_, i) => line(i, bad.has(i) ? '12345' : undefined)).join('\n');
@@ -53,6 +68,7 @@ describe('Imports stored a batch of rows per append', () => {
     expect(rows[0]).toEqual({ transactions: 3, events: 597 });
     const sample = await api.http.get(`/applications/${imported.body.applicationIds[596]}`).set({ Authorization: `Bearer ${api.token('intake-officer', 'W07')}` });
     expect(sample.body).toMatchObject({ status: 'submitted', applicant: { citizenId: String(500_000_000_599), fullName: 'Người Thứ 599' } });
+    await throughApproval(imported.body.applicationIds);
   });
 
   it('after a crash halfway (some rows stored, the import not recorded), the same file again creates nothing twice', async () => {
@@ -84,5 +100,6 @@ describe('Imports stored a batch of rows per append', () => {
     expect(await eventCount()).toBe(before + 37 + 1);
     const { rows } = await db.pool.query(`SELECT count(*)::int AS events FROM events WHERE stream_id = $1`, [supportApplicationStream(stored[2])]);
     expect(rows[0].events).toBe(1);
+
   });
 });
