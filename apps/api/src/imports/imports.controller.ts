@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Headers, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, HttpException, HttpStatus, PayloadTooLargeException, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -235,16 +235,16 @@ export class ImportsController {
 
   @Get('imports/:id')
   @ApiOperation({ summary: 'One import and its per-row report' })
-  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Headers('accept-language') language?: string) {
-    return this.view(await this.record(id, actor), language);
+  async get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest) {
+    return this.view(await this.record(id, actor), request.headers['accept-language']);
   }
 
   @Get('imports/:id/report.xlsx')
   @ApiOperation({ summary: 'The import report as XLSX: each refused row with its errors beside it' })
   @ApiProduces(XLSX_TYPE)
-  async report(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Headers('accept-language') language: string | undefined, @Res() reply: HttpReply) {
+  async report(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
     const record = await this.record(id, actor);
-    const lang = negotiateLanguage(language);
+    const lang = negotiateLanguage(request.headers['accept-language']);
     const body = await reportWorkbook({ ...record, report: wordReport(record.report, lang, this.renderer) });
     reply.header('Content-Type', XLSX_TYPE).header('Content-Language', lang).header('Vary', 'Accept-Language').header('Content-Disposition', `attachment; filename="import-${id}-report.xlsx"`).send(body);
   }
