@@ -17,7 +17,8 @@ export interface ListsBenchPlan {
 export interface ListsBenchResult {
   import: { rows: number; seconds: number; rows_per_s: number };
   list_act: { applications: number; seconds: number };
-  decision: { applications: number; lists: number; seconds: number; events: number };
+  /** A refused or failed decision (the statement timeout, say) is recorded with what was measured before it. */
+  decision: { applications: number; lists: number; seconds: number; events: number; error?: string };
   api_peak_rss_mb: number;
 }
 
@@ -38,8 +39,8 @@ const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math
  * Issue 13's scale, through the real API process: a timed import, a timed list act, and a
  * timed provincial decision over many wards' lists (every step before it done by list acts).
  */
-export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: number, log: (line: string) => void): Promise<ListsBenchResult> => {
-  const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'all', IMPORT_MAX_ROWS: String(Math.max(plan.importRows, plan.listSize)), DB_POOL_SIZE: '20' }, port);
+export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: number, log: (line: string) => void, profileDir?: string): Promise<ListsBenchResult> => {
+  const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'all', IMPORT_MAX_ROWS: String(Math.max(plan.importRows, plan.listSize)), DB_POOL_SIZE: '20' }, port, profileDir);
   const base = `http://127.0.0.1:${port}`;
   const call = async (path: string, role: string, ward: string | null, body: object | FormData, expected: number[] = [200, 201]) => {
     const response = await fetch(`${base}${path}`, {
@@ -83,8 +84,10 @@ export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: 
     let started = nowMs();
     const imported = await importRows('B000', plan.importRows);
     const importSeconds = (nowMs() - started) / 1000;
+    log(`lists: import of ${plan.importRows} rows in ${round(importSeconds, 2)} s`);
     log(`lists: one list act over ${plan.actSize} applications`);
     const actSeconds = await throughAppraisal('B000', imported.slice(0, plan.actSize), true);
+    log(`lists: ward-approval act over ${plan.actSize} applications in ${round(actSeconds, 2)} s`);
 
     const wards = Math.ceil(plan.decisionSize / plan.importRows);
     const lists: string[] = [];
@@ -98,13 +101,20 @@ export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: 
     log(`lists: one decision over ${lists.length} lists`);
     const before = Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
     started = nowMs();
-    const decided = await call('/decisions', 'province-approver', null, { programme: 'nq42-2020', decisionNo: `B-${Date.now()}/QĐ-UBND`, decidedOn: '2020-05-26', listIds: lists });
+    let decided: Record<string, any> = { applied: 0 };
+    let error: string | undefined;
+    try {
+      decided = await call('/decisions', 'province-approver', null, { programme: 'nq42-2020', decisionNo: `B-${Date.now()}/QĐ-UBND`, decidedOn: '2020-05-26', listIds: lists });
+    } catch (failed) {
+      error = (failed as Error).message.slice(0, 300);
+    }
     const decisionSeconds = (nowMs() - started) / 1000;
+    log(`lists: decision in ${round(decisionSeconds, 2)} s${error ? `, FAILED: ${error}` : ''}`);
     const after = Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
     return {
       import: { rows: plan.importRows, seconds: round(importSeconds, 2), rows_per_s: round(plan.importRows / importSeconds, 0) },
       list_act: { applications: plan.actSize, seconds: round(actSeconds, 2) },
-      decision: { applications: decided.applied, lists: lists.length, seconds: round(decisionSeconds, 2), events: after - before },
+      decision: { applications: decided.applied, lists: lists.length, seconds: round(decisionSeconds, 2), events: after - before, ...(error ? { error } : {}) },
       api_peak_rss_mb: peakRssMb(api),
     };
   } finally {

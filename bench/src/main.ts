@@ -181,7 +181,7 @@ const main = async () => {
     // Issue 13: a 10,000-row import, a 5,000-application list act, a 50,000-application decision, with the API's peak memory.
     const db = await createBenchDatabase(`lists_${process.pid}`);
     try {
-      results.lists = await section('lists', () => listsBench(db, plan.lists, 3937, log));
+      results.lists = await section('lists', () => listsBench(db, plan.lists, 3937, log, profileDir));
       log(`  ${JSON.stringify(results.lists)}`);
     } finally {
       if (!keep) await db.drop();

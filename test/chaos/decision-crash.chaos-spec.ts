@@ -78,7 +78,8 @@ describe('A provincial decision, its process killed mid-write', () => {
     const port = await freePort(4090);
     base = `http://127.0.0.1:${port}`;
     const url = `${db.url}${db.url.includes('?') ? '&' : '?'}application_name=${API}`;
-    api = startService('api', { DATABASE_URL: url, PORT: String(port), RUN: 'api', RATE_LIMIT: '0', DEMO_APPLICATIONS: '0', DB_POOL_SIZE: '4'});
+    // 400 events per statement: the decision's append (about 1,600 events) is a transaction of several statements, killed in any of them.
+    api = startService('api', { DATABASE_URL: url, PORT: String(port), RUN: 'api', RATE_LIMIT: '0', DEMO_APPLICATIONS: '0', DB_POOL_SIZE: '4', APPEND_STATEMENT_EVENTS: '400' });
     const running = api;
     await eventually('the API to listen', async () => {
       if (running.child.exitCode !== null) throw new Error(`the API exited:\n${running.output()}`);
@@ -93,9 +94,15 @@ describe('A provincial decision, its process killed mid-write', () => {
       body: JSON.stringify({ programme: 'nq42-2020', decisionNo, decidedOn: '2020-05-25', listIds: lists }),
     });
 
-  /** The API's session is inside the decision's append: the statement that writes the log. */
+  /** The API's session is inside the decision's append: one of the statements that write the log, or between them in its transaction. */
   const appending = async () =>
-    (await db.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2 AND state = 'active' AND query LIKE 'WITH heads%'`, [db.name, API])).rows[0].n > 0;
+    (
+      await db.pool.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2
+            AND ((state = 'active' AND (query LIKE 'WITH heads%' OR query LIKE 'INSERT INTO events%')) OR state = 'idle in transaction')`,
+        [db.name, API],
+      )
+    ).rows[0].n > 0;
 
   const carried = async (decisionNo: string) =>
     (await db.pool.query(`SELECT count(*)::int AS events, count(DISTINCT transaction_id)::int AS transactions FROM events WHERE metadata->>'decisionNo' = $1`, [decisionNo])).rows[0] as { events: number; transactions: number };

@@ -31,7 +31,7 @@ describe('cli import: a spreadsheet uploaded to a running service', () => {
     const first = await runCli(args, env);
     expect(first.stdout).toContain('imported');
     expect(first.stdout).toContain('2 rows, 1 accepted, 1 refused');
-    expect(first.stdout).toContain('row 3 [Số CMND/CCCD]: citizenId must be a CMND (9 digits) or CCCD (12 digits)');
+    expect(first.stdout).toContain('row 3 [Số CMND/CCCD]: must be a CMND (9 digits) or CCCD (12 digits)');
     expect(first.code).toBe(0);
     const again = await runCli(args, env);
     expect(again.stdout).toContain('already imported');

@@ -12,6 +12,7 @@ import { PerformSupportStepHandler } from './support-application/perform-support
 import { RecordSupportPaymentHandler } from './support-application/record-support-payment/record-support-payment.handler';
 import { RecordSupportRecoveryHandler } from './support-application/record-support-recovery/record-support-recovery.handler';
 import { SubmitSupportApplicationHandler } from './support-application/submit-support-application/submit-support-application.handler';
+import { SubmitSupportApplicationsHandler } from './support-application/submit-support-applications/submit-support-applications.handler';
 import { SupportApplicationWriter } from './support-application/support-application-writer';
 import { CompileSupportListHandler } from './support-list/compile-support-list/compile-support-list.handler';
 import { PerformListStepHandler } from './support-list/perform-list-step/perform-list-step.handler';
@@ -22,6 +23,7 @@ import { WithdrawSupportApplicationHandler } from './support-application/withdra
 
 const commandHandlers = [
   SubmitSupportApplicationHandler,
+  SubmitSupportApplicationsHandler,
   PerformSupportStepHandler,
   RecordSupportPaymentHandler,
   WithdrawSupportApplicationHandler,
@@ -38,7 +40,8 @@ const commandHandlers = [
 @Module({
   imports: [CqrsModule.forRoot()],
   providers: [
-    { provide: StreamWriter, inject: [EventStore, Clock], useFactory: (store: EventStore, clock: Clock) => new StreamWriter(new EventStoreStreams(store), clock) },
+    { provide: EventStoreStreams, inject: [EventStore], useFactory: (store: EventStore) => new EventStoreStreams(store) },
+    { provide: StreamWriter, inject: [EventStoreStreams, Clock], useFactory: (streams: EventStoreStreams, clock: Clock) => new StreamWriter(streams, clock) },
     { provide: BeneficiaryKeys, inject: [ConfigService], useFactory: (config: ConfigService<AppConfig, true>) => new BeneficiaryKeys(config.get('CITIZEN_KEY_SECRET')) },
     {
       provide: SupportApplicationWriter,

@@ -6,6 +6,7 @@ export * from './stream-writer/stream-writer';
 export * from './stream-writer/unit-of-work';
 export * from './support-application/support-application-writer';
 export * from './support-application/submit-support-application/submit-support-application.command';
+export * from './support-application/submit-support-applications/submit-support-applications.command';
 export * from './support-application/perform-support-step/perform-support-step.command';
 export * from './support-application/record-support-payment/record-support-payment.command';
 export * from './support-application/withdraw-support-application/withdraw-support-application.command';

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, Optional, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import type { Pool } from 'pg';
-import { EventStore, PostgresEventStore } from '@lib/event-store';
+import { DEFAULT_COALESCING, EventStore, PostgresEventStore } from '@lib/event-store';
 import { Clock, SystemClock } from './clock';
 import { validateConfig, type AppConfig } from './config/app-config';
 import { EMBEDDED_DATABASE, type EmbeddedDatabase } from './database/embedded-database';
@@ -58,7 +58,12 @@ export class PlatformModule implements OnApplicationShutdown {
                   settings.get('DB_POOL_SIZE'),
                 ),
         },
-        { provide: EventStore, inject: [PG_POOL], useFactory: (pool: Pool) => instrumentEventStore(new PostgresEventStore(pool, createEventTypeRegistry())) },
+        {
+          provide: EventStore,
+          inject: [PG_POOL, ConfigService],
+          useFactory: (pool: Pool, settings: ConfigService<AppConfig, true>) =>
+            instrumentEventStore(new PostgresEventStore(pool, createEventTypeRegistry(), { ...DEFAULT_COALESCING, maxStatementEvents: settings.get('APPEND_STATEMENT_EVENTS') })),
+        },
         {
           provide: ProgrammeRegistry,
           inject: [ConfigService],

@@ -1,5 +1,5 @@
 import type { Applicant } from '@lib/domain';
-import type { ImportReportEntry } from '@lib/domain';
+import type { ImportReportEntry, MessageParams } from '@lib/domain';
 import type { Cell, Sheet } from './spreadsheet-file';
 import { normalizeHeader, type ImportColumn } from './import-columns';
 
@@ -129,13 +129,15 @@ export const rowRequest = (cells: Cell[], row: number, mapped: MappedSheet, ward
     } else claim[column.key] = text(cell);
   }
   const errors: ImportReportEntry[] = [];
-  const fail = (key: string, message: string) => errors.push({ row, column: mapped.columns.find((c) => c.column.key === key)?.column.vi ?? key, code: 'validation-failed', message });
-  if (!/^(\d{9}|\d{12})$/.test(applicant.citizenId ?? '')) fail('citizenId', 'citizenId must be a CMND (9 digits) or CCCD (12 digits)');
-  if (!applicant.fullName || applicant.fullName.length > 200) fail('fullName', 'fullName must be 1 to 200 characters');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(applicant.dateOfBirth ?? '')) fail('dateOfBirth', 'dateOfBirth must be a date YYYY-MM-DD');
-  if (!applicant.address || applicant.address.length > 500) fail('address', 'address must be 1 to 500 characters');
-  if (applicant.phone !== undefined && !/^\+?\d{8,15}$/.test(applicant.phone.replace(/[\s.]/g, ''))) fail('phone', 'phone must be 8 to 15 digits');
-  if (applicant.bankAccount !== undefined && applicant.bankAccount.length > 64) fail('bankAccount', 'bankAccount must be at most 64 characters');
+  // The rules of POST /applications, and its message keys: the report words them in the reader's language.
+  const fail = (key: string, message: string, params?: MessageParams) =>
+    errors.push({ row, column: mapped.columns.find((c) => c.column.key === key)?.column.vi ?? key, code: 'validation-failed', message, ...(params ? { params } : {}) });
+  if (!/^(\d{9}|\d{12})$/.test(applicant.citizenId ?? '')) fail('citizenId', 'field.citizen-id');
+  if (!applicant.fullName || applicant.fullName.length > 200) fail('fullName', 'claim.text', { max: 200 });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(applicant.dateOfBirth ?? '')) fail('dateOfBirth', 'field.date');
+  if (!applicant.address || applicant.address.length > 500) fail('address', 'claim.text', { max: 500 });
+  if (applicant.phone !== undefined && !/^\+?\d{8,15}$/.test(applicant.phone.replace(/[\s.]/g, ''))) fail('phone', 'field.phone');
+  if (applicant.bankAccount !== undefined && applicant.bankAccount.length > 64) fail('bankAccount', 'field.length-max', { max: 64 });
   if (errors.length > 0) return { errors };
   if (applicant.phone) applicant.phone = applicant.phone.replace(/[\s.]/g, '');
   return { request: { applicant: applicant as unknown as Applicant, claim } };

@@ -4,8 +4,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { DomainError, findCategory, InvalidTransition, type Actor, type ImportReportEntry, type SupportImportRecorded, type MessageParams } from '@lib/domain';
-import { RecordSupportImportCommand, SubmitSupportApplicationCommand } from '@lib/application';
+import { findCategory, InvalidTransition, type Actor, type DomainError, type FieldError, type ImportReportEntry, type MessageParams, type SupportImportRecorded } from '@lib/domain';
+import { RecordSupportImportCommand, SubmitSupportApplicationsCommand, type IntakeItem } from '@lib/application';
 import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { GetSupportImportQuery } from '@lib/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -18,15 +18,15 @@ import { ImportProgress } from './import-progress';
 import { cellText, mapColumns, rowRequest } from './import-rows';
 import { reportWorkbook, templateWorkbook, XLSX_TYPE } from './import-workbooks';
 import { readSpreadsheet, UnsupportedFile } from './spreadsheet-file';
-import { reportInLanguage } from './report-words';
+import { wordReport } from './report-words';
+import { negotiateLanguage, type Lang } from '../problem/messages/language';
 import { MessageRenderer } from '../problem/messages/message-renderer';
 import { stepLabels } from '../problem/messages/step-labels';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const CONCURRENCY = 8;
-/** Rows decided between two progress updates: the counter is written rarely, so it costs the row loop nothing. */
-const PROGRESS_EVERY = 20;
+/** Rows stored per append: large enough that 10,000 rows are a few dozen statements, small enough to stay far below the statement timeout. */
+const ROWS_PER_APPEND = 250;
 const PROGRESS_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A v4-shaped id from a hash: the same file, ward and row always name the same import and application. */
@@ -74,7 +74,7 @@ const readParts = async (request: FastifyRequest): Promise<Upload> => {
   return { file, fileName, fields };
 };
 
-const importView = (record: SupportImportRecorded['data']) => ({
+const importView = (record: SupportImportRecorded['data'], lang: Lang, renderer: MessageRenderer) => ({
   id: record.importId,
   programme: record.programmeId,
   category: record.category,
@@ -85,7 +85,7 @@ const importView = (record: SupportImportRecorded['data']) => ({
   accepted: record.accepted,
   refused: record.refused,
   applicationIds: record.applicationIds,
-  report: record.report,
+  report: wordReport(record.report, lang, renderer),
   importedBy: record.importedBy,
   importedAt: record.importedAt,
 });
@@ -106,10 +106,9 @@ export class ImportsController {
 
   private readonly renderer: MessageRenderer;
 
-  /** The import with its report's messages in the request's language (they are stored as keys, or as the sentences of older imports). */
+  /** The import with its report's messages in the request's language (stored as keys and params, or as the sentences of older imports). */
   private view(record: SupportImportRecorded['data'], request: HttpRequest) {
-    const view = importView(record);
-    return { ...view, report: reportInLanguage(view.report, request.headers['accept-language'], this.renderer) };
+    return importView(record, negotiateLanguage(request.headers['accept-language']), this.renderer);
   }
 
   private category(programmeId: string, code: string) {
@@ -186,37 +185,42 @@ export class ImportsController {
     const acceptedRows: { row: number; applicationId: string }[] = [];
     const refusedRows: { row: number; values: string[] }[] = [];
     const columnOf = (field: string) => columns.find((column) => column.key === field.split(/[.[]/)[0] || `claim.${column.key}` === field)?.vi ?? field;
-    const decideRow = async ({ row, cells }: { row: number; cells: (typeof mapped.rows)[number]['cells'] }) => {
+    const pending: { row: number; values: string[]; item: IntakeItem }[] = [];
+    for (const { row, cells } of mapped.rows) {
       const values = mapped.columns.map(({ index }) => cellText(cells[index] ?? null));
-      const refuse = (entries: ImportReportEntry[]) => {
-        report.push(...entries);
-        refusedRows.push({ row, values });
-      };
       const parsed = rowRequest(cells, row, mapped, ward);
-      if ('errors' in parsed) return refuse(parsed.errors);
-      // Each row is its own command, with an id derived from the import: a repeat after a crash decides nothing twice.
-      const context = { ...commandContext(request, actor), commandId: `import:${importId}:${row}` };
-      try {
-        const result = await this.commands.execute(
-          new SubmitSupportApplicationCommand(idFrom('application', importId, String(row)), programme.id, category.code, parsed.request.applicant, parsed.request.claim, context),
-        );
-        acceptedRows.push({ row, applicationId: result.id });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const fields = (error as { errors?: { field: string; message: string }[]; reasons?: { field: string; message: string }[] }).errors ?? (error as { reasons?: { field: string; message: string }[] }).reasons;
-        refuse(fields?.length ? fields.map((field) => ({ row, column: columnOf(field.field), code: error.code, message: field.message })) : [{ row, code: error.code, message: error.message }]);
+      if ('errors' in parsed) {
+        report.push(...parsed.errors);
+        refusedRows.push({ row, values });
+        continue;
       }
-    };
-    let next = 0;
-    let decided = 0;
+      // Each row is its own command, with ids derived from the import: a repeat after a crash decides nothing twice.
+      const item = { applicationId: idFrom('application', importId, String(row)), commandId: `import:${importId}:${row}`, programmeId: programme.id, category: category.code, ...parsed.request };
+      pending.push({ row, values, item });
+    }
+    const context = commandContext(request, actor);
     const total = mapped.rows.length;
-    this.progress.update(tracked, 'deciding', 0, total);
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < mapped.rows.length) {
-        await decideRow(mapped.rows[next++]);
-        if (++decided % PROGRESS_EVERY === 0) this.progress.update(tracked, 'deciding', decided, total);
-      }
-    }));
+    let decided = total - pending.length;
+    this.progress.update(tracked, 'deciding', decided, total);
+    // A few hundred rows per append: each row decided as a single intake, the batch stored in one statement.
+    for (let start = 0; start < pending.length; start += ROWS_PER_APPEND) {
+      const batch = pending.slice(start, start + ROWS_PER_APPEND);
+      const outcomes = await this.commands.execute(new SubmitSupportApplicationsCommand(batch.map(({ item }) => item), context));
+      batch.forEach(({ row, values }, index) => {
+        const outcome = outcomes[index];
+        if ('result' in outcome) return acceptedRows.push({ row, applicationId: outcome.result.id });
+        const error = outcome.error as DomainError & { errors?: FieldError[]; reasons?: FieldError[] };
+        const fields = error.errors ?? error.reasons;
+        report.push(
+          ...(fields?.length
+            ? fields.map((field: FieldError) => ({ row, column: columnOf(field.field), code: error.code, message: field.message, ...(field.params ? { params: field.params } : {}) }))
+            : [{ row, code: error.code, message: error.key, params: error.params }]),
+        );
+        refusedRows.push({ row, values });
+      });
+      decided += batch.length;
+      this.progress.update(tracked, 'deciding', decided, total);
+    }
     this.progress.update(tracked, 'recording', total, total);
     acceptedRows.sort((a, b) => a.row - b.row);
     refusedRows.sort((a, b) => a.row - b.row);
@@ -283,8 +287,10 @@ export class ImportsController {
   @Get('imports/:id/report.xlsx')
   @ApiOperation({ summary: 'The import report as XLSX: each refused row with its errors beside it' })
   @ApiProduces(XLSX_TYPE)
-  async report(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Res() reply: HttpReply) {
+  async report(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @Req() request: HttpRequest, @Res() reply: HttpReply) {
     const record = await this.record(id, actor);
-    reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', `attachment; filename="import-${id}-report.xlsx"`).send(await reportWorkbook(record));
+    const lang = negotiateLanguage(request.headers['accept-language']);
+    const body = await reportWorkbook({ ...record, report: wordReport(record.report, lang, this.renderer) });
+    reply.header('Content-Type', XLSX_TYPE).header('Content-Language', lang).header('Vary', 'Accept-Language').header('Content-Disposition', `attachment; filename="import-${id}-report.xlsx"`).send(body);
   }
 }

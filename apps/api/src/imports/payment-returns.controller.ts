@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type PaymentMismatch } from '@lib/domain';
+import { AmountMismatch, DomainError, InvalidTransition, type Actor, type ImportReportEntry, type MessageParams, type PaymentMismatch } from '@lib/domain';
 import { RecordPaymentReturnCommand, RecordSupportPaymentCommand } from '@lib/application';
 import { ProgrammeRegistry, type AppConfig } from '@lib/platform';
 import { FindApplicationsOfPersonQuery, GetPaymentReturnQuery, GetReconciliationQuery } from '@lib/projections';
@@ -16,7 +16,8 @@ import { cellText, mapColumns, toDate, toInteger } from './import-rows';
 import { idFrom, invalid, readUpload } from './imports.controller';
 import { readSpreadsheet } from './spreadsheet-file';
 import { PaymentReturnResponse, ReconciliationResponse } from './dto/import.response';
-import { reportInLanguage } from './report-words';
+import { wordReport } from './report-words';
+import { negotiateLanguage } from '../problem/messages/language';
 import { MessageRenderer } from '../problem/messages/message-renderer';
 import { stepLabels } from '../problem/messages/step-labels';
 
@@ -43,6 +44,11 @@ export class PaymentReturnsController {
     this.renderer = new MessageRenderer(stepLabels(programmes));
   }
 
+  /** The rows' refusals in the request's language. */
+  private words(report: readonly ImportReportEntry[], request: HttpRequest) {
+    return wordReport(report, negotiateLanguage(request.headers['accept-language']), this.renderer);
+  }
+
   @Post('payments/imports')
   @ApiOperation({ summary: "Record the post office's or bank's returned payment list; each row a payment decided by the domain (treasurer)" })
   @ApiConsumes('multipart/form-data')
@@ -53,7 +59,6 @@ export class PaymentReturnsController {
     if (queryWard !== undefined && queryWard !== actor.ward) throw new ForbiddenException({ key: 'payment-return.other-ward', params: { actorWard: actor.ward, ward: String(queryWard) } });
     const upload = await readUpload(request as unknown as FastifyRequest);
     // The report's messages are stored as keys (or sentences); each answer words them in the request's language.
-    const words = (entries: ImportReportEntry[]) => reportInLanguage(entries, request.headers['accept-language'], this.renderer);
     const ward = upload.fields.ward ?? actor.ward;
     if (!WARD.test(ward)) throw invalid('ward', 'field.ward');
     if (ward !== actor.ward) throw new ForbiddenException({ key: 'payment-return.other-ward', params: { actorWard: actor.ward, ward } });
@@ -64,7 +69,7 @@ export class PaymentReturnsController {
     const earlier = await this.queries.execute(new GetPaymentReturnQuery(importId));
     if (earlier) {
       const { rows, recorded, refused, report, mismatches } = earlier;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report: words(report), mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows, recorded, refused, report: this.words(report, request), mismatches });
     }
     const sheet = await readSpreadsheet(upload.file, this.config.get('IMPORT_MAX_ROWS', { infer: true }));
     const mapped = mapColumns(sheet, PAYMENT_COLUMNS);
@@ -83,20 +88,21 @@ export class PaymentReturnsController {
       return found ? (cells[found.index] ?? null) : null;
     };
     for (const { row, cells } of mapped.rows) {
-      const refuse = (column: string | undefined, code: string, message: string) => report.push({ row, ...(column ? { column } : {}), code, message });
+      const refuse = (column: string | undefined, code: string, message: string, params?: MessageParams, applicationId?: string) =>
+        report.push({ row, ...(column ? { column } : {}), code, message, ...(params ? { params } : {}), ...(applicationId ? { applicationId } : {}) });
       const amount = toInteger(cell(cells, 'amount'));
       if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
-        refuse('Số tiền', 'validation-failed', 'amount must be a positive whole number of VND');
+        refuse('Số tiền', 'validation-failed', 'amount.positive-whole');
         continue;
       }
       const paidOn = toDate(cell(cells, 'paidOn'));
       if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) {
-        refuse('Ngày chi trả', 'validation-failed', 'paidOn must be a date (dd/mm/yyyy or YYYY-MM-DD)');
+        refuse('Ngày chi trả', 'validation-failed', 'payments.paid-on');
         continue;
       }
       const reference = cellText(cell(cells, 'reference'));
       if (!reference) {
-        refuse('Số chứng từ', 'validation-failed', 'reference is required');
+        refuse('Số chứng từ', 'validation-failed', 'field.required');
         continue;
       }
       let applicationId = cellText(cell(cells, 'applicationId')).toLowerCase();
@@ -104,12 +110,12 @@ export class PaymentReturnsController {
         const citizenId = cellText(cell(cells, 'citizenId')).replace(/\s/g, '');
         const held = (await this.queries.execute(new FindApplicationsOfPersonQuery(ward, citizenId))).filter((application) => application.status === 'approved');
         if (held.length !== 1) {
-          refuse('Số CMND/CCCD', 'not-found', held.length === 0 ? `no approved, unpaid application of ${citizenId || '(blank)'} in ward ${ward}` : `${citizenId} holds several unpaid applications; name the application id`);
+          refuse('Số CMND/CCCD', 'not-found', held.length === 0 ? 'payments.no-approved-application' : 'payments.several-applications', { citizenId: citizenId || '—', ward });
           continue;
         }
         applicationId = held[0].applicationId;
       } else if (!UUID.test(applicationId)) {
-        refuse('Mã hồ sơ', 'not-found', `unknown application ${applicationId}`);
+        refuse('Mã hồ sơ', 'not-found', 'payments.unknown-application', { applicationId });
         continue;
       }
       const context = { ...commandContext(request, actor), commandId: `payment-return:${importId}:${row}` };
@@ -119,7 +125,7 @@ export class PaymentReturnsController {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error instanceof AmountMismatch) mismatches.push({ row, applicationId, expected: error.expected, given: error.given });
-        refuse(error instanceof AmountMismatch ? 'Số tiền' : undefined, error.code, `${applicationId}: ${error.message}`);
+        refuse(error instanceof AmountMismatch ? 'Số tiền' : undefined, error.code, error.key, error.params, applicationId);
       }
     }
     const record = {
@@ -131,9 +137,9 @@ export class PaymentReturnsController {
     } catch (error) {
       // The same returned list again: its rows were answered as before (each payment is recorded once).
       if (!(error instanceof InvalidTransition)) throw error;
-      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: words(report), mismatches });
+      return reply.status(HttpStatus.OK).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: this.words(report, request), mismatches });
     }
-    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: words(report), mismatches });
+    return reply.status(HttpStatus.CREATED).send({ id: importId, rows: record.rows, recorded: record.recorded, refused: record.refused, report: this.words(report, request), mismatches });
   }
 
   @Get('reconciliation')

@@ -1,5 +1,5 @@
 import { MessageRenderer } from '../problem/messages/message-renderer';
-import { reportInLanguage, reportMessage } from './report-words';
+import { reportMessage, wordReport } from './report-words';
 
 const renderer = new MessageRenderer();
 const APPLICATION = '0f6b2c1e-5a7d-4c3b-9e2f-1a2b3c4d5e6f';
@@ -18,11 +18,22 @@ describe('an import report in the reader’s language', () => {
     expect(reportMessage('amount must be a positive whole number of VND', 'en', renderer)).toBe('must be a positive whole number of đồng');
   });
 
-  it('leaves what no catalogue knows as it was written, and the whole report as stored when the request names no language', () => {
+  it('leaves what no catalogue knows as it was written', () => {
     expect(reportMessage('something.unknown-to-us', 'vi', renderer)).toBe('something.unknown-to-us');
     expect(reportMessage('a sentence of its own', 'en', renderer)).toBe('a sentence of its own');
-    const report = [{ row: 3, code: 'not-found', message: 'application.not-found' }];
-    expect(reportInLanguage(report, undefined, renderer)).toEqual(report);
-    expect(reportInLanguage(report, 'en-GB,en;q=0.9', renderer)).toEqual([{ row: 3, code: 'not-found', message: 'no such application' }]);
+  });
+
+  it('words a report of keys and params, and one of older sentences, alike', () => {
+    const report = [
+      { row: 3, code: 'not-found', message: 'payments.unknown-application', params: { applicationId: 'A-1' } },
+      { row: 4, code: 'not-found', message: 'application.not-found', applicationId: APPLICATION },
+      { row: 5, code: 'validation-failed', message: 'citizenId must be a CMND (9 digits) or CCCD (12 digits)' },
+    ];
+    const english = wordReport(report, 'en', renderer);
+    expect(english[0].message).toContain('A-1');
+    expect(english[0].message).not.toContain('payments.');
+    expect(english[1]).toEqual({ row: 4, code: 'not-found', applicationId: APPLICATION, message: `${APPLICATION}: no such application` });
+    expect(english[2].message).toBe('must be a CMND (9 digits) or CCCD (12 digits)');
+    expect(wordReport(report, 'vi', renderer)[2].message).toBe('phải là số CMND (9 chữ số) hoặc CCCD (12 chữ số)');
   });
 });

@@ -1,6 +1,6 @@
 import type { ImportReportEntry, MessageParams } from '@lib/domain';
 import { hasMessage, type MessageRenderer } from '../problem/messages/message-renderer';
-import { negotiateLanguage, type Lang } from '../problem/messages/language';
+import type { Lang } from '../problem/messages/language';
 
 /** A domain refusal as a report stores it: its key, then its params as JSON (DomainError's `message`), maybe after the application it is about. */
 const STORED_KEY = /^(?:([0-9a-f-]{36}): )?([a-z][\w-]*(?:\.[\w-]+)+)(?: (\{.*\}))?$/;
@@ -45,8 +45,12 @@ export const reportMessage = (message: string, lang: Lang, renderer: MessageRend
 };
 
 /**
- * The report worded in the language the request asks for (Accept-Language). A client that names no
- * language (the CLI, scripts) gets the messages as stored, as it always did.
+ * A report's row messages in the reader's language. Rows stored since imports keep keys carry the
+ * key and its params (a returned payment row names its application apart); older rows hold a key
+ * with its params as JSON or an English sentence, and are worded through reportMessage.
  */
-export const reportInLanguage = <T extends ImportReportEntry>(report: readonly T[], acceptLanguage: string | string[] | undefined, renderer: MessageRenderer): T[] =>
-  acceptLanguage === undefined || acceptLanguage === '' ? [...report] : report.map((entry) => ({ ...entry, message: reportMessage(entry.message, negotiateLanguage(acceptLanguage), renderer) }));
+export const wordReport = (report: readonly ImportReportEntry[], lang: Lang, renderer: MessageRenderer) =>
+  report.map(({ params, applicationId, ...entry }) => {
+    const words = params !== undefined || hasMessage(entry.message) ? renderer.render(lang, entry.message, params) : reportMessage(entry.message, lang, renderer);
+    return { ...entry, ...(applicationId ? { applicationId } : {}), message: applicationId ? `${applicationId}: ${words}` : words };
+  });

@@ -60,7 +60,8 @@ export const importSpreadsheet = async (options: ImportOptions): Promise<{ statu
   try {
     const response = await fetch(new URL('/imports', options.url), {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(total) },
+      // The command's own lines are English: the report's row messages come in English too.
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(total), 'Accept-Language': 'en' },
       body,
       duplex: 'half',
     } as RequestInit);

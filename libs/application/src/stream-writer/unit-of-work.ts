@@ -41,17 +41,24 @@ export class UnitOfWork {
   }
 
   /**
-   * Reads many streams at once (a list's applications), a few at a time, so a list act does not
-   * wait for thousands of reads one after another. Streams already read are left as they are.
+   * Reads many streams at once (a list's applications): in a few queries of many streams each
+   * when the store can, otherwise a few streams at a time, so a list act does not wait for
+   * thousands of reads one after another. Streams already read are left as they are.
    */
   async preload<S>(streamIds: readonly string[], fold: Fold<S>, concurrency = 16): Promise<void> {
     const wanted = [...new Set(streamIds)].filter((streamId) => !this.streams.has(streamId));
+    const keep = (streamId: string, loaded: LoadedStream<unknown>) => {
+      if (!this.streams.has(streamId)) this.streams.set(streamId, { fold: fold as Fold<unknown>, loaded, state: loaded.state, events: [] });
+    };
+    if (this.store.loadMany && wanted.length > 1) {
+      for (const [streamId, loaded] of await this.store.loadMany(wanted, fold)) keep(streamId, loaded);
+      return;
+    }
     let next = 0;
     const worker = async () => {
       while (next < wanted.length) {
         const streamId = wanted[next++];
-        const loaded = await this.store.load(streamId, fold);
-        if (!this.streams.has(streamId)) this.streams.set(streamId, { fold: fold as Fold<unknown>, loaded, state: loaded.state, events: [] });
+        keep(streamId, await this.store.load(streamId, fold));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, worker));

@@ -1,13 +1,21 @@
 import { InvalidTransition } from '../common/domain-error';
+import type { MessageParams } from '../common/domain-error';
 import type { CommandMetadata, DomainEvent } from '../common/domain-event';
 import { requireRole, requireWard } from '../support-application/permissions';
 
-/** One refusal in an import: the spreadsheet row (as Excel numbers it), the column when known. */
+/**
+ * One refusal in an import: the spreadsheet row (as Excel numbers it), the column when known.
+ * `message` is a message key the API words in the request's language with `params` (records
+ * made before keys were kept hold an English sentence, shown as it is); `applicationId` names
+ * the application a returned payment row was refused for.
+ */
 export interface ImportReportEntry {
   row: number;
   column?: string;
   code: string;
   message: string;
+  params?: MessageParams;
+  applicationId?: string;
 }
 
 /**

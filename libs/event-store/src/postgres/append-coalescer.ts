@@ -5,9 +5,14 @@ export interface CoalescingOptions {
   maxInFlight: number;
   /** At most this many appends in one statement. */
   maxAppends: number;
+  /**
+   * An append of more events than this (a provincial decision over tens of thousands of
+   * applications) goes alone, as one transaction of statements of this many events each.
+   */
+  maxStatementEvents?: number;
 }
 
-export const DEFAULT_COALESCING: CoalescingOptions = { maxInFlight: 2, maxAppends: 64 };
+export const DEFAULT_COALESCING: CoalescingOptions = { maxInFlight: 2, maxAppends: 64, maxStatementEvents: 5_000 };
 
 interface Waiting<Outcome> {
   append: PreparedAppend;

@@ -18,7 +18,7 @@ import {
 import type { EventTypeRegistry } from '../event-type-registry';
 import { canonicalJson, canonicalJsonOf, chainHashOfCanonical } from '../hash-chain';
 import { AppendCoalescer, DEFAULT_COALESCING, type CoalescingOptions } from './append-coalescer';
-import { APPEND_SQL, appendParameters, appendVerdicts, type AppendVerdict, type PreparedAppend } from './append-statement';
+import { APPEND_ROWS_SQL, APPEND_SQL, appendParameters, appendRowsParameters, appendVerdicts, type AppendVerdict, type PreparedAppend } from './append-statement';
 
 const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
   type, schema_version, data, metadata, recorded_at, hash`;
@@ -94,7 +94,7 @@ export class PostgresEventStore extends EventStore {
   constructor(
     private readonly pool: Pool,
     private readonly registry: EventTypeRegistry,
-    coalescing: CoalescingOptions = DEFAULT_COALESCING,
+    private readonly coalescing: CoalescingOptions = DEFAULT_COALESCING,
   ) {
     super();
     this.coalescer = new AppendCoalescer(coalescing, (appends) => this.runAppends(appends));
@@ -185,7 +185,8 @@ export class PostgresEventStore extends EventStore {
 
   async append(request: AppendRequest): Promise<AppendOutcome> {
     const prepared = await this.prepare(request);
-    const verdict = await this.coalescer.submit(prepared);
+    const chunk = this.coalescing.maxStatementEvents ?? Number.POSITIVE_INFINITY;
+    const verdict = prepared.events.length > chunk ? await this.appendInChunks(prepared, chunk) : await this.coalescer.submit(prepared);
     if (verdict.kind === 'stale') {
       throw new ConcurrencyError(verdict.streamId, request.appends.find((append) => append.streamId === verdict.streamId)!.expected.version);
     }
@@ -268,6 +269,60 @@ export class PostgresEventStore extends EventStore {
         }
         if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
       }
+    }
+  }
+
+  /**
+   * A very large append (a provincial decision over tens of thousands of applications): one
+   * transaction of several statements instead of one statement, so none runs near
+   * statement_timeout. The first carries every head and the command with the first rows, so
+   * its checks give the verdict exactly as the single statement does; the others add rows; one
+   * commit makes all of it visible, and anything that fails rolls all of it back.
+   */
+  private async appendInChunks(append: PreparedAppend, chunk: number): Promise<AppendVerdict> {
+    for (let attempt = 1; ; attempt += 1) {
+      const verdict = await this.chunkedTransaction(append, chunk);
+      // A deadlock victim stored nothing: run again, it then meets the winner's rows or succeeds.
+      if (verdict !== 'deadlock') return verdict;
+      if (attempt >= DEADLOCK_RETRIES) throw new Error(`an append of ${append.events.length} events lost ${attempt} deadlocks in a row`);
+    }
+  }
+
+  private async chunkedTransaction(append: PreparedAppend, chunk: number): Promise<AppendVerdict | 'deadlock'> {
+    const client = await this.pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      try {
+        const first = { ...append, events: append.events.slice(0, chunk) };
+        const { rows: [row] } = await client.query({ name: 'relief-ledger-append', text: APPEND_SQL, values: appendParameters([first]) });
+        const [verdict] = appendVerdicts([first], row);
+        if (verdict.kind !== 'appended') {
+          await client.query('ROLLBACK');
+          return verdict;
+        }
+        const positions = [...verdict.positions];
+        for (let start = chunk; start < append.events.length; start += chunk) {
+          const { rows } = await client.query({ name: 'relief-ledger-append-rows', text: APPEND_ROWS_SQL, values: appendRowsParameters(append, append.events.slice(start, start + chunk)) });
+          for (const added of rows) positions.push(Number(added.global_position));
+        }
+        await client.query('COMMIT');
+        this.notifyAppended();
+        return { kind: 'appended', positions: positions.sort((a, b) => a - b) };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (isUniqueViolation(error, 'events_stream_version_unique')) {
+          const conflicted = append.checks.find((check) => (error as { detail?: string }).detail?.includes(`(${check.streamId},`)) ?? append.checks[0];
+          return { kind: 'stale', streamId: conflicted.streamId };
+        }
+        if (isDeadlock(error)) return 'deadlock';
+        throw error;
+      }
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) broken = error;
+      throw error;
+    } finally {
+      client.release(broken as Error | undefined);
     }
   }
 

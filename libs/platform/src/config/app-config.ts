@@ -80,6 +80,14 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 256kb or 1mb' })
   BODY_LIMIT = '256kb';
 
+  /**
+   * An append of more events than this (a provincial decision over tens of thousands of
+   * applications) is written as statements of this many events in one transaction, each far
+   * below DB_STATEMENT_TIMEOUT_MS.
+   */
+  @IsInt() @Min(10) @Max(1_000_000) @Transform(toInt)
+  APPEND_STATEMENT_EVENTS = 5_000;
+
   /** The most data rows one imported spreadsheet may hold (POST /imports); more is 400. */
   @IsInt() @Min(1) @Max(1_000_000) @Transform(toInt)
   IMPORT_MAX_ROWS = 10_000;

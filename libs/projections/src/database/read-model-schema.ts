@@ -16,6 +16,8 @@ import { ApplicationOverviewSupersession1765100000000 } from '../migrations/1765
 import { ApplicationOverviewReceivedOn1765100000001 } from '../migrations/1765100000001-application-overview-received-on';
 import { FraudAlertReasonKeys1765400000000 } from '../migrations/1765400000000-fraud-alert-reason-keys';
 import { FraudLoanWorkers1765500000000 } from '../migrations/1765500000000-fraud-loan-workers';
+import { PaymentMismatchRow } from '../payment-mismatches/payment-mismatch.entity';
+import { CreatePaymentMismatches1765612000000 } from '../migrations/1765612000000-create-payment-mismatches';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -29,3 +31,5 @@ projectionMigrations.push(IdentityResolution1765200000000);
 projectionMigrations.push(ApplicationOverviewSupersession1765100000000, ApplicationOverviewReceivedOn1765100000001);
 projectionMigrations.push(FraudAlertReasonKeys1765400000000);
 projectionMigrations.push(FraudLoanWorkers1765500000000);
+projectionEntities.push(PaymentMismatchRow);
+projectionMigrations.push(CreatePaymentMismatches1765612000000);

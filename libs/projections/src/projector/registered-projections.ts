@@ -7,6 +7,7 @@ import { OfficerActivityProjection } from '../officer-activity/officer-activity.
 import { OverdueStepsProjection } from '../overdue-steps/overdue-steps.projection';
 import { FraudAlertsProjection } from '../fraud-alerts/fraud-alerts.projection';
 import { ApplicantIndexProjection } from '../applicant-index/applicant-index.projection';
+import { PaymentMismatchesProjection } from '../payment-mismatches/payment-mismatches.projection';
 
 /**
  * Every read model the projector maintains; `cli projections` rebuilds them by name. Calendars,
@@ -19,5 +20,6 @@ export const registeredProjections = (programmes: ProgrammeCatalog): Projection[
   new OverdueStepsProjection(programmes),
   new FraudAlertsProjection(programmes, { onRaised: ({ rule, severity }) => alertsRaised.inc({ rule, severity }) }),
   new ApplicantIndexProjection(),
+  new PaymentMismatchesProjection(),
 ];
 

@@ -42,8 +42,8 @@ export class FindApplicationsOfPersonHandler implements IQueryHandler<FindApplic
 }
 
 /**
- * From the applications' rows, and for mismatches from the returned payment lists recorded in
- * the log (few events, one per file): a mismatch counts while its application is still unpaid.
+ * From read models only: the applications' rows, and the mismatches of the returned payment
+ * lists (payment_mismatches); a mismatch counts while its application is still unpaid.
  */
 @QueryHandler(GetReconciliationQuery)
 export class GetReconciliationHandler implements IQueryHandler<GetReconciliationQuery> {
@@ -51,11 +51,7 @@ export class GetReconciliationHandler implements IQueryHandler<GetReconciliation
 
   async execute({ ward }: GetReconciliationQuery): Promise<Reconciliation> {
     const [row] = await this.dataSource.query(
-      `WITH mismatched AS (
-         SELECT DISTINCT (m->>'applicationId')::uuid AS application_id
-           FROM events e, jsonb_array_elements(e.data->'mismatches') m
-          WHERE e.type = 'PaymentReturnRecorded' AND e.data->>'ward' = $1
-       )
+      `WITH mismatched AS (SELECT DISTINCT application_id FROM payment_mismatches WHERE ward = $1)
        SELECT count(*) FILTER (WHERE approved_amount > 0)::int AS approved_count,
               coalesce(sum(approved_amount) FILTER (WHERE approved_amount > 0), 0)::text AS approved_amount,
               count(*) FILTER (WHERE paid_amount > 0)::int AS paid_count,
