@@ -28,8 +28,6 @@ export type AlertPage = Schemas['AlertPageResponse'];
 export type AlertStatus = Alert['status'];
 export type AlertResolution = NonNullable<Alert['resolution']>;
 export type Severity = Alert['severity'];
-export type AlertReason = Schemas['AlertReasonResponse'];
-export type AlertReasonKey = AlertReason['key'];
 
 export type WardDashboard = Schemas['WardDashboardResponse'];
 export type CategoryAmounts = Schemas['CategoryAmountsResponse'];

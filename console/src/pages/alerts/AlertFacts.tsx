@@ -4,7 +4,6 @@ import { formatMoney, formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { useProgrammeTerms } from '../../i18n/programme-terms';
 import { caseLink } from '../../routing/route';
-import { useAlertReasonText } from './alert-reason-text';
 
 type IdentityPair = NonNullable<NonNullable<Alert['details']>['pairs']>[number];
 
@@ -34,9 +33,7 @@ const IdentityPairs = ({ pairs, minScore }: { pairs: IdentityPair[]; minScore: n
 export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; resolution: AlertResolution | null; applications: ReactNode }) => {
   const { t, code } = useI18n();
   const terms = useProgrammeTerms();
-  const reasonText = useAlertReasonText();
-  // Worded here from the keys, so switching language needs no new request.
-  const reasons = alert.reasonKeys.map((reason, index) => reasonText(reason, alert.reasons[index]));
+  const reasons = alert.reasons;
   return (
     <dl className="facts">
       <dt>{t('legalBasis')}</dt>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { get, query } from '../../api/client';
 import { download } from '../../api/download';
 import { toProblem, type Problem } from '../../api/problem';
@@ -16,30 +16,42 @@ const PAGE_SIZE = 20;
 
 /** Inspectors' alerts board, newest first a page at a time: filters, legal basis, the applications and events behind each alert, resolution. */
 export const AlertsPage = ({ session }: { session: Session }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [filters, setFilters] = useState<AlertFilterValues>({ ward: '', rule: '', severity: '', status: 'open' });
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const pages = useCursorPages();
   const { cursor, setNextCursor } = pages;
 
-  const load = useCallback(async () => {
-    setProblem(null);
-    setAlerts(null);
-    try {
-      const answer = await get<AlertPage>(`/alerts${query({ ...filters, limit: PAGE_SIZE, cursor })}`);
-      // The API pages in the order alerts were detected; within a page, the newest by time comes first.
-      setAlerts([...answer.items].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)));
-      setNextCursor(answer.nextCursor);
-    } catch (error) {
-      setAlerts([]);
-      setProblem(toProblem(error));
-    }
-  }, [filters, cursor, setNextCursor]);
+  /** A page of alerts; `quiet` keeps the cards (and what an officer is doing in one) while they are read again. */
+  const load = useCallback(
+    async (quiet = false) => {
+      setProblem(null);
+      if (!quiet) setAlerts(null);
+      try {
+        const answer = await get<AlertPage>(`/alerts${query({ ...filters, limit: PAGE_SIZE, cursor })}`);
+        // The API pages in the order alerts were detected; within a page, the newest by time comes first.
+        setAlerts([...answer.items].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)));
+        setNextCursor(answer.nextCursor);
+      } catch (error) {
+        setAlerts([]);
+        setProblem(toProblem(error));
+      }
+    },
+    [filters, cursor, setNextCursor],
+  );
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The API words reasons in the request's language: a switch of language reads the page again, quietly.
+  const wordedIn = useRef(lang);
+  useEffect(() => {
+    if (wordedIn.current === lang) return;
+    wordedIn.current = lang;
+    void load(true);
+  }, [lang, load]);
 
   const filter = (next: AlertFilterValues) => {
     pages.reset();
