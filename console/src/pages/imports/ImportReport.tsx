@@ -3,6 +3,7 @@ import { download, XLSX_TYPE } from '../../api/download';
 import { toProblem, type Problem } from '../../api/problem';
 import type { ImportResult } from '../../api/types';
 import { ProblemBox } from '../../components/ProblemBox';
+import { RowReportTable } from '../../components/RowReportTable';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 
@@ -29,25 +30,7 @@ export const ImportReport = ({ result }: { result: ImportResult }) => {
       {result.report.length === 0 ? (
         <p className="muted">{t('importNoErrors')}</p>
       ) : (
-        <table className="table" data-testid="import-report">
-          <caption className="sr-only">{t('importReportTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('importRow')}</th>
-              <th scope="col">{t('importColumn')}</th>
-              <th scope="col">{t('importMessage')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.report.map((entry, index) => (
-              <tr key={index}>
-                <td>{entry.row}</td>
-                <td>{entry.column ?? '—'}</td>
-                <td>{entry.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowReportTable entries={result.report} testId="import-report" caption={<caption className="sr-only">{t('importReportTitle')}</caption>} />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { toProblem, type Problem } from '../../api/problem';
 import type { PaymentReturn } from '../../api/types';
 import { upload } from '../../api/upload';
 import { Field } from '../../components/Field';
+import { RowReportTable } from '../../components/RowReportTable';
 import { ProblemBox } from '../../components/ProblemBox';
 import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -106,25 +107,7 @@ export const PaymentsBackPage = ({ session }: { session: Session }) => {
             </table>
           )}
           {unknown.length > 0 && (
-            <table className="table" data-testid="payments-unknown-rows">
-              <caption>{t('paymentsUnknownTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('importRow')}</th>
-                  <th scope="col">{t('importColumn')}</th>
-                  <th scope="col">{t('importMessage')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unknown.map((entry, index) => (
-                  <tr key={index}>
-                    <td>{entry.row}</td>
-                    <td>{entry.column ?? '—'}</td>
-                    <td>{entry.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RowReportTable entries={unknown} testId="payments-unknown-rows" caption={<caption>{t('paymentsUnknownTitle')}</caption>} />
           )}
         </section>
       )}
