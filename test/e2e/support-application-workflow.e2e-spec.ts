@@ -171,6 +171,8 @@ describe.each(databases)('Support application workflow over HTTP, on %s', (_, cr
 
     it('makes one application of the same Idempotency-Key sent twice', async () => {
       const body = { programme: 'nq42-2020', category: '4', applicant: applicant('001080000109'), claim: informalClaim };
+      // Warnings are read from the read models: settled first, both answers see the earlier tests' namesakes alike.
+      await api.settle();
       const first = await api.http.post('/applications').set(as('intake-officer')).set('Idempotency-Key', 'intake-2020-05-18-0001').send(body);
       const second = await api.http.post('/applications').set(as('intake-officer')).set('Idempotency-Key', 'intake-2020-05-18-0001').send(body);
       expect(first.status).toBe(201);
