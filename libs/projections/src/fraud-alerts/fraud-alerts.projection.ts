@@ -5,7 +5,7 @@ import type { Projection } from '../projection';
 import { CASE_FACT_EVENT_TYPES, amountHeld, evolveCaseFacts, loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectApplication } from './detectors/application-detectors';
 import { alertIdOf, type Finding } from './detectors/finding';
-import { TouchedGroups, detectTouchedGroups } from './touched-groups';
+import { GROWING_ALERT_SQL, TouchedGroups, detectTouchedGroups } from './touched-groups';
 
 export interface RaisedAlert {
   rule: string;
@@ -161,13 +161,13 @@ export class FraudAlertsProjection implements Projection {
          title = EXCLUDED.title, legal_basis = EXCLUDED.legal_basis, severity = EXCLUDED.severity,
          -- a cleared alert (F15 after the money came back) holds again: open, then the resolution decides
          status = CASE WHEN a.status = 'cleared' THEN 'open' ELSE a.status END,
-         -- F17 (one alert per programme's budget) only ever grows, and a batch brings only its new
-         -- applications: the lists are added to here, in the database, instead of being read and
-         -- rewritten whole by every batch (touched-groups.ts).
-         ward = CASE WHEN a.rule = 'F17' THEN (SELECT min(w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '') ELSE EXCLUDED.ward END,
-         wards = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT (w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '' ORDER BY 1) ELSE EXCLUDED.wards END,
-         application_ids = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT (x COLLATE "C") FROM unnest(a.application_ids || EXCLUDED.application_ids) AS t(x) ORDER BY 1) ELSE EXCLUDED.application_ids END,
-         evidence = CASE WHEN a.rule = 'F17' THEN ARRAY(SELECT DISTINCT x FROM unnest(a.evidence || EXCLUDED.evidence) AS t(x) ORDER BY 1) ELSE EXCLUDED.evidence END,
+         -- F17 (one alert per programme's budget) and F13 on an account, phone or address only ever
+         -- grow, and a batch brings only its new applications: the lists are added to here, in the
+         -- database, instead of being read and rewritten whole by every batch (touched-groups.ts).
+         ward = CASE WHEN ${GROWING_ALERT_SQL} THEN (SELECT min(w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '') ELSE EXCLUDED.ward END,
+         wards = CASE WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT (w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '' ORDER BY 1) ELSE EXCLUDED.wards END,
+         application_ids = CASE WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT (x COLLATE "C") FROM unnest(a.application_ids || EXCLUDED.application_ids) AS t(x) ORDER BY 1) ELSE EXCLUDED.application_ids END,
+         evidence = CASE WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT x FROM unnest(a.evidence || EXCLUDED.evidence) AS t(x) ORDER BY 1) ELSE EXCLUDED.evidence END,
          reasons = EXCLUDED.reasons, details = EXCLUDED.details,
          raised_at = CASE WHEN EXCLUDED.raised_position < a.raised_position THEN EXCLUDED.raised_at ELSE a.raised_at END,
          raised_position = LEAST(a.raised_position, EXCLUDED.raised_position),

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { ProgrammeCatalog } from '@lib/domain';
 import { loanWorkersOf, type CaseFacts } from './case-facts';
-import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, type ClusterKind } from './detectors/group-detectors';
+import { fraudRule, type ProgrammeCatalog } from '@lib/domain';
+import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, grownClusterFinding, type ClusterKind } from './detectors/group-detectors';
 import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
 import { detectIdentity } from './detectors/identity-detector';
@@ -11,6 +11,8 @@ import { FURLOUGH_CATEGORY, detectLoanWorker } from './detectors/loan-worker-det
 export class TouchedGroups {
   readonly persons = new Set<string>();
   readonly clusters: Record<ClusterKind, Set<string>> = { bankAccount: new Set(), phone: new Set(), address: new Set(), payee: new Set() };
+  /** The applications that joined an account, phone or address cluster in this batch, by cluster. */
+  readonly joined: Record<GrowingKind, Map<string, CaseFacts[]>> = { bankAccount: new Map(), phone: new Map(), address: new Map() };
   readonly households = new Set<string>();
   /** Name and date of birth (F20): a new application may be someone already known under another ID. */
   readonly identities = new Set<string>();
@@ -30,9 +32,14 @@ export class TouchedGroups {
       if (after.category === FURLOUGH_CATEGORY) this.loanWorkers.add(after.citizenId);
     }
     if (!before) {
-      if (after.bankAccount) this.clusters.bankAccount.add(after.bankAccount);
-      if (after.phone) this.clusters.phone.add(after.phone);
-      if (after.addressKey) this.clusters.address.add(after.addressKey);
+      for (const kind of GROWING) {
+        const value = clusterValue(kind, after);
+        if (!value) continue;
+        this.clusters[kind].add(value);
+        const members = this.joined[kind].get(value);
+        if (members) members.push(after);
+        else this.joined[kind].set(value, [after]);
+      }
       if (after.identityKey) this.identities.add(after.identityKey);
     }
     if (after.payments.length !== (before?.payments.length ?? 0)) {
@@ -48,6 +55,57 @@ export class TouchedGroups {
 }
 
 const COLUMN: Record<ClusterKind, string> = { bankAccount: 'bank_account', phone: 'phone', address: 'address_key', payee: 'payees' };
+
+/**
+ * Clusters an application joins when it is filed and never leaves (the account, phone and
+ * address are the applicant's as filed), so their F13 alert only ever grows. A payee cluster is
+ * not one of them: it is built from payments.
+ */
+type GrowingKind = Exclude<ClusterKind, 'payee'>;
+const GROWING: readonly GrowingKind[] = ['bankAccount', 'phone', 'address'];
+const clusterValue = (kind: GrowingKind, facts: CaseFacts): string | null => ({ bankAccount: facts.bankAccount, phone: facts.phone, address: facts.addressKey })[kind];
+
+/** SQL for the F13 alerts the upsert grows instead of replacing (fraud-alerts.projection.ts). */
+export const GROWING_ALERT_SQL = `(a.rule = 'F17' OR (a.rule = 'F13' AND split_part(a.subject, ':', 1) IN (${GROWING.map((kind) => `'${kind}'`).join(', ')})))`;
+
+/**
+ * F13 on the clusters a batch's new applications joined, without loading a cluster that is
+ * already an alert: one phone given by every applicant of a campaign makes a cluster of
+ * thousands, and loading and rewriting all of it on every batch made the live projector's
+ * batches cost in proportion to it (hundreds of milliseconds each under steady intake). Per
+ * touched cluster, one statement counts its people and says whether its alert exists:
+ * - below its threshold: no finding (what the detector would say over all of it);
+ * - already raised: a finding of this batch's members only, with the whole cluster's count;
+ *   the upsert adds them to the alert (earliest raise kept), as it does for F17;
+ * - reaching the threshold now: left in `touched` for the full detector, once.
+ * The settled clusters are taken out of `touched.clusters`.
+ */
+const growClusters = async (manager: EntityManager, touched: TouchedGroups, programmes: ProgrammeCatalog): Promise<Finding[]> => {
+  const asked = GROWING.flatMap((kind) => [...touched.joined[kind].keys()].map((value) => ({ kind, value, alertId: alertIdOf('F13', `${kind}:${value}`) })));
+  if (asked.length === 0) return [];
+  const counted: { kind: GrowingKind; value: string; people: number; raised: boolean }[] = await manager.query(
+    `SELECT t.kind, t.value,
+            CASE t.kind WHEN 'bankAccount' THEN (SELECT count(DISTINCT citizen_id) FROM fraud_case_facts WHERE bank_account = t.value)
+                        WHEN 'phone' THEN (SELECT count(DISTINCT citizen_id) FROM fraud_case_facts WHERE phone = t.value)
+                        ELSE (SELECT count(DISTINCT citizen_id) FROM fraud_case_facts WHERE address_key = t.value) END::int AS people,
+            EXISTS (SELECT 1 FROM fraud_alerts WHERE id = t.alert_id) AS raised
+       FROM unnest($1::text[], $2::text[], $3::uuid[]) AS t(kind, value, alert_id)`,
+    [asked.map((one) => one.kind), asked.map((one) => one.value), asked.map((one) => one.alertId)],
+  );
+  const findings: Finding[] = [];
+  for (const { kind, value, people, raised } of counted) {
+    const joined = touched.joined[kind].get(value)!;
+    const programme = programmes(joined[0].programmeId, joined[0].programmeVersion);
+    const threshold = programme && fraudRule(programme.fraudRules, 'F13')?.thresholds?.[kind];
+    if (!threshold) continue;
+    if (people < threshold) touched.clusters[kind].delete(value);
+    else if (raised) {
+      findings.push(grownClusterFinding(kind, value, joined, people, programme));
+      touched.clusters[kind].delete(value);
+    }
+  }
+  return findings;
+};
 
 const groupBy = <K>(facts: readonly CaseFacts[], key: (facts: CaseFacts) => K[]): Map<K, CaseFacts[]> => {
   const groups = new Map<K, CaseFacts[]>();
@@ -97,9 +155,9 @@ const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Prom
 
 /** Runs the detectors of each touched group over its applications (facts already saved for this batch). */
 export const detectTouchedGroups = async (manager: EntityManager, touched: TouchedGroups, programmes: ProgrammeCatalog): Promise<Finding[]> => {
+  const findings: Finding[] = await growClusters(manager, touched, programmes);
   // Loaded together, so each group keeps only its members among them.
   const facts = await loadTouched(manager, touched);
-  const findings: Finding[] = [];
   if (touched.persons.size) {
     const members = facts.filter((one) => touched.persons.has(one.citizenId));
     findings.push(...under(groupBy(members, (one) => [`${one.citizenId}|${one.programmeId}`]), programmes, (key, apps, programme) => detectPerson(key.split('|')[0], apps, programme)));

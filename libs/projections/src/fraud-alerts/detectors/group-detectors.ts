@@ -101,8 +101,19 @@ export const detectCluster = (kind: ClusterKind, value: string, apps: readonly C
     if (!raisedBy && people.size >= threshold) raisedBy = piece;
   }
   if (!raisedBy) return [];
-  const key = ({ bankAccount: 'alert.shared-bank-account', phone: 'alert.shared-phone', address: 'alert.shared-address', payee: 'alert.shared-payee' } as const)[kind];
-  return [findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(key, { people: people.size })], raisedBy)];
+  return [findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people: people.size })], raisedBy)];
+};
+
+const CLUSTER_REASON = { bankAccount: 'alert.shared-bank-account', phone: 'alert.shared-phone', address: 'alert.shared-address', payee: 'alert.shared-payee' } as const;
+
+/**
+ * F13 grown by the applications that joined an account, phone or address cluster whose alert is
+ * already raised: their pieces, and the count of people over the whole cluster. Stored, they are
+ * added to the alert's, and its earliest raise stays (fraud-alerts.projection.ts).
+ */
+export const grownClusterFinding = (kind: Exclude<ClusterKind, 'payee'>, value: string, joined: readonly CaseFacts[], people: number, programme: ProgrammeDefinition): Finding => {
+  const pieces = joined.map(submittedPiece);
+  return findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people })]);
 };
 
 /** F3 (household business): one household paid twice for a month, through different people. */

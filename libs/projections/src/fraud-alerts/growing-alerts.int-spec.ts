@@ -17,11 +17,12 @@ const smallBudget = (): ProgrammeCatalog => {
 };
 
 /**
- * F17 is one alert per programme that grows with every application approved over the budget;
- * a batch adds only its own applications to it. Built one event per batch or all at once, the
- * alert must be the same.
+ * F17 is one alert per programme that grows with every application approved over the budget,
+ * and F13 one per shared account, phone or address that grows with every applicant who gives it
+ * (here all eight give one phone); a batch adds only its own applications to them. Built one
+ * event per batch, a few at a time or all at once, the alerts must be the same.
  */
-describe('F17 over budget, grown batch by batch', () => {
+describe('F17 over budget and F13 on a shared phone, grown batch by batch', () => {
   let db: TestDatabase;
   let app: WriteSideApp;
 
@@ -71,17 +72,24 @@ describe('F17 over budget, grown batch by batch', () => {
     }
     return db.dataSource.query(
       `SELECT rule, subject, ward, wards, application_ids, evidence::text[] AS evidence, reasons, raised_position::text AS raised, raised_at, updated_position::text AS updated, updated_at
-         FROM ${schema}.fraud_alerts WHERE rule = 'F17'`,
+         FROM ${schema}.fraud_alerts WHERE rule IN ('F17', 'F13') ORDER BY rule DESC, subject`,
     );
   };
 
-  it('is the same alert whether built one event per batch or in one batch, and names every application over the budget', async () => {
+  it('are the same alerts whether built one event per batch, five or all at once, naming every application over the budget and on the phone', async () => {
     const oneByOne = await build('f17_small_batches', 1);
+    const fewAtATime = await build('f17_batches_of_five', 5);
     const whole = await build('f17_one_batch', 10_000);
-    expect(whole).toHaveLength(1);
+    expect(whole.map((alert: { rule: string; subject: string }) => `${alert.rule} ${alert.subject}`)).toEqual(['F17 budget:nq42-2020', 'F13 phone:0912345678']);
     expect(oneByOne).toEqual(whole);
+    expect(fewAtATime).toEqual(whole);
     // Each approval holds 1,000,000 VND or more (category 7): from the third on, all are over 2,500,000.
     expect(whole[0].application_ids.length).toBeGreaterThanOrEqual(5);
     expect(whole[0].wards).toEqual(['W01', 'W02', 'W03']);
+    // Eight people on one phone: raised when the fourth gave it, and naming all eight.
+    const [submissions] = [await db.dataSource.query(`SELECT global_position::text AS position FROM events WHERE type = 'SupportApplicationSubmitted' ORDER BY global_position`)];
+    expect(whole[1]).toMatchObject({ ward: 'W01', wards: ['W01', 'W02', 'W03'], raised: submissions[3].position, updated: submissions[7].position, reasons: [{ key: 'alert.shared-phone', params: { people: 8 } }] });
+    expect(whole[1].application_ids).toHaveLength(8);
+    expect(whole[1].evidence).toEqual(submissions.map((row: { position: string }) => row.position));
   });
 });
