@@ -28,7 +28,8 @@ export class IdentityPairResponse {
 export class AlertDetailsResponse {
   @ApiProperty() kind!: string;
   @ApiPropertyOptional() minScore?: number;
-  @ApiPropertyOptional({ type: [IdentityPairResponse] }) pairs?: IdentityPairResponse[];
+  @ApiPropertyOptional({ type: [IdentityPairResponse], description: 'F20: the first 100 matched pairs, in the order the applications were filed' }) pairs?: IdentityPairResponse[];
+  @ApiPropertyOptional({ description: 'F20: how many pairs matched in all (pairs lists at most 100)' }) pairsTotal?: number;
 }
 
 /** Why the alert holds, as a message key and its params: months YYYY-MM, dates YYYY-MM-DD, amounts in VND, step names, programme labels { vi, en }. */

@@ -41,33 +41,62 @@ export const identityKeyOf = (record: Pick<IdentityRecord, 'fullName' | 'dateOfB
 const same = (a: string | null, b: string | null): boolean => a !== null && a === b;
 
 /**
+ * A record's keys, normalised once: a group of records is compared pair by pair, and
+ * normalising both records again for every pair made a group of hundreds cost hundreds of
+ * thousands of Unicode normalisations per look.
+ */
+export interface IdentityProfile {
+  idKey: string;
+  key: string | null;
+  ward: string;
+  address: string | null;
+  phone: string | null;
+  bankAccount: string | null;
+  documentKind: 'cmnd' | 'cccd' | 'other';
+}
+
+export const identityProfileOf = (record: IdentityRecord): IdentityProfile => {
+  const idKey = citizenIdKey(record.citizenId) ?? '';
+  return {
+    idKey,
+    key: identityKeyOf(record),
+    ward: record.ward,
+    address: textKey(record.address),
+    phone: digitsKey(record.phone),
+    bankAccount: digitsKey(record.bankAccount),
+    documentKind: documentKind(idKey),
+  };
+};
+
+/**
  * Scores two records under different ID numbers as one person: name and date of birth must
  * agree (nothing else is compared otherwise); the same address in the same ward, phone or bank
  * account, and one being a 9-digit CMND while the other is a 12-digit CCCD (the 2020 change of
  * document) add their points. Null when the IDs are one (that is the same person, not a match)
  * or the names and dates of birth differ.
  */
-export const scoreIdentityMatch = (a: IdentityRecord, b: IdentityRecord, weights: IdentityWeights): IdentityMatch | null => {
-  const idA = citizenIdKey(a.citizenId) ?? '';
-  const idB = citizenIdKey(b.citizenId) ?? '';
-  if (idA === idB) return null;
-  const key = identityKeyOf(a);
-  if (!key || key !== identityKeyOf(b)) return null;
+export const scoreIdentityMatch = (a: IdentityRecord, b: IdentityRecord, weights: IdentityWeights): IdentityMatch | null =>
+  scoreIdentityProfiles(identityProfileOf(a), identityProfileOf(b), weights);
+
+/** scoreIdentityMatch on records already normalised (identityProfileOf). */
+export const scoreIdentityProfiles = (a: IdentityProfile, b: IdentityProfile, weights: IdentityWeights): IdentityMatch | null => {
+  if (a.idKey === b.idKey) return null;
+  if (!a.key || a.key !== b.key) return null;
   const matched: IdentityEvidence[] = ['name', 'dateOfBirth'];
   let score = weights.nameAndBirth;
-  if (a.ward === b.ward && same(textKey(a.address), textKey(b.address))) {
+  if (a.ward === b.ward && same(a.address, b.address)) {
     matched.push('address');
     score += weights.address;
   }
-  if (same(digitsKey(a.phone), digitsKey(b.phone))) {
+  if (same(a.phone, b.phone)) {
     matched.push('phone');
     score += weights.phone;
   }
-  if (same(digitsKey(a.bankAccount), digitsKey(b.bankAccount))) {
+  if (same(a.bankAccount, b.bankAccount)) {
     matched.push('bankAccount');
     score += weights.bankAccount;
   }
-  const kinds: IdentityMatch['documentKinds'] = [documentKind(idA), documentKind(idB)];
+  const kinds: IdentityMatch['documentKinds'] = [a.documentKind, b.documentKind];
   if (kinds.includes('cmnd') && kinds.includes('cccd')) {
     matched.push('documentKinds');
     score += weights.documentKinds;

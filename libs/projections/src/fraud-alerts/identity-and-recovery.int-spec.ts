@@ -59,6 +59,7 @@ describe('FraudAlertsProjection on PostgreSQL: issue 12 items 7 and 8', () => {
     expect(alert.details).toEqual({
       kind: 'probable-same-person', minScore: 70,
       pairs: [{ applicationIds: [first, second], citizenIds: ['082123456', '020082001234'], documentKinds: ['cmnd', 'cccd'], matched: ['name', 'dateOfBirth', 'address', 'documentKinds'], score: 90 }],
+      pairsTotal: 1,
     });
   });
 

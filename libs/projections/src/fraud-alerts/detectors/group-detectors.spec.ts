@@ -2,7 +2,7 @@ import { anApplicant, approved, asStored, awaiting, filedClaim, paidInFull, reje
 import type { Applicant, SupportApplicationEvent } from '@lib/domain';
 import { evolveCaseFacts, type CaseFacts } from '../case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst } from './group-detectors';
-import { detectIdentity } from './identity-detector';
+import { STORED_IDENTITY_PAIRS, detectIdentity } from './identity-detector';
 
 const catalog = shippedCatalog();
 const programme = catalog('nq42-2020', 1)!;
@@ -141,6 +141,19 @@ describe('Fraud detectors: groups', () => {
     it('nothing for namesakes born the same day in different places', () => {
       const apps = [app([submitted('4')], { ...nam, citizenId: '020082001234' }), app([submitted('4')], { ...nam, citizenId: '020082009999', address: 'Thôn 2, xã Mai Pha', phone: '0977000222' })];
       expect(detectIdentity(apps[0].identityKey!, apps, programme)).toEqual([]);
+    });
+
+    it('a ring of 120 IDs under one name, birthday and phone: every application and ID named, the first pairs listed and all counted', () => {
+      const ring = Array.from({ length: 120 }, (_, n) => app([submitted('4')], { ...nam, citizenId: `0200830${String(n).padStart(5, '0')}`, address: `Số ${n + 1} Lê Lợi` }));
+      const [finding] = detectIdentity(ring[0].identityKey!, ring, programme);
+      expect(finding.applicationIds).toEqual(ring.map((a) => a.applicationId).sort());
+      expect(finding.reasons).toEqual([{ key: 'alert.probable-same-person', params: expect.objectContaining({ count: 120 }) }]);
+      expect(finding.details).toMatchObject({ pairsTotal: (120 * 119) / 2 });
+      const listed = (finding.details as { pairs: { applicationIds: string[] }[] }).pairs;
+      expect(listed).toHaveLength(STORED_IDENTITY_PAIRS);
+      // In filing order: the first application against each later one, then the second's.
+      expect(listed[0].applicationIds).toEqual([ring[0].applicationId, ring[1].applicationId]);
+      expect(listed[STORED_IDENTITY_PAIRS - 1].applicationIds).toEqual([ring[0].applicationId, ring[STORED_IDENTITY_PAIRS].applicationId]);
     });
 
     it('nothing for one person’s own applications under one ID', () => {

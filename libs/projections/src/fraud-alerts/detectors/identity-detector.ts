@@ -1,4 +1,4 @@
-import { fraudRule, identityWeightsOf, scoreIdentityMatch, type IdentityRecord, type ProgrammeDefinition } from '@lib/domain';
+import { fraudRule, identityProfileOf, identityWeightsOf, scoreIdentityProfiles, type IdentityRecord, type ProgrammeDefinition } from '@lib/domain';
 import type { CaseFacts } from '../case-facts';
 import { reason } from './alert-reason';
 import { findingOf, type Evidence, type Finding } from './finding';
@@ -20,41 +20,57 @@ export interface IdentityPair {
 }
 
 /**
+ * The pairs an alert's details list: a ring of hundreds of IDs under one name and birthday
+ * (one phone for all) makes tens of thousands of pairs, megabytes rewritten on every batch. The
+ * alert still names every application and counts every ID; `pairsTotal` says how many there are.
+ */
+export const STORED_IDENTITY_PAIRS = 100;
+
+/**
  * F20: applications under different ID numbers whose name and date of birth agree (the group
  * shares `identityKey`), scored pair by pair with the programme's weights; every pair at or above
  * `minScore` joins one alert per identity. Raised when the first such pair exists: at the later
- * submission of the two. The details name each pair, what agreed and its score.
+ * submission of the two. The details name the first pairs (STORED_IDENTITY_PAIRS), what agreed
+ * and their score.
  */
 export const detectIdentity = (identityKey: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
   const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
   if (!weights) return [];
   const sorted = [...apps].sort((a, b) => a.submittedPosition - b.submittedPosition);
-  const pairs: { pair: IdentityPair; later: CaseFacts; first: CaseFacts }[] = [];
+  const profiles = sorted.map((facts) => {
+    const record = recordOf(facts);
+    return record && identityProfileOf(record);
+  });
+  // Counted as they are found, only the listed pairs kept: a ring of hundreds makes tens of thousands.
+  const members = new Set<number>();
+  const listed: IdentityPair[] = [];
+  let total = 0;
+  let best = 0;
+  let raisedBy = Infinity;
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
-      const [a, b] = [recordOf(sorted[i]), recordOf(sorted[j])];
-      const match = a && b ? scoreIdentityMatch(a, b, weights) : null;
+      const [a, b] = [profiles[i], profiles[j]];
+      const match = a && b ? scoreIdentityProfiles(a, b, weights) : null;
       if (!match?.probable) continue;
-      pairs.push({
-        first: sorted[i],
-        later: sorted[j],
-        pair: {
+      total += 1;
+      members.add(i).add(j);
+      best = Math.max(best, match.score);
+      raisedBy = Math.min(raisedBy, j);
+      if (listed.length < STORED_IDENTITY_PAIRS) {
+        listed.push({
           applicationIds: [sorted[i].applicationId, sorted[j].applicationId],
           citizenIds: [sorted[i].citizenId, sorted[j].citizenId],
           documentKinds: match.documentKinds,
           matched: match.matched,
           score: match.score,
-        },
-      });
+        });
+      }
     }
   }
-  if (pairs.length === 0) return [];
-  const members = new Map<string, CaseFacts>();
-  for (const { first, later } of pairs) members.set(first.applicationId, first).set(later.applicationId, later);
-  const raisedBy = submittedPiece(pairs.map(({ later }) => later).sort((a, b) => a.submittedPosition - b.submittedPosition)[0]);
-  const ids = [...new Set(pairs.flatMap(({ pair }) => pair.citizenIds))].sort();
-  const best = Math.max(...pairs.map(({ pair }) => pair.score));
-  const finding = findingOf('F20', `identity:${identityKey}`, programme, [...members.values()].map(submittedPiece),
-    [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore: weights.minScore })], raisedBy);
-  return [{ ...finding, details: { kind: 'probable-same-person', minScore: weights.minScore, pairs: pairs.map(({ pair }) => pair) } }];
+  if (total === 0) return [];
+  const named = [...members].map((index) => sorted[index]);
+  const ids = [...new Set(named.map((facts) => facts.citizenId))].sort();
+  const finding = findingOf('F20', `identity:${identityKey}`, programme, named.map(submittedPiece),
+    [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore: weights.minScore })], submittedPiece(sorted[raisedBy]));
+  return [{ ...finding, details: { kind: 'probable-same-person', minScore: weights.minScore, pairs: listed, pairsTotal: total } }];
 };
