@@ -106,8 +106,9 @@ const settle = async (processes: ChildProcess[], limitSeconds: number): Promise<
  * API and projector as separate processes, as docker/compose.yaml runs them.
  */
 const startService = async (db: BenchDatabase, port: number, shape: HttpShape, profileDir?: string): Promise<ChildProcess[]> => {
-  if (shape === 'ceiling') return [await startProcess(db, 'ceiling', { PORT: String(port) }, port)];
+  if (shape === 'ceiling') return [await startProcess(db, 'ceiling', { PORT: String(port) }, port, profileDir)];
   if (shape === 'one-process') return [await startProcess(db, 'api', { PORT: String(port), RUN: 'all' }, port, profileDir)];
+  if (shape === 'api-alone') return [await startProcess(db, 'api', { PORT: String(port), RUN: 'api' }, port, profileDir)];
   const api = await startProcess(db, 'api', { PORT: String(port), RUN: 'api' }, port, profileDir);
   try {
     return [api, await startProcess(db, 'projector', { PROJECTOR_PORT: String(port + 1), RUN: 'projector' }, port + 1, profileDir)];
@@ -117,8 +118,11 @@ const startService = async (db: BenchDatabase, port: number, shape: HttpShape, p
   }
 };
 
-/** `ceiling`: bench/src/ceiling-server.ts, the least the mix needs (no projector, so no lag probe). */
-export type HttpShape = 'one-process' | 'separate-processes' | 'ceiling';
+/**
+ * `ceiling`: bench/src/ceiling-server.ts, the least the mix needs (no projector, so no lag probe).
+ * `api-alone`: the API with no projector running, to tell the request path's cost from the projector's.
+ */
+export type HttpShape = 'one-process' | 'separate-processes' | 'ceiling' | 'api-alone';
 
 export const stopApi = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null) return;
@@ -198,7 +202,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
     await autocannon({ url: `http://127.0.0.1:${options.port}`, connections: 2, amount: 40, requests: requests as never });
     const probe = (async () => {
       const deadline = nowMs() + options.seconds * 1000;
-      while (probing && options.shape !== 'ceiling' && nowMs() < deadline) {
+      while (probing && options.shape !== 'ceiling' && options.shape !== 'api-alone' && nowMs() < deadline) {
         const ward = wards[randomInt(0, WARDS)];
         const response = await fetch(`http://127.0.0.1:${options.port}/applications`, {
           method: 'POST',
