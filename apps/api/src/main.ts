@@ -5,6 +5,7 @@ import { shutDownGracefully } from '@lib/host';
 import { ConfigInvalid, EmbeddedDatabase, EmbeddedDatabaseInUse, loggerOptions, requireProductionSecrets, resolveAnchorKey, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { createApiApp } from './create-api-app';
+import { startProjectorThread, type ProjectorThread } from './projector-thread-host';
 import { seedDemoOnce } from './trial/seed-demo';
 
 const TRIAL_WARNING = (dir: string) =>
@@ -31,7 +32,18 @@ const main = async () => {
   }
   const applied = await prepareDatabase(config, embedded);
   if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
-  const app = await createApiApp(config, { withProjector: config.RUN === 'all', embedded });
+  // With a PostgreSQL server the projector runs on a thread of its own; the embedded database
+  // serves one connection in this thread only, so trial mode keeps it on the API's event loop.
+  const projectorThread = config.RUN === 'all' && !trial;
+  const app = await createApiApp(config, { withProjector: config.RUN === 'all' && !projectorThread, embedded });
+  let thread: ProjectorThread | null = null;
+  if (projectorThread) {
+    thread = await startProjectorThread((reason) => {
+      // Serving on with read models that no longer move would mislead every reader: stop, to be restarted.
+      logger.error(`${reason}; stopping`);
+      process.exit(1);
+    });
+  }
   // Fastify listens on localhost alone unless told otherwise; a container's port must be reachable from outside it.
   await app.listen(config.PORT, '0.0.0.0');
   let stopping: Promise<void> | null = null;
@@ -39,6 +51,7 @@ const main = async () => {
     stopping ??= (async () => {
       logger.info(`${signal}: draining requests in flight, then stopping`);
       await shutDownGracefully(app, config.SHUTDOWN_GRACE_MS, (message) => logger.warn(message));
+      await thread?.stop(config.SHUTDOWN_GRACE_MS);
       await embedded?.close();
       logger.info('stopped');
     })().then(
@@ -52,7 +65,7 @@ const main = async () => {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   if (trial && config.DEMO_APPLICATIONS > 0) await seedDemoOnce(app, config.DEMO_APPLICATIONS, logger);
-  logger.info(`listening on http://localhost:${config.PORT} (OpenAPI at /docs; projector ${config.RUN === 'all' ? 'in this process' : 'not running here'})`);
+  logger.info(`listening on http://localhost:${config.PORT} (OpenAPI at /docs; projector ${projectorThread ? `on a thread of this process${config.PROJECTOR_PORT > 0 ? `, its probes and metrics on port ${config.PROJECTOR_PORT}` : ''}` : config.RUN === 'all' ? 'in this process' : 'not running here'})`);
 };
 
 main().catch((error) => {

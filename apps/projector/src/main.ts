@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigInvalid, resolveAnchorKey, validateConfig } from '@lib/platform';
 import { prepareDatabase } from '@lib/projections';
 import { shutDownGracefully } from '@lib/host';
-import { ProjectorAppModule } from './projector-app.module';
+import { startProjectorApp } from './start-projector-app';
 
 const main = async () => {
   const config = validateConfig(process.env);
@@ -16,12 +14,8 @@ const main = async () => {
   // This process signs the log's anchors: refuse to start without the key, naming ANCHOR_KEY_FILE.
   resolveAnchorKey(config);
   await prepareDatabase(config);
-  // Fastify, as the API: without an adapter Nest looks for @nestjs/platform-express, which is not installed, and exits.
-  const app = await NestFactory.create<NestFastifyApplication>(ProjectorAppModule.forRoot(config), new FastifyAdapter(), { bufferLogs: true });
+  const app = await startProjectorApp(config);
   const logger = app.get(Logger);
-  app.useLogger(logger);
-  if (config.PROJECTOR_PORT > 0) await app.listen(config.PROJECTOR_PORT, '0.0.0.0');
-  else await app.init();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
