@@ -8,6 +8,11 @@ export interface CommandContext {
   commandId: string;
   /** With an Idempotency-Key: what the key is used for; a repeat for anything else is refused (CommandIdReused). */
   binding?: CommandBinding;
+  /**
+   * The id was made for this request (no Idempotency-Key): nothing can have used it before, so
+   * the first-use lookup is skipped (a query per command). The append still refuses a repeat.
+   */
+  freshCommandId?: true;
   correlationId: string;
   /** From If-Match: without it, a concurrent change is retried on a fresh read. */
   expectedVersion?: number;

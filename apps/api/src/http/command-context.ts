@@ -27,7 +27,7 @@ export const commandContext = (request: HttpRequest, actor: Actor): CommandConte
     // Keys are per officer: two officers' clients that pick the same key never collide. The
     // officer's id is escaped, so `a:b` + `c` and `a` + `b:c` stay apart (a key has no `%`).
     commandId: key ? `${encodeURIComponent(actor.id)}:${key}` : randomUUID(),
-    ...(key ? { binding: bindingOf(request, actor) } : {}),
+    ...(key ? { binding: bindingOf(request, actor) } : { freshCommandId: true }),
     correlationId: correlation && KEY.test(correlation) ? correlation : randomUUID(),
     expectedVersion: match ? Number(match[1]) : undefined,
   };

@@ -80,6 +80,29 @@ describe('SupportApplicationWriter (handlers on PostgreSQL)', () => {
       const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'commandId' = $1`, [commandId]);
       expect(rows[0].n).toBe(1);
     });
+
+    it('made for the request (no Idempotency-Key): not looked up first, and a repeat is still refused by the append', async () => {
+      const store = app.module.get(EventStore);
+      const original = store.findCommandRecord;
+      let lookups = 0;
+      store.findCommandRecord = (...args) => {
+        lookups += 1;
+        return original.apply(store, args);
+      };
+      try {
+        const commandId = randomUUID();
+        const first = await submit('001080000012', 'W01', { commandId, freshCommandId: true });
+        expect(lookups).toBe(0);
+        const second = await submit('001080000012', 'W01', { commandId, freshCommandId: true });
+        expect(second.result).toEqual(first.result);
+        const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'commandId' = $1`, [commandId]);
+        expect(rows[0].n).toBe(1);
+        // Once, by the append that found the id taken, for the first answer.
+        expect(lookups).toBe(1);
+      } finally {
+        store.findCommandRecord = original;
+      }
+    });
   });
 
   describe('when If-Match names a stale version', () => {
