@@ -22,6 +22,9 @@ describe('Web console: finding people and the same person under two IDs', () => 
     [lanInW02] = await importHistories(bed.api, [{ applicant: person({ citizenId: '020085007777', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1985-01-20', ward: 'W02', address: 'Số 4 Tam Thanh, W02', phone: '0987654321' }), events: [submitted('4')] }], '2020-05-20T02:00:00.000Z');
     const twice = person({ citizenId: '020070004444', fullName: 'Lò Văn Pọm', dateOfBirth: '1970-07-07', ward: 'W03', address: 'Số 9 Bà Triệu, W03' });
     paidTwice = await importHistories(bed.api, [{ applicant: twice, events: paidInFull('7') }, { applicant: twice, events: paidInFull('4') }], '2020-06-02T02:00:00.000Z');
+    // Fifteen IDs under one name, birthday, address and phone: 105 pairs, more than an alert lists.
+    const ring = { fullName: 'Trịnh Văn Vòng', dateOfBirth: '1975-05-05', ward: 'W04', address: 'Số 1 Nguyễn Du, W04', phone: '0977111222' };
+    await importHistories(bed.api, Array.from({ length: 15 }, (_, n) => ({ applicant: person({ ...ring, citizenId: `0200750${String(n).padStart(5, '0')}` }), events: [submitted('4')] })), '2020-05-21T02:00:00.000Z');
     await bed.api.settle();
   }, 120_000);
 
@@ -167,5 +170,17 @@ describe('Web console: finding people and the same person under two IDs', () => 
     await useLanguage(page, 'en');
     expect(await pairs.innerText()).toContain('matching name, date of birth, address, a 9-digit CMND and a 12-digit CCCD (score 90 / 70)');
     await screenshot(page, 'identity-13-f20-alert-en');
+  });
+
+  it('says how many of a ring’s pairs are not listed, in Vietnamese and English', async () => {
+    await page.goto(`${bed.base}/console/`);
+    await devSignIn(page, 'inspector', null, 'inspector-khanh');
+    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('alert-filters').locator('[name=rule]').selectOption('F20');
+    const more = page.getByTestId('identity-pairs-more');
+    await more.waitFor();
+    expect(await more.innerText()).toBe('và 5 cặp khác trùng khớp (chỉ liệt kê 100 cặp đầu tiên theo thứ tự nộp hồ sơ)');
+    await useLanguage(page, 'en');
+    expect(await more.innerText()).toBe('and 5 more matching pairs (only the first 100, in filing order, are listed)');
   });
 });

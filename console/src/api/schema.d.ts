@@ -1296,7 +1296,10 @@ export interface components {
         AlertDetailsResponse: {
             kind: string;
             minScore?: number;
+            /** @description F20: the first 100 matched pairs, in the order the applications were filed */
             pairs?: components["schemas"]["IdentityPairResponse"][];
+            /** @description F20: how many pairs matched in all (pairs lists at most 100) */
+            pairsTotal?: number;
         };
         RecoveryOrderResponse: {
             /** Format: uuid */

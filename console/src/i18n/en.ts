@@ -57,6 +57,7 @@ export const en: Messages = {
   warningOtherWard: 'an application of another ward',
   warningMatched: 'matching',
   warningScore: 'score',
+  morePairs: 'and {n} more matching pairs (only the first {listed}, in filing order, are listed)',
   countsByStatus: 'Applications by status',
   notYourStep: 'This step is not for your role.',
   actionTitle: 'Your action',

@@ -62,6 +62,7 @@ export const vi = {
   warningOtherWard: 'hồ sơ ở phường, xã khác',
   warningMatched: 'trùng',
   warningScore: 'điểm',
+  morePairs: 'và {n} cặp khác trùng khớp (chỉ liệt kê {listed} cặp đầu tiên theo thứ tự nộp hồ sơ)',
   countsByStatus: 'Số hồ sơ theo trạng thái',
   notYourStep: 'Bước này không thuộc vai trò của bạn.',
   actionTitle: 'Thao tác của bạn',

@@ -8,7 +8,7 @@ import { caseLink } from '../../routing/route';
 type IdentityPair = NonNullable<NonNullable<Alert['details']>['pairs']>[number];
 
 /** F20's pairs from its structured evidence, in the reader's language: which IDs, what agreed, the score. */
-const IdentityPairs = ({ pairs, minScore }: { pairs: IdentityPair[]; minScore: number | undefined }) => {
+const IdentityPairs = ({ pairs, minScore, total }: { pairs: IdentityPair[]; minScore: number | undefined; total: number | undefined }) => {
   const { t, code } = useI18n();
   return (
     <ul className="plain" data-testid="identity-pairs">
@@ -25,6 +25,7 @@ const IdentityPairs = ({ pairs, minScore }: { pairs: IdentityPair[]; minScore: n
           {minScore !== undefined && ` / ${minScore}`})
         </li>
       ))}
+      {total !== undefined && total > pairs.length && <li data-testid="identity-pairs-more">{t('morePairs', { n: total - pairs.length, listed: pairs.length })}</li>}
     </ul>
   );
 };
@@ -46,7 +47,7 @@ export const AlertFacts = ({ alert, resolution, applications }: { alert: Alert; 
         <>
           <dt>{t('details')}</dt>
           <dd>
-            <IdentityPairs pairs={alert.details.pairs} minScore={alert.details.minScore} />
+            <IdentityPairs pairs={alert.details.pairs} minScore={alert.details.minScore} total={alert.details.pairsTotal} />
           </dd>
         </>
       ) : (
