@@ -18,8 +18,9 @@ const smallBudget = (): ProgrammeCatalog => {
 
 /**
  * F17 is one alert per programme that grows with every application approved over the budget,
- * and F13 one per shared account, phone or address that grows with every applicant who gives it
- * (here all eight give one phone); a batch adds only its own applications to them. Built one
+ * F13 one per shared account, phone or address that grows with every applicant who gives it
+ * (here all eight give one phone), and F20 one per name and birthday under several IDs (all
+ * eight again); a batch adds only its own applications to them. Built one
  * event per batch, a few at a time or all at once, the alerts must be the same.
  */
 describe('F17 over budget and F13 on a shared phone, grown batch by batch', () => {
@@ -71,8 +72,8 @@ describe('F17 over budget and F13 on a shared phone, grown batch by batch', () =
       if (applied < total) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return db.dataSource.query(
-      `SELECT rule, subject, ward, wards, application_ids, evidence::text[] AS evidence, reasons, raised_position::text AS raised, raised_at, updated_position::text AS updated, updated_at
-         FROM ${schema}.fraud_alerts WHERE rule IN ('F17', 'F13') ORDER BY rule DESC, subject`,
+      `SELECT rule, subject, ward, wards, application_ids, evidence::text[] AS evidence, reasons, details, raised_position::text AS raised, raised_at, updated_position::text AS updated, updated_at
+         FROM ${schema}.fraud_alerts WHERE rule IN ('F17', 'F13', 'F20') ORDER BY rule = 'F20', rule DESC, subject`,
     );
   };
 
@@ -80,7 +81,7 @@ describe('F17 over budget and F13 on a shared phone, grown batch by batch', () =
     const oneByOne = await build('f17_small_batches', 1);
     const fewAtATime = await build('f17_batches_of_five', 5);
     const whole = await build('f17_one_batch', 10_000);
-    expect(whole.map((alert: { rule: string; subject: string }) => `${alert.rule} ${alert.subject}`)).toEqual(['F17 budget:nq42-2020', 'F13 phone:0912345678']);
+    expect(whole.map((alert: { rule: string; subject: string }) => `${alert.rule} ${alert.subject}`)).toEqual(['F17 budget:nq42-2020', 'F13 phone:0912345678', 'F20 identity:nguyenthihanh|1980-03-14']);
     expect(oneByOne).toEqual(whole);
     expect(fewAtATime).toEqual(whole);
     // Each approval holds 1,000,000 VND or more (category 7): from the third on, all are over 2,500,000.
@@ -91,5 +92,9 @@ describe('F17 over budget and F13 on a shared phone, grown batch by batch', () =
     expect(whole[1]).toMatchObject({ ward: 'W01', wards: ['W01', 'W02', 'W03'], raised: submissions[3].position, updated: submissions[7].position, reasons: [{ key: 'alert.shared-phone', params: { people: 8 } }] });
     expect(whole[1].application_ids).toHaveLength(8);
     expect(whole[1].evidence).toEqual(submissions.map((row: { position: string }) => row.position));
+    // One name and birthday under eight IDs, one phone: every pair, raised at the second filing.
+    expect(whole[2]).toMatchObject({ raised: submissions[1].position, details: { kind: 'probable-same-person', pairsTotal: 28 }, reasons: [{ key: 'alert.probable-same-person', params: { count: 8 } }] });
+    expect(whole[2].details.pairs).toHaveLength(28);
+    expect(whole[2].application_ids).toHaveLength(8);
   });
 });

@@ -4,7 +4,7 @@ import { fraudRule, type ProgrammeCatalog } from '@lib/domain';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, grownClusterFinding, type ClusterKind } from './detectors/group-detectors';
 import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
-import { detectIdentity } from './detectors/identity-detector';
+import { detectIdentity, growIdentity, type IdentityPair, type StoredIdentityAlert } from './detectors/identity-detector';
 import { FURLOUGH_CATEGORY, detectLoanWorker } from './detectors/loan-worker-detector';
 
 /** The groups a batch changed: only they are looked at again. */
@@ -16,6 +16,8 @@ export class TouchedGroups {
   readonly households = new Set<string>();
   /** Name and date of birth (F20): a new application may be someone already known under another ID. */
   readonly identities = new Set<string>();
+  /** The applications filed in this batch that have an identity key: the newest of their groups. */
+  readonly freshIdentities = new Set<string>();
   /** F19: workers of employer loans, and furloughed workers (category 1), whose holding moved. */
   readonly loanWorkers = new Set<string>();
   readonly refusals = new Set<string>();
@@ -40,7 +42,10 @@ export class TouchedGroups {
         if (members) members.push(after);
         else this.joined[kind].set(value, [after]);
       }
-      if (after.identityKey) this.identities.add(after.identityKey);
+      if (after.identityKey) {
+        this.identities.add(after.identityKey);
+        this.freshIdentities.add(after.applicationId);
+      }
     }
     if (after.payments.length !== (before?.payments.length ?? 0)) {
       for (const payment of after.payments) if (payment.payee) this.clusters.payee.add(payment.payee);
@@ -66,7 +71,7 @@ const GROWING: readonly GrowingKind[] = ['bankAccount', 'phone', 'address'];
 const clusterValue = (kind: GrowingKind, facts: CaseFacts): string | null => ({ bankAccount: facts.bankAccount, phone: facts.phone, address: facts.addressKey })[kind];
 
 /** SQL for the F13 alerts the upsert grows instead of replacing (fraud-alerts.projection.ts). */
-export const GROWING_ALERT_SQL = `(a.rule = 'F17' OR (a.rule = 'F13' AND split_part(a.subject, ':', 1) IN (${GROWING.map((kind) => `'${kind}'`).join(', ')})))`;
+export const GROWING_ALERT_SQL = `(a.rule IN ('F17', 'F20') OR (a.rule = 'F13' AND split_part(a.subject, ':', 1) IN (${GROWING.map((kind) => `'${kind}'`).join(', ')})))`;
 
 /**
  * F13 on the clusters a batch's new applications joined, without loading a cluster that is
@@ -187,7 +192,13 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   }
   if (touched.identities.size) {
     const members = facts.filter((one) => one.identityKey !== null && one.identityKey !== undefined && touched.identities.has(one.identityKey));
-    findings.push(...under(groupBy(members, (one) => [`${one.identityKey}#${one.programmeId}`]), programmes, (key, apps, programme) => detectIdentity(key.split('#')[0], apps, programme)));
+    const groups = groupBy(members, (one) => [`${one.identityKey}#${one.programmeId}`]);
+    const raised = await storedIdentityAlerts(manager, [...groups.keys()].map((key) => key.split('#')[0]));
+    findings.push(...under(groups, programmes, (key, apps, programme) => {
+      const identityKey = key.split('#')[0];
+      const stored = raised.get(identityKey);
+      return stored ? growIdentity(identityKey, apps, touched.freshIdentities, stored, programme) : detectIdentity(identityKey, apps, programme);
+    }));
   }
   // F19: each worker whose support or loan moved, with their own applications and the loans listing them.
   if (touched.loanWorkers.size) {
@@ -209,6 +220,25 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
     for (const finding of fresh) findings.push(await grownBudgetFinding(manager, finding));
   }
   return findings;
+};
+
+/**
+ * The F20 alerts already raised on these identities, as growIdentity needs them: a ring of
+ * hundreds is then scored only for its new members, not pair by pair all over again (a
+ * group of n costs n²/2 scorings a batch; the HTTP mix's ring of 400 made the live projector's
+ * batches take seconds).
+ */
+const storedIdentityAlerts = async (manager: EntityManager, identityKeys: readonly string[]): Promise<Map<string, StoredIdentityAlert>> => {
+  const ids = new Map(identityKeys.map((key) => [alertIdOf('F20', `identity:${key}`), key]));
+  if (ids.size === 0) return new Map();
+  const rows: { id: string; reasons: AlertReason[]; details: { pairs?: IdentityPair[]; pairsTotal?: number } | null }[] =
+    await manager.query(`SELECT id, reasons, details FROM fraud_alerts WHERE id = ANY($1::uuid[])`, [[...ids.keys()]]);
+  return new Map(rows.map((row) => {
+    const params = row.reasons.find((one) => one.key === 'alert.probable-same-person')?.params ?? {};
+    const pairs = row.details?.pairs ?? [];
+    // Alerts stored before pairsTotal listed every pair.
+    return [ids.get(row.id)!, { citizenIds: (params.citizenIds as string[] | undefined) ?? [], score: Number(params.score ?? 0), pairs, pairsTotal: row.details?.pairsTotal ?? pairs.length }];
+  }));
 };
 
 const peakOf = (reasons: readonly AlertReason[]): number => Math.max(0, ...reasons.map((reason) => Number(reason.params.total ?? 0)));

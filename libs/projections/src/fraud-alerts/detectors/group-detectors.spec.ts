@@ -2,7 +2,7 @@ import { anApplicant, approved, asStored, awaiting, filedClaim, paidInFull, reje
 import type { Applicant, SupportApplicationEvent } from '@lib/domain';
 import { evolveCaseFacts, type CaseFacts } from '../case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst } from './group-detectors';
-import { STORED_IDENTITY_PAIRS, detectIdentity } from './identity-detector';
+import { STORED_IDENTITY_PAIRS, detectIdentity, growIdentity, type IdentityPair } from './identity-detector';
 
 const catalog = shippedCatalog();
 const programme = catalog('nq42-2020', 1)!;
@@ -154,6 +154,18 @@ describe('Fraud detectors: groups', () => {
       // In filing order: the first application against each later one, then the second's.
       expect(listed[0].applicationIds).toEqual([ring[0].applicationId, ring[1].applicationId]);
       expect(listed[STORED_IDENTITY_PAIRS - 1].applicationIds).toEqual([ring[0].applicationId, ring[STORED_IDENTITY_PAIRS].applicationId]);
+    });
+
+    it.each([[5, 1], [15, 1], [15, 3], [20, 4]])('grown from its stored alert by new filings (%i, then %i more): what the detector says over the whole group', (before, added) => {
+      const ring = Array.from({ length: before + added }, (_, n) => app([submitted('4')], { ...nam, citizenId: `0200840${String(n).padStart(5, '0')}`, address: `Số ${n + 1} Lê Lợi` }));
+      const [stored] = detectIdentity(ring[0].identityKey!, ring.slice(0, before), programme);
+      const details = stored.details as { pairs: IdentityPair[]; pairsTotal: number };
+      const fresh = new Set(ring.slice(before).map((a) => a.applicationId));
+      const [grown] = growIdentity(ring[0].identityKey!, ring, fresh, { citizenIds: stored.reasons[0].params.citizenIds as string[], score: stored.reasons[0].params.score as number, pairs: details.pairs, pairsTotal: details.pairsTotal }, programme);
+      const [whole] = detectIdentity(ring[0].identityKey!, ring, programme);
+      expect({ reasons: grown.reasons, details: grown.details }).toEqual({ reasons: whole.reasons, details: whole.details });
+      // The stored alert keeps its members; the grown finding brings the new ones (the upsert adds them).
+      expect([...new Set([...stored.applicationIds, ...grown.applicationIds])].sort()).toEqual(whole.applicationIds);
     });
 
     it('nothing for one person’s own applications under one ID', () => {

@@ -37,40 +37,86 @@ export const detectIdentity = (identityKey: string, apps: readonly CaseFacts[], 
   const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
   if (!weights) return [];
   const sorted = [...apps].sort((a, b) => a.submittedPosition - b.submittedPosition);
+  const found = scanPairs(sorted, weights, 0);
+  if (found.total === 0) return [];
+  const named = [...found.members].map((index) => sorted[index]);
+  const ids = [...new Set(named.map((facts) => facts.citizenId))].sort();
+  return [identityFinding(identityKey, programme, weights.minScore, named, ids, found.best, sorted[found.raisedBy], found.listed, found.total)];
+};
+
+/** What an F20 alert already says (its reason's params and details), for growing it. */
+export interface StoredIdentityAlert {
+  citizenIds: string[];
+  score: number;
+  pairs: IdentityPair[];
+  pairsTotal: number;
+}
+
+/**
+ * F20 grown by the applications filed in this batch (`fresh`) into a group whose alert is
+ * raised: only the pairs they make are scored (they are the group's latest, so each with the
+ * ones before it), and merged with what the alert holds. The first pairs of the whole group, in
+ * filing order, are among the stored ones and the new ones, so the listed pairs, the count of
+ * IDs, the best score and the pair total are those of detectIdentity over the whole group. The
+ * upsert adds the new applications to the alert's and keeps its earliest raise.
+ */
+export const growIdentity = (identityKey: string, apps: readonly CaseFacts[], fresh: ReadonlySet<string>, stored: StoredIdentityAlert, programme: ProgrammeDefinition): Finding[] => {
+  const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
+  if (!weights) return [];
+  const sorted = [...apps].sort((a, b) => a.submittedPosition - b.submittedPosition);
+  const first = sorted.findIndex((facts) => fresh.has(facts.applicationId));
+  if (first < 0) return [];
+  const found = scanPairs(sorted, weights, first);
+  if (found.total === 0) return [];
+  const named = [...found.members].map((index) => sorted[index]);
+  const ids = [...new Set([...stored.citizenIds, ...named.map((facts) => facts.citizenId)])].sort();
+  const order = new Map(sorted.map((facts, index) => [facts.applicationId, index]));
+  const rank = (pair: IdentityPair) => [order.get(pair.applicationIds[0]) ?? -1, order.get(pair.applicationIds[1]) ?? -1];
+  const listed = [...stored.pairs, ...found.listed]
+    .sort((a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      return ra[0] - rb[0] || ra[1] - rb[1];
+    })
+    .slice(0, STORED_IDENTITY_PAIRS);
+  return [identityFinding(identityKey, programme, weights.minScore, named, ids, Math.max(stored.score, found.best), sorted[found.raisedBy], listed, stored.pairsTotal + found.total)];
+};
+
+/**
+ * The probable pairs whose later member is at `from` or after, in filing order (first member,
+ * then later one), counted as they are found; only the first `keep` kept as objects: a ring of
+ * hundreds makes tens of thousands.
+ */
+const scanPairs = (sorted: readonly CaseFacts[], weights: NonNullable<ReturnType<typeof identityWeightsOf>>, from: number, keep = STORED_IDENTITY_PAIRS) => {
   const profiles = sorted.map((facts) => {
     const record = recordOf(facts);
     return record && identityProfileOf(record);
   });
-  // Counted as they are found, only the listed pairs kept: a ring of hundreds makes tens of thousands.
-  const members = new Set<number>();
-  const listed: IdentityPair[] = [];
-  let total = 0;
-  let best = 0;
-  let raisedBy = Infinity;
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      const [a, b] = [profiles[i], profiles[j]];
-      const match = a && b ? scoreIdentityProfiles(a, b, weights) : null;
-      if (!match?.probable) continue;
-      total += 1;
-      members.add(i).add(j);
-      best = Math.max(best, match.score);
-      raisedBy = Math.min(raisedBy, j);
-      if (listed.length < STORED_IDENTITY_PAIRS) {
-        listed.push({
-          applicationIds: [sorted[i].applicationId, sorted[j].applicationId],
-          citizenIds: [sorted[i].citizenId, sorted[j].citizenId],
-          documentKinds: match.documentKinds,
-          matched: match.matched,
-          score: match.score,
-        });
-      }
+  const found = { members: new Set<number>(), listed: [] as IdentityPair[], total: 0, best: 0, raisedBy: Number.POSITIVE_INFINITY };
+  const probable = (i: number, j: number) => {
+    const [a, b] = [profiles[i], profiles[j]];
+    const match = a && b ? scoreIdentityProfiles(a, b, weights) : null;
+    if (!match?.probable) return;
+    found.total += 1;
+    found.members.add(i).add(j);
+    found.best = Math.max(found.best, match.score);
+    found.raisedBy = Math.min(found.raisedBy, j);
+    if (found.listed.length < keep) {
+      found.listed.push({
+        applicationIds: [sorted[i].applicationId, sorted[j].applicationId],
+        citizenIds: [sorted[i].citizenId, sorted[j].citizenId],
+        documentKinds: match.documentKinds,
+        matched: match.matched,
+        score: match.score,
+      });
     }
-  }
-  if (total === 0) return [];
-  const named = [...members].map((index) => sorted[index]);
-  const ids = [...new Set(named.map((facts) => facts.citizenId))].sort();
+  };
+  // Filing order of the pairs: by first member, then later one.
+  for (let i = 0; i < sorted.length; i++) for (let j = Math.max(i + 1, from); j < sorted.length; j++) probable(i, j);
+  return found;
+};
+
+const identityFinding = (identityKey: string, programme: ProgrammeDefinition, minScore: number, named: readonly CaseFacts[], ids: string[], best: number, raisedBy: CaseFacts, listed: IdentityPair[], total: number): Finding => {
   const finding = findingOf('F20', `identity:${identityKey}`, programme, named.map(submittedPiece),
-    [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore: weights.minScore })], submittedPiece(sorted[raisedBy]));
-  return [{ ...finding, details: { kind: 'probable-same-person', minScore: weights.minScore, pairs: listed, pairsTotal: total } }];
+    [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore })], submittedPiece(raisedBy));
+  return { ...finding, details: { kind: 'probable-same-person', minScore, pairs: listed, pairsTotal: total } };
 };
