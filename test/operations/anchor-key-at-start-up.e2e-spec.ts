@@ -1,21 +1,13 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEntryPoint } from '../support/cli-process';
+import { freePort } from '../support/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const REGISTER = join(__dirname, '..', 'support', 'ts-register.js');
 const SERVER = 'postgres://postgres@127.0.0.1:1/nowhere';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The processes that run the projector sign anchors, so they refuse to start without the key,

@@ -1,18 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, testAnchorKey, type TestDatabase } from '@lib/testing';
+import { freePort } from '../support/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const REGISTER = join(__dirname, '..', 'support', 'ts-register.js');
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The projector as docker/compose.yaml runs it (`npm run start:projector`), a real process: it

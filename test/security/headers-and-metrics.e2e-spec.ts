@@ -1,7 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { createApiTestApp, type ApiTestApp } from '../support/api-test-app';
+import { freePort } from '../support/free-port';
 
 const METRICS_TOKEN = 'scraper-token-0123456789abcdef';
 
@@ -12,14 +12,6 @@ describe('Security headers and the metrics endpoint', () => {
   let guarded: ApiTestApp;
   let separate: ApiTestApp;
   let metricsPort: number;
-  const freePort = (): Promise<number> =>
-    new Promise((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
-
   beforeAll(async () => {
     db = await createTestDatabase('headers_and_metrics');
     api = await createApiTestApp(db);
