@@ -9,10 +9,12 @@ export interface CommandContext {
   /** With an Idempotency-Key: what the key is used for; a repeat for anything else is refused (CommandIdReused). */
   binding?: CommandBinding;
   /**
-   * The id was made for this request (no Idempotency-Key): nothing can have used it before, so
-   * the first-use lookup is skipped (a query per command). The append still refuses a repeat.
+   * The id made for this request when it carried no Idempotency-Key. While `commandId` is still
+   * that id nothing can have used it, so the first-use lookup (a query per command) is skipped; a
+   * context derived with an id of its own (an import's rows, named by import and row, which a
+   * re-run repeats) is looked up as usual. The append refuses a repeat either way.
    */
-  freshCommandId?: true;
+  freshCommandId?: string;
   correlationId: string;
   /** From If-Match: without it, a concurrent change is retried on a fresh read. */
   expectedVersion?: number;

@@ -22,12 +22,13 @@ export const commandContext = (request: HttpRequest, actor: Actor): CommandConte
   // The request logger's id (X-Correlation-Id or generated): the same in log lines and events.
   const logged = (request.raw as { id?: unknown }).id;
   const correlation = typeof logged === 'string' ? logged : headerOf(request, 'x-correlation-id');
+  // Keys are per officer: two officers' clients that pick the same key never collide. The
+  // officer's id is escaped, so `a:b` + `c` and `a` + `b:c` stay apart (a key has no `%`).
+  const commandId = key ? `${encodeURIComponent(actor.id)}:${key}` : randomUUID();
   return {
     actor,
-    // Keys are per officer: two officers' clients that pick the same key never collide. The
-    // officer's id is escaped, so `a:b` + `c` and `a` + `b:c` stay apart (a key has no `%`).
-    commandId: key ? `${encodeURIComponent(actor.id)}:${key}` : randomUUID(),
-    ...(key ? { binding: bindingOf(request, actor) } : { freshCommandId: true }),
+    commandId,
+    ...(key ? { binding: bindingOf(request, actor) } : { freshCommandId: commandId }),
     correlationId: correlation && KEY.test(correlation) ? correlation : randomUUID(),
     expectedVersion: match ? Number(match[1]) : undefined,
   };

@@ -20,7 +20,7 @@ export class StreamWriter {
 
   /** The first answer to this command id, or null; refused when the id was used for something else. */
   private async firstUse(context: CommandContext): Promise<object | null> {
-    if (context.freshCommandId) return null;
+    if (context.freshCommandId !== undefined && context.freshCommandId === context.commandId) return null;
     if (!this.streams.findCommandRecord) return this.streams.findCommand(context.commandId);
     const record = await this.streams.findCommandRecord(context.commandId);
     if (record && bindingDiffers(record.binding, context.binding)) throw new CommandIdReused(context.commandId, record.binding!, context.binding!);

@@ -91,14 +91,20 @@ describe('SupportApplicationWriter (handlers on PostgreSQL)', () => {
       };
       try {
         const commandId = randomUUID();
-        const first = await submit('001080000012', 'W01', { commandId, freshCommandId: true });
+        const first = await submit('001080000012', 'W01', { commandId, freshCommandId: commandId });
         expect(lookups).toBe(0);
-        const second = await submit('001080000012', 'W01', { commandId, freshCommandId: true });
+        const second = await submit('001080000012', 'W01', { commandId, freshCommandId: commandId });
         expect(second.result).toEqual(first.result);
         const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'commandId' = $1`, [commandId]);
         expect(rows[0].n).toBe(1);
         // Once, by the append that found the id taken, for the first answer.
         expect(lookups).toBe(1);
+        // A context derived with an id of its own (an import's row, repeated by a re-run) is looked up first.
+        const row = randomUUID();
+        await submit('001080000013', 'W01', { commandId: row });
+        const again = await submit('001080000013', 'W01', { commandId: row, freshCommandId: commandId });
+        expect(lookups).toBe(3);
+        expect(again.result).toMatchObject({ status: 'submitted' });
       } finally {
         store.findCommandRecord = original;
       }
