@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { fraudRule, type ProgrammeCatalog } from '@lib/domain';
+import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, grownClusterFinding, type ClusterKind } from './detectors/group-detectors';
 import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
@@ -70,7 +70,7 @@ type GrowingKind = Exclude<ClusterKind, 'payee'>;
 const GROWING: readonly GrowingKind[] = ['bankAccount', 'phone', 'address'];
 const clusterValue = (kind: GrowingKind, facts: CaseFacts): string | null => ({ bankAccount: facts.bankAccount, phone: facts.phone, address: facts.addressKey })[kind];
 
-/** SQL for the F13 alerts the upsert grows instead of replacing (fraud-alerts.projection.ts). */
+/** SQL naming the alerts the upsert grows instead of replacing (fraud-alerts.projection.ts): F17, F20, and F13 on an account, phone or address. */
 export const GROWING_ALERT_SQL = `(a.rule IN ('F17', 'F20') OR (a.rule = 'F13' AND split_part(a.subject, ':', 1) IN (${GROWING.map((kind) => `'${kind}'`).join(', ')})))`;
 
 /**
