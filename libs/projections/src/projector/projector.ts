@@ -18,6 +18,8 @@ export interface ProjectorOptions {
   schema?: string;
   /** After each batch catchUp has applied to every projection that read it (a rebuild's progress). */
   onApplied?: (events: number) => void;
+  /** Analyse the read models' tables once this many events are applied, and again each time the count doubles (default 20,000; 0: never). */
+  statisticsAfter?: number;
 }
 
 const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.position === b.position;
@@ -36,13 +38,17 @@ export class Projector {
   private listener: Client | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
   private stopping = false;
+  private applied = 0;
+  private nextStatistics: number;
 
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     readonly projections: readonly Projection[],
     private readonly options: ProjectorOptions,
-  ) {}
+  ) {
+    this.nextStatistics = options.statisticsAfter ?? 20_000;
+  }
 
   /**
    * Applies at most one batch to one projection, in its own transaction; returns how many events
@@ -126,12 +132,36 @@ export class Projector {
             if (failed) throw failed.reason;
           }
           this.options.onApplied?.(batch.events.length);
+          await this.analyseAsTablesGrow(batch.events.length);
         }
       }
     } finally {
       await ahead?.batch.catch(() => undefined);
     }
     return total;
+  }
+
+  /**
+   * A catch-up from zero or a rebuild fills its tables within minutes, faster than autovacuum
+   * comes round (and some servers run with it off). Planned from an empty table's statistics,
+   * the fraud projection's group lookups became sequential scans and each batch took longer than
+   * the one before: over a province's 1.13 million events, 0.25 s a batch at the start and 1.5 s
+   * at the end. So the projector analyses its own tables at 20,000 events, 40,000, 80,000 and on:
+   * a handful of times in a rebuild, never again in a live service once it is large.
+   */
+  private async analyseAsTablesGrow(applied: number): Promise<void> {
+    this.applied += applied;
+    if (this.nextStatistics <= 0 || this.applied < this.nextStatistics) return;
+    this.nextStatistics = this.applied * 2;
+    const tables = [...new Set(this.projections.flatMap((projection) => projection.tables))];
+    if (tables.length === 0) return;
+    const qualified = tables.map((table) => (this.options.schema ? `${this.options.schema}.${table}` : table));
+    try {
+      await this.dataSource.query(`ANALYZE ${qualified.join(', ')}`);
+    } catch (error) {
+      // Statistics only speed the batches up: their failure must not stop the projection.
+      this.options.onError?.(error);
+    }
   }
 
   private applyInOwnTransaction(projection: Projection, checkpoint: Checkpoint, batch: ReadAllResult): Promise<number> {

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore } from '@lib/event-store';
+import { createEventTypeRegistry } from '@lib/platform';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import type { Projection } from '../projection';
+import { Projector } from './projector';
+
+jest.setTimeout(60_000);
+
+/** One row per event in a table of its own, written as a real projection writes. */
+const counting = (table: string): Projection => ({
+  name: `statistics-${table}`,
+  version: 1,
+  handles: new Set(['SupportApplicationWithdrawn']),
+  tables: [table],
+  apply: async (manager, events) => {
+    await manager.query(`INSERT INTO ${table} (event_id) SELECT unnest($1::uuid[])`, [events.map((event) => event.eventId)]);
+  },
+});
+
+/** What the planner believes of the table: -1 until it has been analysed once. */
+const plannedRows = async (db: TestDatabase, qualified: string): Promise<number> =>
+  (await db.pool.query(`SELECT reltuples::int AS rows FROM pg_class WHERE oid = $1::regclass`, [qualified])).rows[0].rows;
+
+describe('Projector: the read models are analysed as a catch-up fills them', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('projector_statistics');
+    store = new PostgresEventStore(db.pool, createEventTypeRegistry());
+    // This server runs with autovacuum off (as CI's does): only the projector can analyse.
+    await db.pool.query(`CREATE TABLE statistics_probe (event_id uuid PRIMARY KEY)`);
+    await db.pool.query(`CREATE SCHEMA statistics_rebuild`);
+    await db.pool.query(`CREATE TABLE statistics_rebuild.statistics_copy (event_id uuid PRIMARY KEY)`);
+    // Three commands of ten: three batches of ten.
+    for (let command = 0; command < 3; command++) {
+      await store.append({
+        commandId: randomUUID(),
+        recordedAt: '2020-05-18T02:00:00.000Z',
+        metadata: { actorId: 'officer', role: null, ward: null, correlationId: 'c', causationId: null },
+        appends: Array.from({ length: 10 }, () => ({
+          streamId: `support-application-${randomUUID()}`,
+          expected: { version: 0, hash: null },
+          events: [{ type: 'SupportApplicationWithdrawn', data: { reason: 'test' } }],
+        })),
+        result: {},
+      });
+    }
+  });
+  afterAll(() => db.drop());
+
+  it('at the first threshold and at each doubling, not after every batch', async () => {
+    expect(await plannedRows(db, 'statistics_probe')).toBe(-1);
+    const projector = new Projector(store, db.dataSource, [counting('statistics_probe')], { batchSize: 10, pollIntervalMs: 1000, statisticsAfter: 10 });
+    expect(await projector.catchUp()).toBe(30);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM statistics_probe')).rows[0].n).toBe(30);
+    // Analysed after 10 events and after 20; the next is due at 40, so the third batch is not counted.
+    expect(await plannedRows(db, 'statistics_probe')).toBe(20);
+  });
+
+  it("in a rebuild, the rebuild schema's copies", async () => {
+    const projector = new Projector(store, db.dataSource, [counting('statistics_copy')], { batchSize: 30, pollIntervalMs: 1000, statisticsAfter: 25, schema: 'statistics_rebuild' });
+    await db.pool.query(`CREATE TABLE statistics_rebuild.projection_checkpoints (LIKE projection_checkpoints INCLUDING ALL)`);
+    expect(await projector.catchUp()).toBe(30);
+    expect(await plannedRows(db, 'statistics_rebuild.statistics_copy')).toBe(30);
+  });
+
+  it('never, when turned off', async () => {
+    await db.pool.query(`CREATE TABLE statistics_off (event_id uuid PRIMARY KEY)`);
+    const projector = new Projector(store, db.dataSource, [counting('statistics_off')], { batchSize: 10, pollIntervalMs: 1000, statisticsAfter: 0 });
+    expect(await projector.catchUp()).toBe(30);
+    expect(await plannedRows(db, 'statistics_off')).toBe(-1);
+  });
+});
