@@ -50,13 +50,27 @@ const main = async () => {
     for (const projection of projections) for (const table of projection.tables) await dataSource.query(`TRUNCATE ${table}`);
     await dataSource.query('DELETE FROM projection_checkpoints');
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM events');
-    const projector = new Projector(new PostgresEventStore(pool, createEventTypeRegistry()), dataSource, projections, { batchSize, pollIntervalMs: 1000, parallel: 5 });
+    // The rate over the log's first and last tenth: a cost growing with the read models shows as a gap between them.
+    const tenth = n / 10;
+    let applied = 0;
+    let lastTenthFrom: { events: number; at: number } | null = null;
+    let firstTenth: number | null = null;
+    const onApplied = (events: number) => {
+      applied += events;
+      const now = performance.now();
+      if (firstTenth === null && applied >= tenth) firstTenth = Math.round(applied / ((now - started) / 1000));
+      if (lastTenthFrom === null && applied >= n - tenth) lastTenthFrom = { events: applied, at: now };
+    };
+    const projector = new Projector(new PostgresEventStore(pool, createEventTypeRegistry()), dataSource, projections, { batchSize, pollIntervalMs: 1000, parallel: 5, onApplied });
     const started = performance.now();
     // One shared read of each batch for every projection (Projector.catchUp), as the live projector does.
     await projector.catchUp();
     const seconds = (performance.now() - started) / 1000;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    const end = performance.now();
+    const from = lastTenthFrom as { events: number; at: number } | null;
+    const lastTenth = from && end > from.at ? Math.round((n - from.events) / ((end - from.at) / 1000)) : null;
+    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), eps_first_tenth: firstTenth, eps_last_tenth: lastTenth, batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   } finally {
     clearInterval(sampler);
     await dataSource.destroy();

@@ -9,6 +9,9 @@ export interface CatchUpFigure {
   events: number;
   seconds: number;
   eps: number;
+  /** The rate over the log's first and last tenth (a cost that grows with the read models). */
+  eps_first_tenth?: number | null;
+  eps_last_tenth?: number | null;
   batch_size: number;
   peak_rss_mb: number;
   max_rss_mb: number;

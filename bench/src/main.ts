@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -190,7 +191,10 @@ const main = async () => {
   results.meta.load_after = await machineLoad();
   results.meta.seconds = round((Date.now() - started.getTime()) / 1000, 0);
   await mkdir(resultsDir, { recursive: true });
-  const stamp = started.toISOString().slice(0, 10) + (quick ? '-quick' : '');
+  // A partial run (--only) or a second run of the day never writes over a committed full run.
+  const partial = args.some((arg) => arg.startsWith('--only=')) ? `-only-${only.join('-')}` : '';
+  let stamp = started.toISOString().slice(0, 10) + (quick ? '-quick' : '') + partial;
+  if (existsSync(join(resultsDir, `${stamp}.json`))) stamp += `-${started.toISOString().slice(11, 16).replace(':', '')}`;
   await writeFile(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 2) + '\n');
   await writeFile(join(resultsDir, `${stamp}.md`), markdownReport(results));
   printTable(results);

@@ -56,6 +56,7 @@ export const sections = (r: Record<string, any>): string[] => {
       ['seed (cli seed --bulk) applications/s', ...sizes.map(([, g]) => g.seed.applications_per_s)],
       ['catch-up events/s', ...sizes.map(([, g]) => g.catchup?.eps)],
       ['catch-up s', ...sizes.map(([, g]) => g.catchup?.seconds)],
+      ["catch-up events/s over the log's first tenth / last tenth", ...sizes.map(([, g]) => (g.catchup?.eps_first_tenth ? `${g.catchup.eps_first_tenth} / ${g.catchup.eps_last_tenth}` : undefined))],
       ['catch-up peak RSS MB', ...sizes.map(([, g]) => g.catchup?.peak_rss_mb)],
       ['read ceiling (same batches read and parsed) events/s', ...sizes.map(([, g]) => g.catchup?.read_ceiling_eps)],
       ['catch-up vs read ceiling', ...sizes.map(([, g]) => x(g.catchup?.vs_read_ceiling))],
