@@ -95,9 +95,13 @@ export class FraudAlertsProjection implements Projection {
     const alertIds = await this.upsertAlerts(manager, findings);
     alertIds.push(...(await this.saveResolutions(manager, resolutions)));
     if (alertIds.length) {
+      // A resolution holds while it covers every application of the alert. Not `<@`: PostgreSQL
+      // compares arrays element by element against each other, and a province's F17 alert of
+      // 85,624 applications, once dismissed, took 36 s a batch; EXCEPT hashes (0.1 s).
       await manager.query(
         `UPDATE fraud_alerts a SET status = CASE WHEN a.status = 'cleared' THEN 'cleared' ELSE COALESCE(
-           (SELECT r.outcome FROM fraud_alert_resolutions r WHERE r.alert_id = a.id AND a.application_ids <@ r.application_ids), 'open') END
+           (SELECT r.outcome FROM fraud_alert_resolutions r WHERE r.alert_id = a.id
+               AND NOT EXISTS (SELECT unnest(a.application_ids) EXCEPT SELECT unnest(r.application_ids))), 'open') END
          WHERE a.id = ANY($1::uuid[])`,
         [[...new Set(alertIds)]],
       );
