@@ -39,8 +39,14 @@ export class StreamWriter {
       try {
         result = await decision(work, now);
       } catch (error) {
-        // A repeat of a command that went through is answered as the first time, not refused.
-        if (attempt === 1 && (await previous)) return (await previous) as R;
+        // A repeat of a command that went through is answered as the first time, not refused. The
+        // lookup ran beside the read: it can have looked before that command committed and the
+        // read after (the stream then shows it done, and the decision refuses). Look once more.
+        const first = (await previous) ?? (await this.firstUse(context).catch((lookup: unknown) => {
+          if (lookup instanceof CommandIdReused) throw lookup;
+          return null; // the lookup failing says nothing: the decision's refusal stands
+        }));
+        if (first) return first as R;
         throw error;
       }
       if (attempt === 1 && (await previous)) return (await previous) as R;
