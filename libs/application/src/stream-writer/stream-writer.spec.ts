@@ -7,7 +7,7 @@ const clock = { now: () => '2020-05-18T02:00:00.000Z' };
 const paidFold: Fold<{ paid: boolean }> = { initial: () => ({ paid: false }), evolve: () => ({ paid: true }) };
 const binding: CommandBinding = { issuedBy: 'treasurer-mai', route: 'POST /applications/:id/payment', target: 'a', bodyHash: 'h' };
 const context = (commandId: string, extra: Partial<CommandContext> = {}): CommandContext => ({
-  actor: { id: 'treasurer-mai', role: 'treasurer', ward: 'W01' } as CommandContext['actor'],
+  actor: { id: 'treasurer-mai', roles: ['treasurer'], ward: 'W01' },
   commandId,
   binding,
   correlationId: 'c',
