@@ -147,7 +147,8 @@ export class Projector {
    * the fraud projection's group lookups became sequential scans and each batch took longer than
    * the one before: over a province's 1.13 million events, 0.25 s a batch at the start and 1.5 s
    * at the end. So the projector analyses its own tables at 20,000 events, 40,000, 80,000 and on:
-   * a handful of times in a rebuild, never again in a live service once it is large.
+   * a handful of times in a rebuild, never again in a live service once it is large. A service
+   * role that does not own the tables gets a warning from PostgreSQL and autovacuum's statistics.
    */
   private async analyseAsTablesGrow(applied: number): Promise<void> {
     this.applied += applied;
