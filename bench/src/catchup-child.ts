@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Pool } from 'pg';
 import { PostgresEventStore, START } from '@lib/event-store';
 import { ProgrammeRegistry, createEventTypeRegistry } from '@lib/platform';
-import { Projector, createDataSource, registeredProjections } from '@lib/projections';
+import { Projector, createDataSource, registeredProjections, type Projection } from '@lib/projections';
 
 /**
  * Run in a process of its own by catchup.bench.ts, so its peak memory is the projector's:
@@ -46,8 +46,8 @@ const main = async () => {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
-    const projections = registeredProjections(ProgrammeRegistry.load().catalog);
-    for (const projection of projections) for (const table of projection.tables) await dataSource.query(`TRUNCATE ${table}`);
+    const registered = registeredProjections(ProgrammeRegistry.load().catalog);
+    for (const projection of registered) for (const table of projection.tables) await dataSource.query(`TRUNCATE ${table}`);
     await dataSource.query('DELETE FROM projection_checkpoints');
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM events');
     // The rate over the log's first and last tenth: a cost growing with the read models shows as a gap between them.
@@ -55,7 +55,24 @@ const main = async () => {
     let applied = 0;
     let lastTenthFrom: { events: number; at: number } | null = null;
     let firstTenth: number | null = null;
+    // Each projection's apply, timed over those two tenths (milliseconds per 1,000 events): which of them grows.
+    const tenths = { first: new Map<string, number>(), last: new Map<string, number>(), events: { first: 0, last: 0 } };
+    const tenthOf = () => (applied < tenth ? 'first' : applied >= n - tenth ? 'last' : null);
+    const projections: Projection[] = registered.map((projection) => ({
+      name: projection.name,
+      version: projection.version,
+      handles: projection.handles,
+      tables: projection.tables,
+      apply: async (manager, events) => {
+        const which = tenthOf();
+        const from = performance.now();
+        await projection.apply(manager, events);
+        if (which) tenths[which].set(projection.name, (tenths[which].get(projection.name) ?? 0) + performance.now() - from);
+      },
+    }));
     const onApplied = (events: number) => {
+      const which = tenthOf();
+      if (which) tenths.events[which] += events;
       applied += events;
       const now = performance.now();
       if (firstTenth === null && applied >= tenth) firstTenth = Math.round(applied / ((now - started) / 1000));
@@ -69,8 +86,10 @@ const main = async () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const end = performance.now();
     const from = lastTenthFrom as { events: number; at: number } | null;
-    const lastTenth = from && end > from.at ? Math.round((n - from.events) / ((end - from.at) / 1000)) : null;
-    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), eps_first_tenth: firstTenth, eps_last_tenth: lastTenth, batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    const lastTenth = from && n > from.events && end > from.at ? Math.round((n - from.events) / ((end - from.at) / 1000)) : null;
+    const perThousand = (which: 'first' | 'last') => Object.fromEntries([...tenths[which]].map(([name, ms]) => [name, Number(((1000 * ms) / Math.max(1, tenths.events[which])).toFixed(1))]));
+    const applyMs = { first_tenth: perThousand('first'), last_tenth: perThousand('last') };
+    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), eps_first_tenth: firstTenth, eps_last_tenth: lastTenth, apply_ms_per_1000_events: applyMs, batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   } finally {
     clearInterval(sampler);
     await dataSource.destroy();

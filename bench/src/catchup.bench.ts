@@ -12,6 +12,8 @@ export interface CatchUpFigure {
   /** The rate over the log's first and last tenth (a cost that grows with the read models). */
   eps_first_tenth?: number | null;
   eps_last_tenth?: number | null;
+  /** Each projection's apply, milliseconds per 1,000 events over the log's first and last tenth. */
+  apply_ms_per_1000_events?: { first_tenth: Record<string, number>; last_tenth: Record<string, number> };
   batch_size: number;
   peak_rss_mb: number;
   max_rss_mb: number;

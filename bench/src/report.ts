@@ -57,6 +57,10 @@ export const sections = (r: Record<string, any>): string[] => {
       ['catch-up events/s', ...sizes.map(([, g]) => g.catchup?.eps)],
       ['catch-up s', ...sizes.map(([, g]) => g.catchup?.seconds)],
       ["catch-up events/s over the log's first tenth / last tenth", ...sizes.map(([, g]) => (g.catchup?.eps_first_tenth ? `${g.catchup.eps_first_tenth} / ${g.catchup.eps_last_tenth}` : undefined))],
+      ['apply ms per 1,000 events by projection, first tenth → last tenth', ...sizes.map(([, g]) => {
+        const ms = g.catchup?.apply_ms_per_1000_events;
+        return ms ? Object.keys(ms.first_tenth).map((name) => `${name} ${ms.first_tenth[name]} → ${ms.last_tenth[name] ?? '–'}`).join('; ') : undefined;
+      })],
       ['catch-up peak RSS MB', ...sizes.map(([, g]) => g.catchup?.peak_rss_mb)],
       ['read ceiling (same batches read and parsed) events/s', ...sizes.map(([, g]) => g.catchup?.read_ceiling_eps)],
       ['catch-up vs read ceiling', ...sizes.map(([, g]) => x(g.catchup?.vs_read_ceiling))],
