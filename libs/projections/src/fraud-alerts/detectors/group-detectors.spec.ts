@@ -168,6 +168,18 @@ describe('Fraud detectors: groups', () => {
       expect([...new Set([...stored.applicationIds, ...grown.applicationIds])].sort()).toEqual(whole.applicationIds);
     });
 
+    it.each([[6, [2]], [15, [0, 7]], [20, [3, 11, 19]]])('grown by filings committed after later ones (%i in all, fresh at %j): each pair counted once, as over the whole group', (size, freshAt) => {
+      // The log is read in commit order: an application filed (given its position) before some
+      // already in the alert can reach the projector after them.
+      const ring = Array.from({ length: size }, (_, n) => app([submitted('4')], { ...nam, citizenId: `0200850${String(n).padStart(5, '0')}`, address: `Số ${n + 1} Lê Lợi` }));
+      const fresh = new Set(freshAt.map((n) => ring[n].applicationId));
+      const [stored] = detectIdentity(ring[0].identityKey!, ring.filter((a) => !fresh.has(a.applicationId)), programme);
+      const details = stored.details as { pairs: IdentityPair[]; pairsTotal: number };
+      const [grown] = growIdentity(ring[0].identityKey!, ring, fresh, { citizenIds: stored.reasons[0].params.citizenIds as string[], score: stored.reasons[0].params.score as number, pairs: details.pairs, pairsTotal: details.pairsTotal }, programme);
+      const [whole] = detectIdentity(ring[0].identityKey!, ring, programme);
+      expect({ reasons: grown.reasons, details: grown.details }).toEqual({ reasons: whole.reasons, details: whole.details });
+    });
+
     it('nothing for one person’s own applications under one ID', () => {
       const apps = [app([submitted('4')], { ...nam, citizenId: '020082001234' }), app([submitted('7')], { ...nam, citizenId: '020082001234' })];
       expect(detectIdentity(apps[0].identityKey!, apps, programme)).toEqual([]);

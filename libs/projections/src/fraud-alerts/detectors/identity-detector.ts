@@ -53,12 +53,12 @@ export interface StoredIdentityAlert {
 }
 
 /**
- * F20 grown by the applications filed in this batch (`fresh`) into a group whose alert is
- * raised: only the pairs they make are scored (they are the group's latest, so each with the
- * ones before it), and merged with what the alert holds. The first pairs of the whole group, in
- * filing order, are among the stored ones and the new ones, so the listed pairs, the count of
- * IDs, the best score and the pair total are those of detectIdentity over the whole group. The
- * upsert adds the new applications to the alert's and keeps its earliest raise.
+ * F20 grown by the applications first seen in this batch (`fresh`) in a group whose alert is
+ * raised: only the pairs with a fresh member are scored, and merged with what the alert holds.
+ * The first pairs of the whole group, in filing order, are among the stored ones and the new
+ * ones, so the listed pairs, the count of IDs, the best score and the pair total are those of
+ * detectIdentity over the whole group. The upsert adds the new applications to the alert's and
+ * keeps its earliest raise.
  */
 export const growIdentity = (identityKey: string, apps: readonly CaseFacts[], fresh: ReadonlySet<string>, stored: StoredIdentityAlert, programme: ProgrammeDefinition): Finding[] => {
   const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
@@ -66,7 +66,11 @@ export const growIdentity = (identityKey: string, apps: readonly CaseFacts[], fr
   const sorted = [...apps].sort((a, b) => a.submittedPosition - b.submittedPosition);
   const first = sorted.findIndex((facts) => fresh.has(facts.applicationId));
   if (first < 0) return [];
-  const found = scanPairs(sorted, weights, first);
+  // Only pairs with a fresh member are new. The log is read in commit order, and an application
+  // committed later may have been filed (given its position) before some already in the alert:
+  // pairs between two of those are counted in the stored total already.
+  const isFresh = sorted.map((facts) => fresh.has(facts.applicationId));
+  const found = scanPairs(sorted, weights, first, STORED_IDENTITY_PAIRS, (i, j) => isFresh[i] || isFresh[j]);
   if (found.total === 0) return [];
   const named = [...found.members].map((index) => sorted[index]);
   const ids = [...new Set([...stored.citizenIds, ...named.map((facts) => facts.citizenId)])].sort();
@@ -82,11 +86,17 @@ export const growIdentity = (identityKey: string, apps: readonly CaseFacts[], fr
 };
 
 /**
- * The probable pairs whose later member is at `from` or after, in filing order (first member,
+ * The probable pairs whose later member is at `from` or after (and that `wanted` takes), in filing order (first member,
  * then later one), counted as they are found; only the first `keep` kept as objects: a ring of
  * hundreds makes tens of thousands.
  */
-const scanPairs = (sorted: readonly CaseFacts[], weights: NonNullable<ReturnType<typeof identityWeightsOf>>, from: number, keep = STORED_IDENTITY_PAIRS) => {
+const scanPairs = (
+  sorted: readonly CaseFacts[],
+  weights: NonNullable<ReturnType<typeof identityWeightsOf>>,
+  from: number,
+  keep = STORED_IDENTITY_PAIRS,
+  wanted: (i: number, j: number) => boolean = () => true,
+) => {
   const profiles = sorted.map((facts) => {
     const record = recordOf(facts);
     return record && identityProfileOf(record);
@@ -111,7 +121,7 @@ const scanPairs = (sorted: readonly CaseFacts[], weights: NonNullable<ReturnType
     }
   };
   // Filing order of the pairs: by first member, then later one.
-  for (let i = 0; i < sorted.length; i++) for (let j = Math.max(i + 1, from); j < sorted.length; j++) probable(i, j);
+  for (let i = 0; i < sorted.length; i++) for (let j = Math.max(i + 1, from); j < sorted.length; j++) if (wanted(i, j)) probable(i, j);
   return found;
 };
 
