@@ -9,3 +9,4 @@ export * from './projection-test-bed';
 export * from './projector-settle';
 export * from './anchor-test-key';
 export * from './builders/employer-loan.builders';
+export * from './projector-test-log';

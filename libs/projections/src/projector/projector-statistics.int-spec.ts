@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { PostgresEventStore, START } from '@lib/event-store';
+import { PostgresEventStore } from '@lib/event-store';
 import { createEventTypeRegistry } from '@lib/platform';
-import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { appendWithdrawals, createTestDatabase, untilReadable, type TestDatabase } from '@lib/testing';
 import type { Projection } from '../projection';
 import { Projector } from './projector';
 
@@ -34,23 +33,8 @@ describe('Projector: the read models are analysed as a catch-up fills them', () 
     await db.pool.query(`CREATE SCHEMA statistics_rebuild`);
     await db.pool.query(`CREATE TABLE statistics_rebuild.statistics_copy (event_id uuid PRIMARY KEY)`);
     // Three commands of ten: three batches of ten.
-    for (let command = 0; command < 3; command++) {
-      await store.append({
-        commandId: randomUUID(),
-        recordedAt: '2020-05-18T02:00:00.000Z',
-        metadata: { actorId: 'officer', role: null, ward: null, correlationId: 'c', causationId: null },
-        appends: Array.from({ length: 10 }, () => ({
-          streamId: `support-application-${randomUUID()}`,
-          expected: { version: 0, hash: null },
-          events: [{ type: 'SupportApplicationWithdrawn', data: { reason: 'test' } }],
-        })),
-        result: {},
-      });
-    }
-    // Readable first: the gap-safe reader holds back events while an older transaction is open on
-    // the server (other suites'), and a catch-up that stopped short would analyse at other counts.
-    const giveUp = Date.now() + 30_000;
-    while ((await store.readAll(START, 100)).events.length < 30 && Date.now() < giveUp) await new Promise((resolve) => setTimeout(resolve, 20));
+    await appendWithdrawals(store, 3, 10);
+    await untilReadable(store, 30);
   });
   afterAll(() => db.drop());
 

@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Checkpoint, EventStore, ReadAllResult } from '@lib/event-store';
 import type { Projection } from '../projection';
+import { SharedBatches } from './shared-batches';
+import { Slots } from './slots';
 
 export interface ProjectorOptions {
   batchSize: number;
@@ -22,7 +24,8 @@ export interface ProjectorOptions {
   statisticsAfter?: number;
 }
 
-const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.position === b.position;
+/** How far the fastest projection may run ahead of the slowest, in batches (each held in memory). */
+const BATCHES_AHEAD = 4;
 
 /**
  * Reads the global log from each projection's checkpoint and applies it in batches; a batch
@@ -98,46 +101,57 @@ export class Projector {
   /**
    * Runs every projection until the log has nothing more for it. Projections standing at the
    * same checkpoint (all of them, once caught up) share one read of each batch: the log is read
-   * and parsed once, not once per projection. They apply it side by side, each in its own
-   * transaction with its own checkpoint (one failing holds back only itself), while the next
-   * batch is read: PostgreSQL and Node.js work at once instead of taking turns.
+   * and parsed once, not once per projection (SharedBatches). Each applies the batches at its own
+   * pace, in its own transactions with its own checkpoint, at most `parallel` at once: a cheap
+   * projection does not wait for the costliest after every batch, one failing holds back only
+   * itself, and the next batch is read while this one is applied.
    */
   async catchUp(): Promise<number> {
     let total = 0;
     const done = new Set<string>();
-    let ahead: { from: Checkpoint; batch: Promise<ReadAllResult> } | null = null;
-    try {
-      while (!this.stopping) {
-        const groups = await this.groupedByCheckpoint(done);
-        if (groups.length === 0) break;
-        for (const { checkpoint, projections } of groups) {
-          const read: Promise<ReadAllResult> = ahead && sameCheckpoint(ahead.from, checkpoint) ? ahead.batch : this.store.readAll(checkpoint, this.options.batchSize);
-          ahead = null;
-          const batch = await read;
-          if (batch.events.length === 0) {
-            for (const projection of projections) done.add(projection.name);
-            continue;
-          }
-          total += batch.events.length;
-          if (groups.length === 1 && batch.events.length >= this.options.batchSize) {
-            const next = this.store.readAll(batch.checkpoint, this.options.batchSize);
-            next.catch(() => undefined); // awaited (and its failure thrown) when used
-            ahead = { from: batch.checkpoint, batch: next };
-          }
-          // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
-          const parallel = Math.max(1, this.options.parallel ?? 3);
-          for (let first = 0; first < projections.length; first += parallel) {
-            const applied = await Promise.allSettled(projections.slice(first, first + parallel).map((projection) => this.applyInOwnTransaction(projection, checkpoint, batch)));
-            const failed = applied.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-            if (failed) throw failed.reason;
-          }
-          this.options.onApplied?.(batch.events.length);
-          await this.analyseAsTablesGrow(batch.events.length);
-        }
-      }
-    } finally {
-      await ahead?.batch.catch(() => undefined);
+    while (!this.stopping) {
+      const groups = await this.groupedByCheckpoint(done);
+      if (groups.length === 0) break;
+      for (const { checkpoint, projections } of groups) total += await this.catchUpFrom(checkpoint, projections, done);
     }
+    return total;
+  }
+
+  /** One group to the head of the log (or until stopping); returns the events every one of them applied. */
+  private async catchUpFrom(checkpoint: Checkpoint, projections: readonly Projection[], done: Set<string>): Promise<number> {
+    const batches = new SharedBatches(this.store, checkpoint, this.options.batchSize, projections.map((projection) => projection.name), BATCHES_AHEAD);
+    const slots = new Slots(Math.max(1, this.options.parallel ?? 3));
+    let total = 0;
+    const cleared = async (sizes: number[]) => {
+      for (const events of sizes) {
+        total += events;
+        this.options.onApplied?.(events);
+        await this.analyseAsTablesGrow(events);
+      }
+    };
+    const failures: unknown[] = [];
+    await Promise.all(
+      projections.map(async (projection) => {
+        try {
+          // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
+          for (let index = 0; !this.stopping; index++) {
+            const { from, batch } = await batches.take(projection.name, index);
+            if (batch.events.length === 0) {
+              done.add(projection.name);
+              return;
+            }
+            // 0: another projector process moved this checkpoint first; regrouped on the next pass.
+            if ((await slots.run(() => this.applyInOwnTransaction(projection, from, batch))) === 0) return;
+            await cleared(batches.passed(projection.name, index));
+          }
+        } catch (error) {
+          failures.push(error);
+        } finally {
+          await cleared(batches.leave(projection.name));
+        }
+      }),
+    );
+    if (failures.length > 0) throw failures[0];
     return total;
   }
 

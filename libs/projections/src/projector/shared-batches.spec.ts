@@ -1,0 +1,108 @@
+import type { Checkpoint, EventStore, ReadAllResult, StoredEvent } from '@lib/event-store';
+import { SharedBatches } from './shared-batches';
+import { Slots } from './slots';
+
+/** A log of `length` events, positions 1…length, read in batches; every read recorded. */
+const logOf = (length: number) => {
+  const reads: string[] = [];
+  const store = {
+    readAll: async (after: Checkpoint, limit: number): Promise<ReadAllResult> => {
+      reads.push(after.position);
+      const first = Number(after.position) + 1;
+      const last = Math.min(length, first + limit - 1);
+      const events = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => ({ globalPosition: String(first + i) }) as unknown as StoredEvent);
+      return { events, checkpoint: { transactionId: '1', position: String(Math.max(first - 1, last)) } };
+    },
+  } as unknown as EventStore;
+  return { store, reads };
+};
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('SharedBatches', () => {
+  it('reads each batch once for every reader, in order, from where the last ended', async () => {
+    const { store, reads } = logOf(25);
+    const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a', 'b'], 4);
+    const seen: Record<string, string[]> = { a: [], b: [] };
+    await Promise.all(
+      ['a', 'b'].map(async (reader) => {
+        for (let index = 0; ; index++) {
+          const { from, batch } = await batches.take(reader, index);
+          if (batch.events.length === 0) return batches.leave(reader);
+          seen[reader].push(`${from.position}+${batch.events.length}`);
+          batches.passed(reader, index);
+        }
+      }),
+    );
+    expect(seen.a).toEqual(['0+10', '10+10', '20+5']);
+    expect(seen.b).toEqual(seen.a);
+    expect(reads).toEqual(['0', '10', '20', '25']);
+  });
+
+  it('holds the fastest reader `window` batches ahead of the slowest, and lets it go when the slowest leaves', async () => {
+    const { store } = logOf(100);
+    const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['fast', 'slow'], 2);
+    await batches.take('slow', 0);
+    let reached = -1;
+    const fast = (async () => {
+      for (let index = 0; index < 8; index++) {
+        await batches.take('fast', index);
+        batches.passed('fast', index);
+        reached = index;
+      }
+    })();
+    for (let i = 0; i < 20; i++) await tick();
+    // slow stands at 0: fast may take 0, 1 and 2 and waits for 3.
+    expect(reached).toBe(2);
+    batches.passed('slow', 0);
+    for (let i = 0; i < 20; i++) await tick();
+    expect(reached).toBe(3);
+    batches.leave('slow');
+    await fast;
+    expect(reached).toBe(7);
+  });
+
+  it('reports each batch once, when every reader still going has applied it', async () => {
+    const { store } = logOf(30);
+    const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a', 'b'], 4);
+    await batches.take('a', 0);
+    await batches.take('a', 1);
+    expect(batches.passed('a', 0)).toEqual([]);
+    expect(batches.passed('a', 1)).toEqual([]);
+    await batches.take('b', 0);
+    expect(batches.passed('b', 0)).toEqual([10]);
+    // b fails or stops: what a has applied counts, once.
+    expect(batches.leave('b')).toEqual([10]);
+    expect(batches.leave('a')).toEqual([]);
+  });
+
+  it('a failed read fails the readers that take it', async () => {
+    const store = { readAll: async () => Promise.reject(new Error('connection lost')) } as unknown as EventStore;
+    const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a'], 4);
+    await expect(batches.take('a', 0)).rejects.toThrow('connection lost');
+  });
+});
+
+describe('Slots', () => {
+  it('runs at most `size` tasks at once, the rest in the order they asked', async () => {
+    const slots = new Slots(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        slots.run(async () => {
+          running++;
+          most = Math.max(most, running);
+          order.push(i);
+          await tick();
+          running--;
+          if (i === 1) throw new Error('failed');
+        }).catch(() => undefined),
+      ),
+    );
+    expect(most).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(running).toBe(0);
+  });
+});
