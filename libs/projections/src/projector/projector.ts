@@ -141,7 +141,7 @@ export class Projector {
               return;
             }
             // 0: another projector process moved this checkpoint first; regrouped on the next pass.
-            if ((await slots.run(() => this.applyInOwnTransaction(projection, from, batch))) === 0) return;
+            if ((await slots.run(() => this.applyInOwnTransaction(projection, from, batch), index)) === 0) return;
             await cleared(batches.passed(projection.name, index));
           }
         } catch (error) {

@@ -1,6 +1,5 @@
 import type { Checkpoint, EventStore, ReadAllResult, StoredEvent } from '@lib/event-store';
 import { SharedBatches } from './shared-batches';
-import { Slots } from './slots';
 
 /** A log of `length` events, positions 1…length, read in batches; every read recorded. */
 const logOf = (length: number) => {
@@ -80,29 +79,5 @@ describe('SharedBatches', () => {
     const store = { readAll: async () => Promise.reject(new Error('connection lost')) } as unknown as EventStore;
     const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a'], 4);
     await expect(batches.take('a', 0)).rejects.toThrow('connection lost');
-  });
-});
-
-describe('Slots', () => {
-  it('runs at most `size` tasks at once, the rest in the order they asked', async () => {
-    const slots = new Slots(2);
-    let running = 0;
-    let most = 0;
-    const order: number[] = [];
-    await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        slots.run(async () => {
-          running++;
-          most = Math.max(most, running);
-          order.push(i);
-          await tick();
-          running--;
-          if (i === 1) throw new Error('failed');
-        }).catch(() => undefined),
-      ),
-    );
-    expect(most).toBe(2);
-    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(running).toBe(0);
   });
 });
