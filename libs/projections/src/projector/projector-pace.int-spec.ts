@@ -82,4 +82,21 @@ describe('Projector: projections sharing the log each go at their own pace', () 
     expect(await checkpointOf(db, 'pace-failing')).toBe(0);
     expect(healthy.batches).toHaveLength(8);
   });
+
+  it('a progress callback that throws ends the catch-up only once no projection is still applying', async () => {
+    const first = recorder('pace-progress-a');
+    const second = recorder('pace-progress-b');
+    const projector = new Projector(store, db.dataSource, [first.projection, second.projection], {
+      batchSize: 5,
+      pollIntervalMs: 1000,
+      onApplied: () => {
+        throw new Error('progress display gone');
+      },
+    });
+    await expect(projector.catchUp()).rejects.toThrow('progress display gone');
+    const settled = [await checkpointOf(db, 'pace-progress-a'), await checkpointOf(db, 'pace-progress-b')];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([await checkpointOf(db, 'pace-progress-a'), await checkpointOf(db, 'pace-progress-b')]).toEqual(settled);
+    expect(first.batches.length + second.batches.length).toBe(settled[0] / 5 + settled[1] / 5);
+  });
 });

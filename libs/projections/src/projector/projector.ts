@@ -129,26 +129,26 @@ export class Projector {
         await this.analyseAsTablesGrow(events);
       }
     };
+    /** One projection through the shared batches: to the head, until stopping, or until another process moved it. */
+    const follow = async (projection: Projection) => {
+      // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
+      for (let index = 0; !this.stopping; index++) {
+        const { from, batch } = await batches.take(projection.name, index);
+        if (batch.events.length === 0) {
+          done.add(projection.name);
+          return;
+        }
+        // 0: another projector process moved this checkpoint first; regrouped on the next pass.
+        if ((await slots.run(() => this.applyInOwnTransaction(projection, from, batch), index)) === 0) return;
+        await cleared(batches.passed(projection.name, index));
+      }
+    };
     const failures: unknown[] = [];
     await Promise.all(
       projections.map(async (projection) => {
-        try {
-          // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
-          for (let index = 0; !this.stopping; index++) {
-            const { from, batch } = await batches.take(projection.name, index);
-            if (batch.events.length === 0) {
-              done.add(projection.name);
-              return;
-            }
-            // 0: another projector process moved this checkpoint first; regrouped on the next pass.
-            if ((await slots.run(() => this.applyInOwnTransaction(projection, from, batch), index)) === 0) return;
-            await cleared(batches.passed(projection.name, index));
-          }
-        } catch (error) {
-          failures.push(error);
-        } finally {
-          await cleared(batches.leave(projection.name));
-        }
+        // Nothing thrown from here: Promise.all would settle while the other projections still apply.
+        await follow(projection).catch((error) => failures.push(error));
+        await cleared(batches.leave(projection.name)).catch((error) => failures.push(error));
       }),
     );
     if (failures.length > 0) throw failures[0];
