@@ -132,11 +132,18 @@ export class Projector {
     /** One projection through the shared batches: to the head, until stopping, or until another process moved it. */
     const follow = async (projection: Projection) => {
       // Once stopping, the batch in hand is the last: shutdown must not wait for a whole backlog.
+      let again = false;
       for (let index = 0; !this.stopping; index++) {
-        const { from, batch } = await batches.take(projection.name, index);
+        const { from, batch } = await batches.take(projection.name, index, again);
+        again = false;
         if (batch.events.length === 0) {
-          done.add(projection.name);
-          return;
+          if (!(await batches.atHead(projection.name))) {
+            done.add(projection.name);
+            return;
+          }
+          again = true;
+          index--;
+          continue;
         }
         // 0: another projector process moved this checkpoint first; regrouped on the next pass.
         if ((await slots.run(() => this.applyInOwnTransaction(projection, from, batch), index)) === 0) return;

@@ -80,4 +80,30 @@ describe('SharedBatches', () => {
     const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a'], 4);
     await expect(batches.take('a', 0)).rejects.toThrow('connection lost');
   });
+
+  it('a reader at the head looks again each time another passes a batch, and stops once all are at the head', async () => {
+    const log = logOf(20);
+    const batches = new SharedBatches(log.store, { transactionId: '0', position: '0' }, 10, ['fast', 'slow'], 4);
+    for (const index of [0, 1]) {
+      await batches.take('fast', index);
+      batches.passed('fast', index);
+    }
+    expect((await batches.take('fast', 2)).batch.events).toHaveLength(0);
+    const looking = batches.atHead('fast');
+    await batches.take('slow', 0);
+    batches.passed('slow', 0);
+    expect(await looking).toBe(true);
+    // Looked at again, the head is read anew, not the empty read kept.
+    const readsBefore = log.reads.length;
+    expect((await batches.take('fast', 2, true)).batch.events).toHaveLength(0);
+    expect(log.reads.length).toBe(readsBefore + 1);
+    const waiting = batches.atHead('fast');
+    await batches.take('slow', 1);
+    batches.passed('slow', 1);
+    expect(await waiting).toBe(true);
+    expect((await batches.take('slow', 2)).batch.events).toHaveLength(0);
+    const fastAgain = batches.atHead('fast');
+    expect(await batches.atHead('slow')).toBe(false);
+    expect(await fastAgain).toBe(false);
+  });
 });

@@ -25,6 +25,8 @@ export class SharedBatches {
   private cleared = 0;
   /** One past the furthest batch any reader has applied: nothing beyond it is reported, even once all have left. */
   private furthest = 0;
+  /** Readers that found nothing more and wait for the others (`atHead`). */
+  private readonly headed = new Set<string>();
   /** Where the first batch not yet cleared starts. */
   private resumeAt: Checkpoint;
 
@@ -39,9 +41,16 @@ export class SharedBatches {
     this.resumeAt = from;
   }
 
-  /** Batch `index` (0, 1, 2, … for each reader); waits while the reader is too far ahead. */
-  async take(reader: string, index: number): Promise<SharedBatch> {
+  /**
+   * Batch `index` (0, 1, 2, … for each reader); waits while the reader is too far ahead. `again`:
+   * the reader found the log's head there before, so an empty read is not reused but read anew.
+   */
+  async take(reader: string, index: number, again = false): Promise<SharedBatch> {
     while (index - this.slowest() > this.window) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (again && this.done.get(index)?.size === 0) {
+      this.reads.delete(index);
+      this.done.delete(index);
+    }
     const taken = await this.read(index);
     if (taken.batch.events.length >= this.batchSize && index + 1 - this.slowest() <= this.window) {
       // Awaited (and its failure thrown) by whoever takes it.
@@ -55,6 +64,35 @@ export class SharedBatches {
     this.next.set(reader, index + 1);
     this.furthest = Math.max(this.furthest, index + 1);
     return this.advance();
+  }
+
+  /**
+   * The reader found nothing more. While others still have batches to apply it waits for the
+   * next of them to pass one, then returns true (look again: under a steady load the cheap
+   * projections keep to the head instead of waiting for the costliest one's whole backlog);
+   * false once every reader still going is at the head too.
+   */
+  async atHead(reader: string): Promise<boolean> {
+    this.headed.add(reader);
+    if (this.allAtHead()) {
+      this.wakeAll();
+      return false;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.allAtHead()) return false;
+    this.headed.delete(reader);
+    return true;
+  }
+
+  private allAtHead(): boolean {
+    for (const reader of this.next.keys()) if (!this.headed.has(reader)) return false;
+    return true;
+  }
+
+  private wakeAll(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) wake();
   }
 
   /** The reader stops (at the head, failed, stopping, or moved on by another process). */
@@ -80,9 +118,7 @@ export class SharedBatches {
       this.resumeAt = after;
       this.cleared++;
     }
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const wake of waiting) wake();
+    this.wakeAll();
     return cleared;
   }
 
