@@ -6,7 +6,7 @@ import { createEventTypeRegistry } from '@lib/platform';
 import { BeneficiaryKeys } from '@lib/application';
 import { SyntheticProvinceSeeder, type GroundTruthCase } from '@lib/seeding';
 import { loadProgrammes } from '@lib/platform';
-import { FraudAlertsProjection, Projector, createDataSource, runMigrations } from '@lib/projections';
+import { FraudAlertsProjection, Projector, alertApplicationIdsSql, createDataSource, runMigrations } from '@lib/projections';
 import { score, type RuleScore } from './score';
 
 export interface FraudEvalOptions {
@@ -111,7 +111,7 @@ export const runFraudEval = async (options: FraudEvalOptions): Promise<FraudEval
     await project(new FraudAlertsProjection(withBudget(programmes, Number(approvedTotal))));
     detectSeconds += (Date.now() - started) / 1000;
 
-    const alerts: { rule: string; application_ids: string[] }[] = (await pool.query('SELECT rule, application_ids FROM fraud_alerts')).rows;
+    const alerts: { rule: string; application_ids: string[] }[] = (await pool.query(`SELECT rule, ${alertApplicationIdsSql('a')} AS application_ids FROM fraud_alerts a`)).rows;
     const cases = [...main.cases, ...overBudget.cases];
     const injected = new Set(cases.flatMap((c) => c.applicationIds));
     return {

@@ -35,6 +35,7 @@ export * from './overdue-steps/overdue-steps.entity';
 export * from './overdue-steps/overdue-steps.projection';
 export * from './overdue-steps/queries/list-overdue-steps.query';
 export * from './fraud-alerts/fraud-alerts.entity';
+export * from './fraud-alerts/alert-members';
 export * from './fraud-alerts/fraud-alerts.projection';
 export * from './fraud-alerts/detectors/finding';
 export * from './fraud-alerts/detectors/alert-reason';

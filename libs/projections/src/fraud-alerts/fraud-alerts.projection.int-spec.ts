@@ -138,4 +138,42 @@ describe('FraudAlertsProjection: F17 over the reported budget', () => {
     const raised = (await new ListFraudAlertsHandler(db.dataSource).execute(new ListFraudAlertsQuery({ rule: 'F17' }, 10))).items;
     expect(raised).toEqual([expect.objectContaining({ rule: 'F17', applicationIds: [ids[1]], severity: 'high' })]);
   });
+
+  it('keeps its applications in rows of their own, reads them as one list, and reopens a dismissal when another goes over', async () => {
+    const small: ProgrammeDefinition[] = shippedProgrammes().map((programme) => ({ ...programme, fraudRules: { ...programme.fraudRules, F17: { ...programme.fraudRules!.F17!, thresholds: { budgetVnd: 10_000_000 } } } }));
+    const bed = projectionTestBed(db, [new FraudAlertsProjection(catalogOf(small))]);
+    const pay = async (i: number) => {
+      const id = randomUUID();
+      const applicant = anApplicant({ citizenId: `0201990001${String(i).padStart(2, '0')}`, phone: `09710000${String(i).padStart(2, '0')}`, address: `Số ${i} Trần Phú` });
+      const positions = await bed.append(`support-application-${id}`, paidInFull('7').map((event) => ({ type: event.type, data: { ...event.data, applicationId: id, ...('applicant' in event.data ? { applicant } : {}) } })));
+      await bed.project();
+      return { id, positions };
+    };
+    const more = [await pay(1), await pay(2)];
+    const alertId = alertIdOf('F17', 'budget:nq42-2020');
+    const listed = async () => (await new GetFraudAlertHandler(db.dataSource).execute(new GetFraudAlertQuery(alertId)))!;
+    const { alert } = await listed();
+    // Three over the budget (the first test's second and these two), each with the decision that took it over.
+    expect(alert.applicationIds).toHaveLength(3);
+    expect(alert.applicationIds).toEqual(expect.arrayContaining(more.map((one) => one.id)));
+    expect(alert.applicationIds).toEqual([...alert.applicationIds].sort());
+    expect(alert.evidence).toHaveLength(3);
+    expect(alert.evidence.map(Number)).toEqual([...alert.evidence.map(Number)].sort((a, b) => a - b));
+    // The event that took each over is its decision, the first that holds the money for it.
+    const decision = paidInFull('7').findIndex((event) => event.type === 'SupportApplicationDecided');
+    expect(alert.evidence).toEqual(expect.arrayContaining(more.map((one) => String(one.positions[decision]))));
+    const [stored] = await db.dataSource.query(`SELECT application_ids, evidence FROM fraud_alerts WHERE id = $1`, [alertId]);
+    expect(stored).toEqual({ application_ids: [], evidence: [] });
+    const members = await db.dataSource.query(`SELECT application_id FROM fraud_alert_members WHERE alert_id = $1 ORDER BY 1`, [alertId]);
+    expect(members.map((row: { application_id: string }) => row.application_id)).toEqual(alert.applicationIds);
+
+    await bed.append(`fraud-alert-${alertId}`, [{ type: 'FraudAlertDismissed', data: { alertId, rule: 'F17', applicationIds: alert.applicationIds, note: 'Ngân sách bổ sung', dismissedBy: 'inspector-1', dismissedAt: '2020-07-01T02:00:00.000Z' } }]);
+    await bed.project();
+    expect((await listed()).alert.status).toBe('dismissed');
+    const latecomer = await pay(3);
+    const reopened = (await listed()).alert;
+    expect(reopened.status).toBe('open');
+    expect(reopened.applicationIds).toContain(latecomer.id);
+    expect(reopened.applicationIds).toHaveLength(4);
+  });
 });

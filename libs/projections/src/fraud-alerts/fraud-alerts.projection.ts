@@ -49,7 +49,7 @@ export class FraudAlertsProjection implements Projection {
   // 3: reasons are message keys and params, no longer English sentences.
   readonly version = 3;
   readonly handles: ReadonlySet<string> = new Set([...CASE_FACT_EVENT_TYPES, 'FraudAlertDismissed']);
-  readonly tables = ['fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_resolutions'];
+  readonly tables = ['fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_members', 'fraud_alert_resolutions'];
 
   constructor(private readonly programmes: ProgrammeCatalog, private readonly options: FraudAlertsOptions = {}) {}
 
@@ -95,13 +95,15 @@ export class FraudAlertsProjection implements Projection {
     const alertIds = await this.upsertAlerts(manager, findings);
     alertIds.push(...(await this.saveResolutions(manager, resolutions)));
     if (alertIds.length) {
-      // A resolution holds while it covers every application of the alert. Not `<@`: PostgreSQL
-      // compares arrays element by element against each other, and a province's F17 alert of
-      // 85,624 applications, once dismissed, took 36 s a batch; EXCEPT hashes (0.1 s).
+      // A resolution holds while it covers every application of the alert, its members' too.
+      // Not `<@`: PostgreSQL compares arrays element by element against each other, and a
+      // province's F17 alert of 85,624 applications, once dismissed, took 36 s a batch; EXCEPT
+      // hashes (0.1 s).
       await manager.query(
         `UPDATE fraud_alerts a SET status = CASE WHEN a.status = 'cleared' THEN 'cleared' ELSE COALESCE(
            (SELECT r.outcome FROM fraud_alert_resolutions r WHERE r.alert_id = a.id
-               AND NOT EXISTS (SELECT unnest(a.application_ids) EXCEPT SELECT unnest(r.application_ids))), 'open') END
+               AND NOT EXISTS (SELECT unnest(a.application_ids) UNION ALL SELECT m.application_id FROM fraud_alert_members m WHERE m.alert_id = a.id
+                               EXCEPT SELECT unnest(r.application_ids))), 'open') END
          WHERE a.id = ANY($1::uuid[])`,
         [[...new Set(alertIds)]],
       );
@@ -154,6 +156,15 @@ export class FraudAlertsProjection implements Projection {
     // One finding per alert in a statement: the last one computed is the most complete.
     const unique = [...new Map(records.map((record) => [record.id, record])).values()];
     if (unique.length === 0) return [];
+    const members = records.flatMap((record) => (record.members ?? []).map((member) => ({ alertId: record.id, ...member })));
+    if (members.length) {
+      await manager.query(
+        `INSERT INTO fraud_alert_members (alert_id, application_id, position)
+         SELECT m."alertId", m."applicationId", m.position FROM jsonb_to_recordset($1::jsonb) AS m("alertId" uuid, "applicationId" text, position bigint)
+         ON CONFLICT (alert_id, application_id) DO NOTHING`,
+        [JSON.stringify(members)],
+      );
+    }
     const upserted: { id: string; rule: string; severity: string; inserted: boolean }[] = await manager.query(
       `INSERT INTO fraud_alerts AS a (id, rule, subject, title, legal_basis, severity, programme_id, ward, wards, application_ids, evidence, reasons, details, status,
                                       raised_position, raised_at, updated_position, updated_at)
@@ -177,7 +188,7 @@ export class FraudAlertsProjection implements Projection {
          raised_position = LEAST(a.raised_position, EXCLUDED.raised_position),
          updated_position = EXCLUDED.updated_position, updated_at = EXCLUDED.updated_at
        RETURNING id, rule, severity, (xmax = 0) AS inserted`,
-      [JSON.stringify(unique.map((record) => ({ ...record, wards: record.wards.length ? record.wards : [''] })))],
+      [JSON.stringify(unique.map(({ members: apart, ...record }) => ({ ...record, wards: record.wards.length ? record.wards : [''], ...(apart ? { applicationIds: [], evidence: [] } : {}) })))],
     );
     for (const alert of upserted) if (alert.inserted) this.options.onRaised?.({ rule: alert.rule, severity: alert.severity });
     return upserted.map((alert) => alert.id);

@@ -4,6 +4,7 @@ import { EventStore } from '@lib/event-store';
 import { SupportApplicationWriter, type CommandContext } from '@lib/application';
 import { anApplicant, claimFor, createTestDatabase, createWriteSideApp, type TestDatabase, type WriteSideApp, shippedCatalog } from '@lib/testing';
 import { Projector } from '../projector/projector';
+import { alertApplicationIdsSql, alertEvidenceSql } from './alert-members';
 import { FraudAlertsProjection } from './fraud-alerts.projection';
 
 /** The shipped programme with a budget that three approvals exceed. */
@@ -59,7 +60,7 @@ describe('F17 over budget and F13 on a shared phone, grown batch by batch', () =
 
   const build = async (schema: string, batchSize: number) => {
     await db.dataSource.query(`CREATE SCHEMA ${schema}`);
-    for (const table of ['projection_checkpoints', 'fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_resolutions']) {
+    for (const table of ['projection_checkpoints', 'fraud_case_facts', 'fraud_budget_totals', 'fraud_alerts', 'fraud_alert_members', 'fraud_alert_resolutions']) {
       await db.dataSource.query(`CREATE TABLE ${schema}.${table} (LIKE public.${table} INCLUDING ALL)`);
     }
     const projector = new Projector(app.module.get(EventStore), db.dataSource, [new FraudAlertsProjection(smallBudget())], { batchSize, pollIntervalMs: 1000, schema });
@@ -71,10 +72,15 @@ describe('F17 over budget and F13 on a shared phone, grown batch by batch', () =
       [{ applied }] = await db.dataSource.query(`SELECT coalesce(sum(events_applied), 0)::int AS applied FROM ${schema}.projection_checkpoints`);
       if (applied < total) await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    return db.dataSource.query(
-      `SELECT rule, subject, ward, wards, application_ids, evidence::text[] AS evidence, reasons, details, raised_position::text AS raised, raised_at, updated_position::text AS updated, updated_at
-         FROM ${schema}.fraud_alerts WHERE rule IN ('F17', 'F13', 'F20') ORDER BY rule = 'F20', rule DESC, subject`,
-    );
+    // The lists as readers see them: F17's applications are kept in fraud_alert_members.
+    return db.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL search_path TO ${schema}`);
+      return manager.query(
+        `SELECT rule, subject, ward, wards, ${alertApplicationIdsSql('a')} AS application_ids, ${alertEvidenceSql('a')}::text[] AS evidence, reasons, details,
+                raised_position::text AS raised, raised_at, updated_position::text AS updated, updated_at
+           FROM fraud_alerts a WHERE rule IN ('F17', 'F13', 'F20') ORDER BY rule = 'F20', rule DESC, subject`,
+      );
+    });
   };
 
   it('are the same alerts whether built one event per batch, five or all at once, naming every application over the budget and on the phone', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FraudRuleId } from '@lib/domain';
+import type { AlertMember } from '../alert-members';
 import { uniqueReasons, type AlertReason } from './alert-reason';
 
 /**
@@ -20,6 +21,8 @@ export interface Finding {
   reasons: AlertReason[];
   /** Structured evidence (F20: which applications matched, on what, with what score), for rendering in the reader's language. */
   details?: Record<string, unknown> | null;
+  /** For an alert that grows without bound (F17): its applications, kept in rows of their own instead of the alert's arrays (alert-members.ts). */
+  members?: AlertMember[];
   /** The event at which the rule first held, and its business time. */
   raisedPosition: number;
   raisedAt: string;

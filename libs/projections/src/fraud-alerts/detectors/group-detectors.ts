@@ -140,7 +140,8 @@ export const detectOverBudget = (apps: readonly CaseFacts[], programme: Programm
   if (!budget || over.length === 0) return [];
   const pieces = over.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.overBudget!.position, at: facts.overBudget!.at }));
   const peak = Math.max(...over.map((facts) => facts.overBudget!.total));
-  return [findingOf('F17', `budget:${programme.id}`, programme, pieces, [reason('alert.over-budget', { total: peak, budget })])];
+  const members = pieces.map(({ applicationId, position }) => ({ applicationId, position }));
+  return [{ ...findingOf('F17', `budget:${programme.id}`, programme, pieces, [reason('alert.over-budget', { total: peak, budget })]), members }];
 };
 
 /** The programme version an application was filed under, for its rule parameters. */

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { InvalidCursor } from '../../application-overview/queries/list-applications.query-handler';
 import { csvStream } from '../../csv/csv-stream';
 import type { AlertReason } from '../detectors/alert-reason';
+import { alertApplicationIdsSql, alertEvidenceSql, withMembers } from '../alert-members';
 import { FraudAlertResolutionRow, FraudAlertRow } from '../fraud-alerts.entity';
 import { ExportFraudAlertsCsvQuery, GetFraudAlertQuery, ListFraudAlertsQuery, type FraudAlertDetail, type FraudAlertFilter, type FraudAlertPage } from './list-fraud-alerts.query';
 import { ReadSource, readsOn, type Reads } from '../../read-replica/read-source';
@@ -42,7 +43,7 @@ export class ListFraudAlertsHandler implements IQueryHandler<ListFraudAlertsQuer
         [...filterValues(filter), position, id, limit + 1],
       );
       const page = ids.slice(0, limit).map((row) => row.id);
-      const rows = page.length ? await dataSource.getRepository(FraudAlertRow).createQueryBuilder('a').whereInIds(page).getMany() : [];
+      const rows = page.length ? await withMembers(dataSource, await dataSource.getRepository(FraudAlertRow).createQueryBuilder('a').whereInIds(page).getMany()) : [];
       const items = page.map((alertId) => rows.find((row) => row.id === alertId)!);
       return { items, nextCursor: ids.length > limit ? encode(items[items.length - 1]) : null };
     });
@@ -59,7 +60,7 @@ export class GetFraudAlertHandler implements IQueryHandler<GetFraudAlertQuery> {
 
   execute({ alertId }: GetFraudAlertQuery): Promise<FraudAlertDetail | null> {
     return this.reads.run(async (dataSource) => {
-      const alert = await dataSource.getRepository(FraudAlertRow).findOneBy({ id: alertId });
+      const [alert] = await withMembers(dataSource, await dataSource.getRepository(FraudAlertRow).findBy({ id: alertId }));
       if (!alert) return null;
       return { alert, resolution: await dataSource.getRepository(FraudAlertResolutionRow).findOneBy({ alertId }) };
     });
@@ -76,12 +77,13 @@ export class ExportFraudAlertsCsvHandler implements IQueryHandler<ExportFraudAle
     return csvStream(
       this.dataSource,
       ALERT_CSV_HEADER,
-      `SELECT * FROM fraud_alerts WHERE ${WHERE} ORDER BY raised_position DESC, id DESC`,
+      `SELECT a.*, ${alertApplicationIdsSql('a')} AS listed_application_ids, ${alertEvidenceSql('a')} AS listed_evidence
+         FROM fraud_alerts a WHERE ${WHERE} ORDER BY raised_position DESC, id DESC`,
       filterValues(filter),
       (r) => {
         const alert = { programmeId: String(r.programme_id), rule: String(r.rule), title: String(r.title), legalBasis: String(r.legal_basis) };
         const reasons = r.reasons as AlertReason[];
-        return [r.id, r.rule, r.severity, r.status, words?.title(alert) ?? r.title, words?.legalBasis(alert) ?? r.legal_basis, r.ward, r.wards, r.application_ids, r.evidence,
+        return [r.id, r.rule, r.severity, r.status, words?.title(alert) ?? r.title, words?.legalBasis(alert) ?? r.legal_basis, r.ward, r.wards, r.listed_application_ids, r.listed_evidence,
           (words?.reasons(reasons) ?? reasons.map((reason) => reason.key)).join('; '), r.raised_at, r.updated_at];
       },
     );
