@@ -45,7 +45,7 @@ export type AppendVerdict =
  * rows and inserted them backwards).
  */
 export const APPEND_SQL = `WITH heads AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb->'heads') AS h(command_id text, stream_id text, version int, hash text, moves bool)
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS h(command_id text, stream_id text, version int, hash text, moves bool)
   ), stale AS (
     SELECT DISTINCT ON (h.command_id) h.command_id, h.stream_id FROM heads h
      WHERE (SELECT p.command_id FROM processed_commands p WHERE p.command_id = h.command_id) IS NULL
@@ -54,13 +54,13 @@ export const APPEND_SQL = `WITH heads AS (
   ), command AS (
     INSERT INTO processed_commands (command_id, result, issued_by, route, target, body_hash)
     SELECT c.command_id, c.result, c.issued_by, c.route, c.target, c.body_hash
-      FROM jsonb_to_recordset($1::jsonb->'commands') AS c(command_id text, result jsonb, issued_by text, route text, target text, body_hash text)
+      FROM jsonb_to_recordset($2::jsonb) AS c(command_id text, result jsonb, issued_by text, route text, target text, body_hash text)
      WHERE NOT EXISTS (SELECT 1 FROM stale WHERE stale.command_id = c.command_id)
     ON CONFLICT (command_id) DO NOTHING RETURNING command_id
   ), appended AS (
     INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
     SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash
-      FROM jsonb_to_recordset($1::jsonb->'events')
+      FROM jsonb_to_recordset($3::jsonb)
            AS e(seq int, command_id text, event_id uuid, stream_id text, stream_version int, type text, schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, hash text)
      WHERE e.command_id IN (SELECT command_id FROM command)
      ORDER BY e.seq
@@ -97,12 +97,15 @@ export const appendRowsParameters = (append: PreparedAppend, events: PreparedApp
 };
 
 /**
- * The statement's one parameter: a JSON document of heads, commands and rows. Measured
- * against one array parameter per column, it costs the client about half the CPU (no
+ * The statement's three parameters: JSON arrays of heads, commands and rows. Measured
+ * against one array parameter per column, JSON costs the client about half the CPU (no
  * per-element escaping in JavaScript) and the server less parsing. Event data and metadata
- * are already JSON text, so they go in as they are.
+ * are already JSON text, so they go in as they are. Three documents, not one: a parameter
+ * cast to jsonb where the statement names it is parsed at each place, so one document read
+ * by three CTEs was parsed three times (0.19 against 0.06 ms of the server's CPU for a
+ * 10-event append).
  */
-export const appendParameters = (appends: readonly PreparedAppend[]): [string] => {
+export const appendParameters = (appends: readonly PreparedAppend[]): [string, string, string] => {
   const heads: string[] = [];
   const commands: string[] = [];
   const events: string[] = [];
@@ -114,7 +117,7 @@ export const appendParameters = (appends: readonly PreparedAppend[]): [string] =
     }
     for (const event of append.events) events.push(eventJson(event, events.length, command));
   }
-  return [`{"heads":[${heads.join(',')}],"commands":[${commands.join(',')}],"events":[${events.join(',')}]}`];
+  return [`[${heads.join(',')}]`, `[${commands.join(',')}]`, `[${events.join(',')}]`];
 };
 
 interface AppendRow {
