@@ -4,18 +4,20 @@ import type { Projection } from '../projection';
 import { RowTable } from '../common/row-table';
 import { ApplicationOverviewRow } from './application-overview.entity';
 import { OVERVIEW_EVENT_TYPES, evolveOverview } from './application-overview.evolve';
+import { applyWardTotals, wardTotalDeltas } from './ward-totals';
 
 export const applicationOverviewTable = new RowTable('application_overview', ApplicationOverviewRow);
 
 /**
- * Where each application stands, one row per application (the ward dashboard is a query over
- * these rows). Per batch: one read of the rows touched, one upsert of those that changed.
+ * Where each application stands, one row per application, and the ward dashboard's totals
+ * over them. Per batch: one read of the rows touched, one upsert of those that changed, one
+ * of what they moved in the totals.
  */
 export class ApplicationOverviewProjection implements Projection {
   readonly name = 'application-overview';
   readonly version = 1;
   readonly handles = OVERVIEW_EVENT_TYPES;
-  readonly tables = ['application_overview'];
+  readonly tables = ['application_overview', 'ward_totals'];
 
   async apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
     const relevant = events.filter((event) => this.handles.has(event.type));
@@ -35,5 +37,6 @@ export class ApplicationOverviewProjection implements Projection {
     const changed = [...current.values()].filter((row) => row !== before.get(row.applicationId));
     if (changed.length === 0) return;
     await applicationOverviewTable.upsert(manager, changed);
+    await applyWardTotals(manager, wardTotalDeltas(changed.map((after) => ({ before: before.get(after.applicationId), after }))));
   }
 }

@@ -19,6 +19,7 @@ import { FraudLoanWorkers1765500000000 } from '../migrations/1765500000000-fraud
 import { PaymentMismatchRow } from '../payment-mismatches/payment-mismatch.entity';
 import { CreatePaymentMismatches1765612000000 } from '../migrations/1765612000000-create-payment-mismatches';
 import { FraudAlertMembers1765700000000 } from '../migrations/1765700000000-fraud-alert-members';
+import { CreateWardTotals1765700000001 } from '../migrations/1765700000001-create-ward-totals';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
 export const projectionEntities: Function[] = [ApplicationOverviewRow, ProjectionCheckpointRow];
@@ -34,4 +35,4 @@ projectionMigrations.push(FraudAlertReasonKeys1765400000000);
 projectionMigrations.push(FraudLoanWorkers1765500000000);
 projectionEntities.push(PaymentMismatchRow);
 projectionMigrations.push(CreatePaymentMismatches1765612000000);
-projectionMigrations.push(FraudAlertMembers1765700000000);
+projectionMigrations.push(FraudAlertMembers1765700000000, CreateWardTotals1765700000001);
