@@ -1,19 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import type { WardDashboardRow } from '../ward-dashboard/ward-dashboard.row';
 import type { ApplicationOverviewRow } from './application-overview.entity';
 
 const AMOUNTS = ['claimedAmount', 'approvedAmount', 'paidAmount', 'recoveryOrderedAmount', 'recoveredAmount'] as const;
 
-interface Delta {
-  ward: string;
-  category: string;
-  status: string;
-  applications: number;
-  claimedAmount: number;
-  approvedAmount: number;
-  paidAmount: number;
-  recoveryOrderedAmount: number;
-  recoveredAmount: number;
-}
+/** A key's move in ward_totals: the dashboard's row, as a difference. */
+type Delta = WardDashboardRow;
 
 /**
  * What a batch's changed overview rows move in ward_totals: each row leaves its old ward,
