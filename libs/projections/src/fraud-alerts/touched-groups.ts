@@ -4,7 +4,7 @@ import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, grownClusterFinding, type ClusterKind } from './detectors/group-detectors';
 import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
-import { detectIdentity, growIdentity, type IdentityPair, type StoredIdentityAlert } from './detectors/identity-detector';
+import { IDENTITY_FACT_FIELDS, detectIdentity, growIdentity, type IdentityFacts, type IdentityPair, type StoredIdentityAlert } from './detectors/identity-detector';
 import { FURLOUGH_CATEGORY, detectLoanWorker } from './detectors/loan-worker-detector';
 
 /** The groups a batch changed: only they are looked at again. */
@@ -119,8 +119,8 @@ const growClusters = async (manager: EntityManager, touched: TouchedGroups, prog
   return findings;
 };
 
-const groupBy = <K>(facts: readonly CaseFacts[], key: (facts: CaseFacts) => K[]): Map<K, CaseFacts[]> => {
-  const groups = new Map<K, CaseFacts[]>();
+const groupBy = <K, Facts = CaseFacts>(facts: readonly Facts[], key: (facts: Facts) => K[]): Map<K, Facts[]> => {
+  const groups = new Map<K, Facts[]>();
   // Pushed, not copied: a large group (one phone shared by thousands) was copied once per member.
   for (const one of facts) {
     for (const k of key(one)) {
@@ -133,7 +133,7 @@ const groupBy = <K>(facts: readonly CaseFacts[], key: (facts: CaseFacts) => K[])
 };
 
 /** Each group's programme: the one its first application was filed under. */
-const under = (groups: Map<string, CaseFacts[]>, programmes: ProgrammeCatalog, detect: (key: string, apps: CaseFacts[], programme: NonNullable<ReturnType<ProgrammeCatalog>>) => Finding[]): Finding[] =>
+const under = <Facts extends Pick<CaseFacts, 'programmeId' | 'programmeVersion'>>(groups: Map<string, Facts[]>, programmes: ProgrammeCatalog, detect: (key: string, apps: Facts[], programme: NonNullable<ReturnType<ProgrammeCatalog>>) => Finding[]): Finding[] =>
   [...groups.entries()].flatMap(([key, apps]) => {
     const programme = programmes(apps[0].programmeId, apps[0].programmeVersion);
     return programme ? detect(key, apps, programme) : [];
@@ -154,7 +154,6 @@ const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Prom
   branch(touched.persons, (keys) => `citizen_id = ANY(${keys})`);
   for (const kind of Object.keys(COLUMN) as ClusterKind[]) branch(touched.clusters[kind], (keys) => (kind === 'payee' ? `payees && ${keys}` : `${COLUMN[kind]} = ANY(${keys})`));
   branch(touched.households, (keys) => `household_key = ANY(${keys})`);
-  branch(touched.identities, (keys) => `identity_key = ANY(${keys})`);
   branch(touched.loanWorkers, (keys) => `citizen_id = ANY(${keys}) OR loan_workers && ${keys}`);
   if (touched.refusals.size) {
     const pairs = [...touched.refusals].map((pair) => pair.split('|'));
@@ -165,6 +164,20 @@ const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Prom
   // runs to tens of thousands of rows, and the planner then read the whole table by a sequential
   // scan on every batch, a cost growing with the province; the members are a few hundred.
   const rows: { facts: CaseFacts }[] = await manager.query(`SELECT facts FROM fraud_case_facts WHERE application_id = ANY(ARRAY(${branches.join(' UNION ')}))`, values);
+  return rows.map((row) => row.facts);
+};
+
+/**
+ * The applications under these names and birthdays, only what F20 reads of them: a ring grows
+ * by every filing under its name (the bench's mix files hundreds), and each batch with one read
+ * and parsed every member's whole facts.
+ */
+const loadIdentities = async (manager: EntityManager, identityKeys: ReadonlySet<string>): Promise<IdentityFacts[]> => {
+  const fields = IDENTITY_FACT_FIELDS.map((field) => `'${field}', facts->'${field}'`).join(', ');
+  const rows: { facts: IdentityFacts }[] = await manager.query(
+    `SELECT jsonb_build_object(${fields}) AS facts FROM fraud_case_facts WHERE identity_key = ANY($1::text[])`,
+    [[...identityKeys]],
+  );
   return rows.map((row) => row.facts);
 };
 
@@ -194,7 +207,7 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
     findings.push(...under(groupBy(members, (one) => [one.householdKey!]), programmes, (key, apps, programme) => detectHousehold(key, apps, programme)));
   }
   if (touched.identities.size) {
-    const members = facts.filter((one) => one.identityKey !== null && one.identityKey !== undefined && touched.identities.has(one.identityKey));
+    const members = await loadIdentities(manager, touched.identities);
     const groups = groupBy(members, (one) => [`${one.identityKey}#${one.programmeId}`]);
     const raised = await storedIdentityAlerts(manager, [...groups.keys()].map((key) => key.split('#')[0]));
     findings.push(...under(groups, programmes, (key, apps, programme) => {

@@ -1,15 +1,23 @@
 import { fraudRule, identityProfileOf, identityWeightsOf, scoreIdentityProfiles, type IdentityRecord, type ProgrammeDefinition } from '@lib/domain';
 import type { CaseFacts } from '../case-facts';
+
+/** What F20 reads of an application: its identity as filed and where it was filed. */
+export type IdentityFacts = Pick<CaseFacts, 'applicationId' | 'programmeId' | 'programmeVersion' | 'citizenId' | 'fullName' | 'dateOfBirth' | 'homeKey' | 'phone' | 'bankAccount' | 'ward' | 'identityKey' | 'submittedPosition' | 'submittedAt'>;
+
+/** The fields of IdentityFacts, for reading only them from the stored facts. */
+export const IDENTITY_FACT_FIELDS: readonly (keyof IdentityFacts)[] = [
+  'applicationId', 'programmeId', 'programmeVersion', 'citizenId', 'fullName', 'dateOfBirth', 'homeKey', 'phone', 'bankAccount', 'ward', 'identityKey', 'submittedPosition', 'submittedAt',
+];
 import { reason } from './alert-reason';
 import { findingOf, type Evidence, type Finding } from './finding';
 
-const recordOf = (facts: CaseFacts): IdentityRecord | null => {
+const recordOf = (facts: IdentityFacts): IdentityRecord | null => {
   if (!facts.dateOfBirth || !facts.homeKey) return null;
   const [ward, ...address] = facts.homeKey.split('|');
   return { citizenId: facts.citizenId, fullName: facts.fullName, dateOfBirth: facts.dateOfBirth, ward, address: address.join('|'), phone: facts.phone, bankAccount: facts.bankAccount };
 };
 
-const submittedPiece = (facts: CaseFacts): Evidence => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.submittedPosition, at: facts.submittedAt });
+const submittedPiece = (facts: IdentityFacts): Evidence => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.submittedPosition, at: facts.submittedAt });
 
 export interface IdentityPair {
   applicationIds: [string, string];
@@ -33,7 +41,7 @@ export const STORED_IDENTITY_PAIRS = 100;
  * submission of the two. The details name the first pairs (STORED_IDENTITY_PAIRS), what agreed
  * and their score.
  */
-export const detectIdentity = (identityKey: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectIdentity = (identityKey: string, apps: readonly IdentityFacts[], programme: ProgrammeDefinition): Finding[] => {
   const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
   if (!weights) return [];
   const sorted = [...apps].sort((a, b) => a.submittedPosition - b.submittedPosition);
@@ -60,7 +68,7 @@ export interface StoredIdentityAlert {
  * detectIdentity over the whole group. The upsert adds the new applications to the alert's and
  * keeps its earliest raise.
  */
-export const growIdentity = (identityKey: string, apps: readonly CaseFacts[], fresh: ReadonlySet<string>, stored: StoredIdentityAlert, programme: ProgrammeDefinition): Finding[] => {
+export const growIdentity = (identityKey: string, apps: readonly IdentityFacts[], fresh: ReadonlySet<string>, stored: StoredIdentityAlert, programme: ProgrammeDefinition): Finding[] => {
   const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
   if (!weights) return [];
   const sorted = [...apps].sort((a, b) => a.submittedPosition - b.submittedPosition);
@@ -91,7 +99,7 @@ export const growIdentity = (identityKey: string, apps: readonly CaseFacts[], fr
  * hundreds makes tens of thousands.
  */
 const scanPairs = (
-  sorted: readonly CaseFacts[],
+  sorted: readonly IdentityFacts[],
   weights: NonNullable<ReturnType<typeof identityWeightsOf>>,
   from: number,
   keep = STORED_IDENTITY_PAIRS,
@@ -125,7 +133,7 @@ const scanPairs = (
   return found;
 };
 
-const identityFinding = (identityKey: string, programme: ProgrammeDefinition, minScore: number, named: readonly CaseFacts[], ids: string[], best: number, raisedBy: CaseFacts, listed: IdentityPair[], total: number): Finding => {
+const identityFinding = (identityKey: string, programme: ProgrammeDefinition, minScore: number, named: readonly IdentityFacts[], ids: string[], best: number, raisedBy: IdentityFacts, listed: IdentityPair[], total: number): Finding => {
   const finding = findingOf('F20', `identity:${identityKey}`, programme, named.map(submittedPiece),
     [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore })], submittedPiece(raisedBy));
   return { ...finding, details: { kind: 'probable-same-person', minScore, pairs: listed, pairsTotal: total } };
