@@ -142,7 +142,8 @@ const under = <Facts extends Pick<CaseFacts, 'programmeId' | 'programmeVersion'>
 /**
  * Every touched group's applications in one statement, one branch per kind of group, each on its
  * own index: a batch made one read per kind, and an application in several touched groups (a new
- * one touches its phone, account, address and identity) came back and was parsed once per group.
+ * one touches its phone, account and address) came back and was parsed once per group. Names and
+ * birthdays are read apart, with only what F20 uses (loadIdentities).
  */
 const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Promise<CaseFacts[]> => {
   const values: unknown[] = [];
