@@ -5,6 +5,7 @@ import {
   anApplicant, createTestDatabase, inspector, paidInFull, projectionTestBed, recovered, recoveryOrdered, rejected, shippedProgrammes, submitted,
   type ProjectionTestBed, type TestDatabase,
 } from '@lib/testing';
+import { IDENTITY_FACT_FIELDS } from './detectors/identity-detector';
 import { FraudAlertsProjection } from './fraud-alerts.projection';
 import { ListFraudAlertsHandler } from './queries/list-fraud-alerts.query-handler';
 import { ListFraudAlertsQuery } from './queries/list-fraud-alerts.query';
@@ -61,6 +62,9 @@ describe('FraudAlertsProjection on PostgreSQL: issue 12 items 7 and 8', () => {
       pairs: [{ applicationIds: [first, second], citizenIds: ['082123456', '020082001234'], documentKinds: ['cmnd', 'cccd'], matched: ['name', 'dateOfBirth', 'address', 'documentKinds'], score: 90 }],
       pairsTotal: 1,
     });
+    const { rows } = await db.pool.query(`SELECT application_id, identity, facts FROM fraud_case_facts WHERE application_id = ANY($1::uuid[])`, [[first, second, namesake]]);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.identity).toEqual(Object.fromEntries(IDENTITY_FACT_FIELDS.map((field) => [field, row.facts[field]])));
   });
 
   it('F13: full-width digits do not hide a shared phone', async () => {

@@ -4,7 +4,7 @@ import { loanWorkersOf, type CaseFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, grownClusterFinding, type ClusterKind } from './detectors/group-detectors';
 import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
-import { IDENTITY_FACT_FIELDS, detectIdentity, growIdentity, type IdentityFacts, type IdentityPair, type StoredIdentityAlert } from './detectors/identity-detector';
+import { detectIdentity, growIdentity, type IdentityFacts, type IdentityPair, type StoredIdentityAlert } from './detectors/identity-detector';
 import { FURLOUGH_CATEGORY, detectLoanWorker } from './detectors/loan-worker-detector';
 
 /** The groups a batch changed: only they are looked at again. */
@@ -169,17 +169,13 @@ const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Prom
 };
 
 /**
- * The applications under these names and birthdays, only what F20 reads of them: a ring grows
- * by every filing under its name (the bench's mix files hundreds), and each batch with one read
- * and parsed every member's whole facts.
+ * The applications under these names and birthdays, only what F20 reads of them (the `identity`
+ * column the projection writes beside the facts): a ring grows by every filing under its name
+ * (the bench's mix files hundreds), and each batch reads every member.
  */
 const loadIdentities = async (manager: EntityManager, identityKeys: ReadonlySet<string>): Promise<IdentityFacts[]> => {
-  const fields = IDENTITY_FACT_FIELDS.map((field) => `'${field}', facts->'${field}'`).join(', ');
-  const rows: { facts: IdentityFacts }[] = await manager.query(
-    `SELECT jsonb_build_object(${fields}) AS facts FROM fraud_case_facts WHERE identity_key = ANY($1::text[])`,
-    [[...identityKeys]],
-  );
-  return rows.map((row) => row.facts);
+  const rows: { identity: IdentityFacts }[] = await manager.query(`SELECT identity FROM fraud_case_facts WHERE identity_key = ANY($1::text[])`, [[...identityKeys]]);
+  return rows.map((row) => row.identity);
 };
 
 /** Runs the detectors of each touched group over its applications (facts already saved for this batch). */
