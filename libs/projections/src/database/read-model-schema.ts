@@ -21,6 +21,7 @@ import { CreatePaymentMismatches1765612000000 } from '../migrations/176561200000
 import { FraudAlertMembers1765700000000 } from '../migrations/1765700000000-fraud-alert-members';
 import { CreateWardTotals1765700000001 } from '../migrations/1765700000001-create-ward-totals';
 import { IdentityFacts1765900000000 } from '../migrations/1765900000000-identity-facts';
+import { NoStatisticsOnDocuments1765900000001 } from '../migrations/1765900000001-no-statistics-on-documents';
 import { RelatedApplicationsInOrder1765800000000 } from '../migrations/1765800000000-related-applications-in-order';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
@@ -38,4 +39,4 @@ projectionMigrations.push(FraudLoanWorkers1765500000000);
 projectionEntities.push(PaymentMismatchRow);
 projectionMigrations.push(CreatePaymentMismatches1765612000000);
 projectionMigrations.push(FraudAlertMembers1765700000000, CreateWardTotals1765700000001);
-projectionMigrations.push(RelatedApplicationsInOrder1765800000000, IdentityFacts1765900000000);
+projectionMigrations.push(RelatedApplicationsInOrder1765800000000, IdentityFacts1765900000000, NoStatisticsOnDocuments1765900000001);
