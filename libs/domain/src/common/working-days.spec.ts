@@ -119,6 +119,29 @@ describe('Working days by day numbers agree with walking the calendar one date a
     );
   });
 
+  it("dates any timestamp as Date's arithmetic does, in any time zone, and refuses what Date refuses", () => {
+    const dateOfReference = (timestamp: string, offset: number) => new Date(Date.parse(timestamp) + offset * 60_000).toISOString().slice(0, 10);
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const stamps = fc
+      .tuple(fc.integer({ min: 1969, max: 2031 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.constantFrom('', '.5', '.123', '.1234', ':'), fc.constantFrom('Z', '+07:00', ''))
+      .map(([year, month, day, hour, minute, second, fraction, zone]) => `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}${fraction === ':' ? '' : `:${pad(second)}${fraction}`}${zone}`);
+    const offsets = fc.constantFrom(420, 0, -300, 330, 1439, -1439, 7.5);
+    fc.assert(
+      fc.property(fc.oneof(stamps, fc.string()), offsets, (timestamp, offset) => {
+        const cal = { ...calendar, utcOffsetMinutes: offset };
+        let expected: string | Error;
+        try {
+          expected = dateOfReference(timestamp, offset);
+        } catch (error) {
+          expected = error as Error;
+        }
+        if (expected instanceof Error) expect(() => localDate(timestamp, cal)).toThrow(RangeError);
+        else expect(localDate(timestamp, cal)).toBe(expected);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it('refuses what is not a date', () => {
     expect(() => addWorkingDays('2020-13-01', 1, calendar)).toThrow(RangeError);
     expect(() => workingDaysBetween('not a date', '2020-05-01', calendar)).toThrow(RangeError);

@@ -1,4 +1,4 @@
-import { citizenIdKey, digitsKey, hasHouseNumber, nameKey } from './identity-keys';
+import { citizenIdKey, digitsKey, hasHouseNumber, nameKey, textKey } from './identity-keys';
 import { identityKeyOf, scoreIdentityMatch, type IdentityRecord, type IdentityWeights } from './identity-match';
 
 const weights: IdentityWeights = { minScore: 70, nameAndBirth: 50, address: 30, phone: 20, bankAccount: 20, documentKinds: 10 };
@@ -15,6 +15,18 @@ describe('identity keys', () => {
     expect(nameKey(name)).toBe('nguyenvannam'));
 
   it('keeps đ as d: Đặng and Dang are one name', () => expect(nameKey('Đặng Thị Đào')).toBe(nameKey('dang thi dao')));
+
+  it('keys a text the same when asked again, past the bound of the texts it remembers and for texts too long to remember', () => {
+    const names = Array.from({ length: 25_000 }, (_, n) => `Trần Thị Số ${n}`);
+    const first = names.map(textKey);
+    expect(first[24_999]).toBe('tran thi so 24999');
+    expect(names.map(textKey)).toEqual(first);
+    const long = `Đặng ${'Văn '.repeat(100)}Đào`;
+    expect(textKey(long)).toBe(`dang ${'van '.repeat(100)}dao`);
+    expect(textKey(long)).toBe(textKey(long));
+    expect(textKey('  ')).toBeNull();
+    expect(textKey('  ')).toBeNull();
+  });
 
   it.each<[string, boolean]>([['Thôn 3, xã Tân Lập', false], ['Tổ dân phố 5, phường Chi Lăng', false], ['Số 12, tổ dân phố 3', true], ['12/3 Lê Lợi', true], ['Phòng 4, nhà trọ Hương', true]])(
     '%s names a dwelling: %s', (address, expected) => expect(hasHouseNumber(address)).toBe(expected));

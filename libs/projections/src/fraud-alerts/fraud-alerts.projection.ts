@@ -20,9 +20,14 @@ export interface FraudAlertsOptions {
 
 /**
  * Rules of one application that stop holding when facts change: F15 while paid money is not
- * recovered. Their alert is then `cleared` (kept, with its resolution, for the record).
+ * recovered. Their alert is then `cleared` (kept, with its resolution, for the record). Each
+ * says which facts it can ever have held on, so the others (in a catch-up, nearly all) are not
+ * looked for among the alerts.
  */
-const CLEARABLE: readonly FraudRuleId[] = ['F15'];
+const CLEARABLE: readonly { rule: FraudRuleId; couldHaveHeld: (facts: CaseFacts) => boolean }[] = [
+  // Judgments are only ever added: with none, F15 has never held.
+  { rule: 'F15', couldHaveHeld: (facts) => facts.judgments.length > 0 },
+];
 
 /** What F20 reads, stored beside the facts: picked out of the compressed whole on each read, it cost twenty times as much. */
 const IDENTITY_PICKED = IDENTITY_FACT_FIELDS.map((field) => `'${field}', f->'${field}'`).join(', ');
@@ -90,7 +95,9 @@ export class FraudAlertsProjection implements Projection {
         const programme = this.programmes(facts.programmeId, facts.programmeVersion);
         if (!programme) return [];
         const found = detectApplication(facts, programme);
-        for (const rule of CLEARABLE) if (!found.some((finding) => finding.rule === rule)) cleared.push(alertIdOf(rule, `application:${facts.applicationId}`));
+        for (const { rule, couldHaveHeld } of CLEARABLE) {
+          if (couldHaveHeld(facts) && !found.some((finding) => finding.rule === rule)) cleared.push(alertIdOf(rule, `application:${facts.applicationId}`));
+        }
         return found;
       }),
       ...(await detectTouchedGroups(manager, touched, this.programmes)),
