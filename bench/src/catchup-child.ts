@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore, START } from '@lib/event-store';
 import { ProgrammeRegistry, createEventTypeRegistry } from '@lib/platform';
 import { Projector, createDataSource, registeredProjections, type Projection } from '@lib/projections';
+import { machineBusySeconds, processCpuSeconds } from './lib/machine-cpu';
 
 /**
  * Run in a process of its own by catchup.bench.ts, so its peak memory is the projector's:
@@ -80,16 +81,19 @@ const main = async () => {
     };
     const projector = new Projector(new PostgresEventStore(pool, createEventTypeRegistry()), dataSource, projections, { batchSize, pollIntervalMs: 1000, parallel: 5, onApplied });
     const started = performance.now();
+    const cpuFrom = process.cpuUsage();
+    const machineFrom = machineBusySeconds();
     // One shared read of each batch for every projection (Projector.catchUp), as the live projector does.
     await projector.catchUp();
     const seconds = (performance.now() - started) / 1000;
+    const cpu = { projector_cpu_s: processCpuSeconds(cpuFrom), machine_cpu_s: machineFrom === null ? null : Number((machineBusySeconds()! - machineFrom).toFixed(1)) };
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const end = performance.now();
     const from = lastTenthFrom as { events: number; at: number } | null;
     const lastTenth = from && n > from.events && end > from.at ? Math.round((n - from.events) / ((end - from.at) / 1000)) : null;
     const perThousand = (which: 'first' | 'last') => Object.fromEntries([...tenths[which]].map(([name, ms]) => [name, Number(((1000 * ms) / Math.max(1, tenths.events[which])).toFixed(1))]));
     const applyMs = { first_tenth: perThousand('first'), last_tenth: perThousand('last') };
-    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), eps_first_tenth: firstTenth, eps_last_tenth: lastTenth, apply_ms_per_1000_events: applyMs, batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    console.log(JSON.stringify({ events: n, seconds: Number(seconds.toFixed(2)), eps: Math.round(n / seconds), eps_first_tenth: firstTenth, eps_last_tenth: lastTenth, apply_ms_per_1000_events: applyMs, ...cpu, batch_size: batchSize, peak_rss_mb: Math.round(peakRss / 2 ** 20), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   } finally {
     clearInterval(sampler);
     await dataSource.destroy();

@@ -14,6 +14,9 @@ export interface CatchUpFigure {
   eps_last_tenth?: number | null;
   /** Each projection's apply, milliseconds per 1,000 events over the log's first and last tenth. */
   apply_ms_per_1000_events?: { first_tenth: Record<string, number>; last_tenth: Record<string, number> };
+  /** CPU seconds over the catch-up: the projector process's, and the whole machine's (the server's included). */
+  projector_cpu_s?: number;
+  machine_cpu_s?: number | null;
   batch_size: number;
   peak_rss_mb: number;
   max_rss_mb: number;

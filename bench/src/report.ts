@@ -61,6 +61,7 @@ export const sections = (r: Record<string, any>): string[] => {
         const ms = g.catchup?.apply_ms_per_1000_events;
         return ms ? Object.keys(ms.first_tenth).map((name) => `${name} ${ms.first_tenth[name]} → ${ms.last_tenth[name] ?? '–'}`).join('; ') : undefined;
       })],
+      ['catch-up CPU s: projector process / whole machine', ...sizes.map(([, g]) => (g.catchup?.projector_cpu_s !== undefined ? `${g.catchup.projector_cpu_s} / ${g.catchup.machine_cpu_s ?? 'n/a'}` : undefined))],
       ['catch-up peak RSS MB', ...sizes.map(([, g]) => g.catchup?.peak_rss_mb)],
       ['read ceiling (same batches read and parsed) events/s', ...sizes.map(([, g]) => g.catchup?.read_ceiling_eps)],
       ['catch-up vs read ceiling', ...sizes.map(([, g]) => x(g.catchup?.vs_read_ceiling))],

@@ -87,13 +87,28 @@ export const workingDaysBetween = (from: string, to: string, calendar: WorkingCa
 export const workingDaysSpanned = (from: string, to: string, calendar: WorkingCalendar): number =>
   (from <= to && isWorkingDay(from, calendar) ? 1 : 0) + workingDaysBetween(from, to, calendar);
 
+/**
+ * Each calendar's deadlines already worked out, by 'from|days': the projector works out one for
+ * every step of every application it folds (overdue steps, F16), from a few hundred dates and
+ * a handful of limits. Bounded: emptied when full.
+ */
+const deadlines = new WeakMap<WorkingCalendar, Map<string, string>>();
+
 /** The date on which a limit of `days` working days counted from `from` runs out. */
 export const addWorkingDays = (from: string, days: number, calendar: WorkingCalendar): string => {
+  let known = deadlines.get(calendar);
+  if (!known) deadlines.set(calendar, (known = new Map()));
+  const key = `${from}|${days}`;
+  const due = known.get(key);
+  if (due !== undefined) return due;
   const holidays = holidaysOf(calendar);
   let day = dayNumber(from);
   for (let left = days; left > 0; ) {
     day += 1;
     if (isWorkingDayNumber(day, holidays)) left -= 1;
   }
-  return dateOf(day);
+  const date = dateOf(day);
+  if (known.size >= 10_000) known.clear();
+  known.set(key, date);
+  return date;
 };
