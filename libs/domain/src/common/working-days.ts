@@ -59,13 +59,13 @@ export const localDate = (timestamp: string, calendar: WorkingCalendar): string 
   const zulu = Number.isInteger(calendar.utcOffsetMinutes) ? ZULU.exec(timestamp) : null;
   if (!zulu) return new Date(Date.parse(timestamp) + calendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
   const shift = Math.floor((Number(zulu[2]) * 60 + Number(zulu[3]) + calendar.utcOffsetMinutes) / 1440);
-  const key = `${zulu[1]}|${shift}`;
-  let date = shiftedDates.get(key);
+  const shifted = `${zulu[1]}|${shift}`;
+  let date = shiftedDates.get(shifted);
   if (date === undefined) {
     // Date's own reading of the date (it rolls 02-30 over into March), so both ways agree on every input.
     date = dateOf(dayNumber(zulu[1]) + shift);
     if (shiftedDates.size >= 10_000) shiftedDates.clear();
-    shiftedDates.set(key, date);
+    shiftedDates.set(shifted, date);
   }
   return date;
 };
@@ -98,8 +98,8 @@ const deadlines = new WeakMap<WorkingCalendar, Map<string, string>>();
 export const addWorkingDays = (from: string, days: number, calendar: WorkingCalendar): string => {
   let known = deadlines.get(calendar);
   if (!known) deadlines.set(calendar, (known = new Map()));
-  const key = `${from}|${days}`;
-  const due = known.get(key);
+  const asked = `${from}|${days}`;
+  const due = known.get(asked);
   if (due !== undefined) return due;
   const holidays = holidaysOf(calendar);
   let day = dayNumber(from);
@@ -109,6 +109,6 @@ export const addWorkingDays = (from: string, days: number, calendar: WorkingCale
   }
   const date = dateOf(day);
   if (known.size >= 10_000) known.clear();
-  known.set(key, date);
+  known.set(asked, date);
   return date;
 };
