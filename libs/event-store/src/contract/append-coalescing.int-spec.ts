@@ -4,7 +4,8 @@ import type { StoreTestDatabase as TestDatabase } from '../testing/store-fixture
 import { ConcurrencyError, type AppendOutcome } from '../event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 
-import { connect, contractRegistry, createSuiteDatabase, EMPTY, single, sleep, uniqueStream, noted } from '../testing/store-fixtures';
+import { verifyChain } from '../hash-chain';
+import { connect, contractRegistry, createSuiteDatabase, EMPTY, single, sleep, TEST_METADATA, uniqueStream, noted } from '../testing/store-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -42,6 +43,26 @@ describe('PostgresEventStore: concurrent appends share statements and still fail
       const events = await store.readStream(streamId);
       expect(events.map((event) => [event.streamVersion, event.data.subject])).toEqual([[1, `g${index}`], [2, `h${index}`]]);
       expect((outcomes[index] as Extract<AppendOutcome, { duplicate: false }>).positions).toEqual(events.map((event) => event.position));
+    }
+  });
+
+  it("appends sharing a statement keep each their own metadata and recorded time; an event carried by a list keeps its own", async () => {
+    const streams = Array.from({ length: 8 }, () => uniqueStream('own-metadata'));
+    const requests = streams.map((streamId, index) =>
+      single(streamId, EMPTY, [noted(`a${index}`), { ...noted(`b${index}`), ...(index === 5 ? { carriedBy: { listId: 'list-5', decisionNo: '12/QĐ-UBND' } } : {}) }, noted(`c${index}`)], {
+        metadata: { ...TEST_METADATA, actorId: `officer-${index}` },
+        recordedAt: `2020-05-2${index}T0${index}:00:00.000Z`,
+      }),
+    );
+    await Promise.all(requests.map((request) => store.append(request)));
+    expect(await transactionsOf(streams.slice(1))).toBe(1);
+    for (const [index, streamId] of streams.entries()) {
+      const rows = await store.readRawStream(streamId);
+      expect(rows.map((row) => [row.metadata.actorId, row.metadata.commandId, row.recordedAt])).toEqual(
+        Array(3).fill([`officer-${index}`, requests[index].commandId, `2020-05-2${index}T0${index}:00:00.000Z`]),
+      );
+      expect(rows.map((row) => row.metadata.listId ?? null)).toEqual(index === 5 ? [null, 'list-5', null] : [null, null, null]);
+      expect(verifyChain(rows)).toBeNull();
     }
   });
 

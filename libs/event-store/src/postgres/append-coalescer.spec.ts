@@ -4,6 +4,8 @@ import type { PreparedAppend } from './append-statement';
 const append = (commandId: string, ...streams: string[]): PreparedAppend => ({
   commandId,
   resultJson: '{}',
+  metadata: '{}',
+  recordedAt: '2020-05-18T02:00:00.000Z',
   checks: streams.map((streamId) => ({ streamId, version: 0, hash: null, moves: true })),
   events: [],
   heads: {},

@@ -8,6 +8,9 @@ export interface PreparedAppend {
   bindingJson?: string;
   /** Every stream the append names: the heads to check, and whether events go on it. */
   checks: { streamId: string; version: number; hash: string | null; moves: boolean }[];
+  /** The append's metadata as JSON, and its recorded time: every event's, unless it carries its own metadata. */
+  metadata: string;
+  recordedAt: string;
   events: {
     eventId: string;
     streamId: string;
@@ -15,8 +18,8 @@ export interface PreparedAppend {
     type: string;
     schemaVersion: number;
     data: string;
-    metadata: string;
-    recordedAt: string;
+    /** Only where the event's metadata is not the append's (a list act's events carry their list). */
+    metadata?: string;
     hash: string;
   }[];
   heads: Record<string, StreamHead>;
@@ -51,19 +54,21 @@ export const APPEND_SQL = `WITH heads AS (
      WHERE (SELECT p.command_id FROM processed_commands p WHERE p.command_id = h.command_id) IS NULL
        AND ((h.hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version AND s.hash = h.hash))
         OR (h.moves AND EXISTS (SELECT 1 FROM events s WHERE s.stream_id = h.stream_id AND s.stream_version = h.version + 1)))
+  ), commands AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS c(n int, command_id text, result jsonb, issued_by text, route text, target text, body_hash text, metadata jsonb, recorded_at timestamptz)
   ), command AS (
     INSERT INTO processed_commands (command_id, result, issued_by, route, target, body_hash)
-    SELECT c.command_id, c.result, c.issued_by, c.route, c.target, c.body_hash
-      FROM jsonb_to_recordset($2::jsonb) AS c(command_id text, result jsonb, issued_by text, route text, target text, body_hash text)
+    SELECT c.command_id, c.result, c.issued_by, c.route, c.target, c.body_hash FROM commands c
      WHERE NOT EXISTS (SELECT 1 FROM stale WHERE stale.command_id = c.command_id)
     ON CONFLICT (command_id) DO NOTHING RETURNING command_id
   ), appended AS (
     INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-    SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash
-      FROM jsonb_to_recordset($3::jsonb)
-           AS e(seq int, command_id text, event_id uuid, stream_id text, stream_version int, type text, schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, hash text)
-     WHERE e.command_id IN (SELECT command_id FROM command)
-     ORDER BY e.seq
+    SELECT e.i, e.s, e.v, e.t, e.sv, e.d, coalesce(e.m, c.metadata), c.recorded_at, e.h
+      FROM jsonb_to_recordset($3::jsonb) AS e(q int, n int, i uuid, s text, v int, t text, sv int, d jsonb, m jsonb, h text)
+      JOIN commands c ON c.n = e.n
+     WHERE c.command_id IN (SELECT command_id FROM command)
+     ORDER BY e.q
     RETURNING stream_id, global_position
   )
   SELECT (SELECT array_agg(command_id) FROM stale) AS stale_commands,
@@ -74,11 +79,22 @@ export const APPEND_SQL = `WITH heads AS (
 
 const text = JSON.stringify;
 
-/** One row of the events table as the statements' JSON parameter gives it. */
-const eventJson = (event: PreparedAppend['events'][number], seq: number, command: string) =>
-  `{"seq":${seq},"command_id":${command},"event_id":${text(event.eventId)},"stream_id":${text(event.streamId)},"stream_version":${event.version},` +
-  `"type":${text(event.type)},"schema_version":${event.schemaVersion},"data":${event.data},"metadata":${event.metadata},` +
-  `"recorded_at":${text(event.recordedAt)},"hash":${text(event.hash)}}`;
+/**
+ * One event as APPEND_SQL's third parameter gives it: short keys (q: order, n: its append's
+ * place among the commands, i: event id, s: stream, v: version, t: type, sv: schema version,
+ * d: data, m: metadata, h: hash), and the metadata and recorded time only once per append
+ * (on the command), since every event of an append shares them. Per 10-event append that is
+ * about a third fewer bytes to send and parse than one object per row with every column.
+ */
+const eventJson = (event: PreparedAppend['events'][number], seq: number, command: number) =>
+  `{"q":${seq},"n":${command},"i":${text(event.eventId)},"s":${text(event.streamId)},"v":${event.version},` +
+  `"t":${text(event.type)},"sv":${event.schemaVersion},"d":${event.data},${event.metadata === undefined ? '' : `"m":${event.metadata},`}"h":${text(event.hash)}}`;
+
+/** One row of the events table, every column: APPEND_ROWS_SQL's rows. */
+const rowJson = (append: PreparedAppend, event: PreparedAppend['events'][number], seq: number) =>
+  `{"seq":${seq},"event_id":${text(event.eventId)},"stream_id":${text(event.streamId)},"stream_version":${event.version},` +
+  `"type":${text(event.type)},"schema_version":${event.schemaVersion},"data":${event.data},"metadata":${event.metadata ?? append.metadata},` +
+  `"recorded_at":${text(append.recordedAt)},"hash":${text(event.hash)}}`;
 
 /**
  * More rows of an append whose first statement (APPEND_SQL, every head and the command) went
@@ -87,14 +103,13 @@ const eventJson = (event: PreparedAppend['events'][number], seq: number, command
  */
 export const APPEND_ROWS_SQL = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
     SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash
-      FROM jsonb_to_recordset($1::jsonb) AS e(seq int, command_id text, event_id uuid, stream_id text, stream_version int, type text, schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, hash text)
+      FROM jsonb_to_recordset($1::jsonb) AS e(seq int, event_id uuid, stream_id text, stream_version int, type text, schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, hash text)
      ORDER BY e.seq
     RETURNING global_position`;
 
-export const appendRowsParameters = (append: PreparedAppend, events: PreparedAppend['events']): [string] => {
-  const command = text(append.commandId);
-  return [`[${events.map((event, seq) => eventJson(event, seq, command)).join(',')}]`];
-};
+export const appendRowsParameters = (append: PreparedAppend, events: PreparedAppend['events']): [string] => [
+  `[${events.map((event, seq) => rowJson(append, event, seq)).join(',')}]`,
+];
 
 /**
  * The statement's three parameters: JSON arrays of heads, commands and rows. Measured
@@ -109,14 +124,17 @@ export const appendParameters = (appends: readonly PreparedAppend[]): [string, s
   const heads: string[] = [];
   const commands: string[] = [];
   const events: string[] = [];
-  for (const append of appends) {
+  appends.forEach((append, n) => {
     const command = text(append.commandId);
-    commands.push(`{"command_id":${command},"result":${append.resultJson}${append.bindingJson ? `,${append.bindingJson.slice(1, -1)}` : ''}}`);
+    commands.push(
+      `{"n":${n},"command_id":${command},"result":${append.resultJson}${append.bindingJson ? `,${append.bindingJson.slice(1, -1)}` : ''},` +
+        `"metadata":${append.metadata},"recorded_at":${text(append.recordedAt)}}`,
+    );
     for (const check of append.checks) {
       heads.push(`{"command_id":${command},"stream_id":${text(check.streamId)},"version":${check.version},"hash":${text(check.hash)},"moves":${check.moves}}`);
     }
-    for (const event of append.events) events.push(eventJson(event, events.length, command));
-  }
+    for (const event of append.events) events.push(eventJson(event, events.length, n));
+  });
   return [`[${heads.join(',')}]`, `[${commands.join(',')}]`, `[${events.join(',')}]`];
 };
 

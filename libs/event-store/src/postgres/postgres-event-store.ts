@@ -220,7 +220,7 @@ export class PostgresEventStore extends EventStore {
     const metadataCanonical = canonicalJson(metadata);
     const binding = request.binding;
     const bindingJson = binding ? JSON.stringify({ issued_by: binding.issuedBy, route: binding.route, target: binding.target, body_hash: binding.bodyHash }) : undefined;
-    const prepared: PreparedAppend = { commandId: request.commandId, resultJson: JSON.stringify(request.result ?? {}), bindingJson, checks: [], events: [], heads: {} };
+    const prepared: PreparedAppend = { commandId: request.commandId, resultJson: JSON.stringify(request.result ?? {}), bindingJson, metadata: metadataJson, recordedAt, checks: [], events: [], heads: {} };
     for (const { streamId, expected, events } of request.appends) {
       if (expected.version === 0 && expected.hash !== null) throw new ConcurrencyError(streamId, expected.version);
       const stored = expected.version > 0 && expected.hash === null ? await this.headHash(streamId, expected.version) : expected.hash;
@@ -237,7 +237,7 @@ export class PostgresEventStore extends EventStore {
         const own = event.carriedBy ? { ...metadata, ...event.carriedBy } : metadata;
         const ownCanonical = own === metadata ? metadataCanonical : canonicalJson(own);
         const hash = chainHashOfCanonical(previous, { eventId, streamId, streamVersion: version, type: event.type, schemaVersion, dataJson, metadataJson: ownCanonical, recordedAt });
-        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, metadata: own === metadata ? metadataJson : JSON.stringify(own), recordedAt, hash });
+        prepared.events.push({ eventId, streamId, version, type: event.type, schemaVersion, data: dataJson, ...(own === metadata ? {} : { metadata: JSON.stringify(own) }), hash });
         previous = hash;
       }
       prepared.heads[streamId] = { version, hash: previous };
