@@ -134,6 +134,14 @@ export class AppConfig {
   @IsInt() @Min(1) @Max(10_000) @Transform(toInt)
   PROJECTOR_BATCH_SIZE = 500;
 
+  /**
+   * Under a steady stream of appends, the projector's rounds begin at least this many
+   * milliseconds apart (each round then carries more events for the same fixed cost); a
+   * wake-up after a quiet spell is served at once. Adds up to this much to the read models' lag.
+   */
+  @IsInt() @Min(0) @Max(10_000) @Transform(toInt)
+  PROJECTOR_ROUND_INTERVAL_MS = 50;
+
   /** The standalone projector's health and metrics port; 0 for none. */
   @IsInt() @Min(0) @Max(65535) @Transform(toInt)
   PROJECTOR_PORT = 3001;

@@ -19,6 +19,7 @@ import { registeredProjections } from './registered-projections';
         return new Projector(store, dataSource, registeredProjections(programmes.catalog), {
           batchSize: config.get('PROJECTOR_BATCH_SIZE'),
           pollIntervalMs: 1000,
+          roundIntervalMs: config.get('PROJECTOR_ROUND_INTERVAL_MS'),
           ...(embedded
             ? { subscribe: (wake: () => void) => embedded.listen('events_appended', wake) }
             : { listenUrl: config.get('DATABASE_URL') ?? DEFAULT_DATABASE_URL }),

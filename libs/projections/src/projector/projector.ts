@@ -22,6 +22,13 @@ export interface ProjectorOptions {
   onApplied?: (events: number) => void;
   /** Analyse the read models' tables once this many events are applied, and again each time the count doubles (default 20,000; 0: never). */
   statisticsAfter?: number;
+  /**
+   * At the head of the log, the log is read again no sooner than this many milliseconds after
+   * the previous read (default 0; SharedBatches). Under a steady stream of appends each batch then
+   * carries more events for the same fixed cost (a read of the log, a transaction and its
+   * checkpoint); a catch-up, whose batches are full, never waits.
+   */
+  roundIntervalMs?: number;
 }
 
 /** How far the fastest projection may run ahead of the slowest, in batches (each held in memory). */
@@ -81,14 +88,16 @@ export class Projector {
    * projector process got there first); otherwise nothing is applied and 0 returned.
    */
   async applyNextBatch(manager: EntityManager, projection: Projection, prefetched?: { checkpoint: Checkpoint; batch: ReadAllResult }): Promise<number> {
-    await manager.query(
-      `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-      [projection.name, projection.version],
-    );
-    const [checkpoint] = await manager.query(
-      `SELECT transaction_id::text AS transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
-      [projection.name],
-    );
+    const lock = () =>
+      manager.query(`SELECT transaction_id::text AS transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [
+        projection.name,
+      ]);
+    // The row exists after a projection's first batch: created only then, not asked for by every batch (a round trip each).
+    let [checkpoint] = await lock();
+    if (!checkpoint) {
+      await manager.query(`INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [projection.name, projection.version]);
+      [checkpoint] = await lock();
+    }
     if (prefetched && (prefetched.checkpoint.transactionId !== checkpoint.transaction_id || prefetched.checkpoint.position !== checkpoint.position)) return 0;
     const batch = prefetched?.batch ?? (await this.store.readAll({ transactionId: checkpoint.transaction_id, position: checkpoint.position }, this.options.batchSize));
     if (batch.events.length === 0) return 0;
@@ -125,7 +134,7 @@ export class Projector {
 
   /** One group to the head of the log (or until stopping); returns the events every one of them applied. */
   private async catchUpFrom(checkpoint: Checkpoint, projections: readonly Projection[], done: Set<string>): Promise<number> {
-    const batches = new SharedBatches(this.store, checkpoint, this.options.batchSize, projections.map((projection) => projection.name), BATCHES_AHEAD);
+    const batches = new SharedBatches(this.store, checkpoint, this.options.batchSize, projections.map((projection) => projection.name), BATCHES_AHEAD, this.options.roundIntervalMs);
     const slots = new Slots(Math.max(1, this.options.parallel ?? 3));
     let total = 0;
     const cleared = async (sizes: number[]) => {

@@ -75,6 +75,33 @@ describe('SharedBatches', () => {
     expect(batches.leave('a')).toEqual([]);
   });
 
+  it('at the head of the log, the next read waits the interval, and every reader shares it; full batches are read at once', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const { store, reads } = logOf(25);
+      const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a', 'b'], 4, 50);
+      for (const index of [0, 1, 2]) {
+        await batches.take('a', index);
+        await batches.take('b', index);
+        batches.passed('a', index);
+        batches.passed('b', index);
+      }
+      // Two full batches and the head (5 events), no time passed: nothing waited.
+      expect(reads).toEqual(['0', '10', '20']);
+      const next = [batches.take('a', 3), batches.take('b', 3)];
+      await tick();
+      jest.advanceTimersByTime(49);
+      await tick();
+      expect(reads).toHaveLength(3);
+      jest.advanceTimersByTime(1);
+      const [a, b] = await Promise.all(next);
+      expect(reads).toEqual(['0', '10', '20', '25']);
+      expect(a).toBe(b);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('a failed read fails the readers that take it', async () => {
     const store = { readAll: async () => Promise.reject(new Error('connection lost')) } as unknown as EventStore;
     const batches = new SharedBatches(store, { transactionId: '0', position: '0' }, 10, ['a'], 4);

@@ -27,6 +27,8 @@ export class SharedBatches {
   private furthest = 0;
   /** Readers that found nothing more and wait for the others (`atHead`). */
   private readonly headed = new Set<string>();
+  /** When the last read that reached the head of the log began; null while reads come back full. */
+  private headReadAt: number | null = null;
   /** Where the first batch not yet cleared starts. */
   private resumeAt: Checkpoint;
 
@@ -36,6 +38,8 @@ export class SharedBatches {
     private readonly batchSize: number,
     readers: readonly string[],
     private readonly window: number,
+    /** After a read that found the head of the log (less than a full batch), the next waits until this many ms after it began. */
+    private readonly headIntervalMs = 0,
   ) {
     for (const reader of readers) this.next.set(reader, 0);
     this.resumeAt = from;
@@ -128,7 +132,12 @@ export class SharedBatches {
       // The batch before it is read already, or being read, or cleared (then it ended at resumeAt).
       const from = index <= this.cleared ? Promise.resolve(this.resumeAt) : this.read(index - 1).then((previous) => previous.batch.checkpoint);
       read = from.then(async (checkpoint) => {
+        // Shared: every reader at the head waits for this one read, not one read each.
+        const wait = this.headReadAt === null ? 0 : this.headReadAt + this.headIntervalMs - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const began = Date.now();
         const batch = await this.store.readAll(checkpoint, this.batchSize);
+        this.headReadAt = batch.events.length < this.batchSize ? began : null;
         this.done.set(index, { size: batch.events.length, after: batch.checkpoint });
         return { from: checkpoint, batch };
       });
