@@ -135,9 +135,9 @@ export class AppConfig {
   PROJECTOR_BATCH_SIZE = 500;
 
   /**
-   * Under a steady stream of appends, the projector's rounds begin at least this many
-   * milliseconds apart (each round then carries more events for the same fixed cost); a
-   * wake-up after a quiet spell is served at once. Adds up to this much to the read models' lag.
+   * Under a steady stream of appends, the projector reads the head of the log at most once per
+   * this many milliseconds (each batch then carries more events for the same fixed cost); the
+   * first read after a quiet spell goes at once. Adds up to this much to the read models' lag.
    */
   @IsInt() @Min(0) @Max(10_000) @Transform(toInt)
   PROJECTOR_ROUND_INTERVAL_MS = 50;
