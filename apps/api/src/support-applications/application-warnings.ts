@@ -1,5 +1,5 @@
 import type { QueryBus } from '@nestjs/cqrs';
-import { fraudRule, identityWeightsOf, scoreIdentityMatch, type Actor, type Applicant, type IdentityEvidence } from '@lib/domain';
+import { fraudRule, identityProfileOf, identityWeightsOf, scoreIdentityProfiles, type Actor, type Applicant, type IdentityEvidence } from '@lib/domain';
 import type { ProgrammeRegistry } from '@lib/platform';
 import { FindRelatedApplicationsQuery, type RelatedApplication } from '@lib/projections';
 import { readsAnyWard } from '../auth/read-access';
@@ -67,13 +67,15 @@ export const applicationWarnings = async (
   const weights = identityWeightsOf(fraudRule(programmes.catalog(application.programme, application.programmeVersion)?.fraudRules, 'F20')?.thresholds);
   const visible = (other: RelatedApplication) => (readsAnyWard(actor) || actor.ward === other.ward ? { applicationId: other.applicationId } : {});
   const warnings: ApplicationWarning[] = [];
+  // Normalised once, not once per related application (each normalisation is a dozen Unicode passes).
+  const subject = weights ? identityProfileOf(application.applicant) : null;
   for (const other of related) {
     const base = { ...visible(other), ward: other.ward, category: other.category, status: other.status };
     if (other.relation === 'same-id') {
       if (!CLOSED.has(other.status)) warnings.push({ code: 'already-supported', message: messageOf('already-supported', other, english), ...base });
       continue;
     }
-    const match = weights ? scoreIdentityMatch(application.applicant, other.applicant, weights) : null;
+    const match = weights && subject ? scoreIdentityProfiles(subject, identityProfileOf(other.applicant), weights) : null;
     const matched = match?.matched ?? ['name', 'dateOfBirth'];
     const score = match?.score ?? 0;
     warnings.push({ code: 'probable-same-person', message: messageOf('probable-same-person', other, english, matched, score), ...base, score, matched });

@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { supportApplicationStream } from '@lib/domain';
 import { EventStore } from '@lib/event-store';
+import { preparedRowByKey } from '../../database/prepared-query';
 import { ApplicationOverviewRow } from '../application-overview.entity';
 import { evolveOverview } from '../application-overview.evolve';
 import { GetApplicationOverviewQuery } from './get-application-overview.query';
@@ -15,7 +16,7 @@ export class GetApplicationOverviewHandler implements IQueryHandler<GetApplicati
   constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
 
   async execute({ applicationId }: GetApplicationOverviewQuery): Promise<ApplicationOverviewRow | null> {
-    const row = await this.dataSource.getRepository(ApplicationOverviewRow).findOneBy({ applicationId });
+    const row = await preparedRowByKey(this.dataSource, ApplicationOverviewRow, applicationId);
     if (row) return row;
     const events = await this.store.readStream(supportApplicationStream(applicationId));
     return events.reduce<ApplicationOverviewRow | null>(evolveOverview, null);
