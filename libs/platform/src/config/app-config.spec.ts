@@ -13,7 +13,7 @@ const failure = (env: Record<string, string>): string => {
 describe('Configuration', () => {
   it('has a default for every setting but the database', () => {
     const config = validateConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: undefined, DATA_DIR: 'data', RATE_LIMIT: 1200, DB_ACQUIRE_TIMEOUT_MS: 5000, ANCHOR_INTERVAL_MS: 10_000, PROJECTOR_ROUND_INTERVAL_MS: 50 });
+    expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: undefined, DATA_DIR: 'data', RATE_LIMIT: 1200, DB_ACQUIRE_TIMEOUT_MS: 5000, ANCHOR_INTERVAL_MS: 10_000, PROJECTOR_ROUND_INTERVAL_MS: 200 });
   });
 
   it.each([
