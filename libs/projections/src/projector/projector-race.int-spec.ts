@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PostgresEventStore, type StoredEvent } from '@lib/event-store';
 import { createEventTypeRegistry } from '@lib/platform';
+import { waitForHorizon } from '@lib/event-store/testing/store-fixtures';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { createDataSource } from '../database/data-source';
 import type { Projection } from '../projection';
@@ -49,6 +50,8 @@ describe('Projector: two processes on a projection with no checkpoint yet', () =
         result: {},
       });
     }
+    // Another suite's open transaction (the server is shared) holds the log's horizon back: wait until all 300 are readable.
+    await waitForHorizon(db.pool);
   });
   afterAll(async () => {
     await second?.destroy();
