@@ -30,6 +30,14 @@ const applicationIdOf = (request: Request): string | undefined => {
   return request.location ? /\/applications\/([0-9a-f-]{36})$/i.exec(request.location)?.[1] : undefined;
 };
 
+/** Who acted and on which application, once the request is served. */
+const whoAndWhat = (incoming: IncomingMessage): Record<string, unknown> => {
+  const request = incoming as Request;
+  const actor = request.actor;
+  const applicationId = applicationIdOf(request);
+  return { ...(actor ? { actor: actor.id, roles: actor.roles, ward: actor.ward } : {}), ...(applicationId ? { applicationId } : {}) };
+};
+
 /**
  * pino-http for the API: one JSON line per request when it completes, with correlationId,
  * actor (officer, roles, ward) and applicationId; every line logged while serving the request
@@ -41,18 +49,12 @@ export const httpLoggingParams = (level: string, stream?: DestinationStream): Pa
       genReqId: (request) => (request as Request & { id?: string }).id ?? correlationIdOf(request),
       customAttributeKeys: { reqId: 'correlationId', responseTime: 'durationMs' },
       quietReqLogger: true,
-      // Called when the request starts (nothing known yet) and again when it completes.
-      customProps: (incoming, response) => {
-        if (!response.writableFinished && !response.headersSent) return {};
-        const request = incoming as Request;
-        const actor = request.actor;
-        const applicationId = applicationIdOf(request);
-        return { ...(actor ? { actor: actor.id, roles: actor.roles, ward: actor.ward } : {}), ...(applicationId ? { applicationId } : {}) };
-      },
       // 503 is the service saying "not now" (database away, shutting down): worth a warning, not an error.
       customLogLevel: (_request, response, error) => (error || (response.statusCode >= 500 && response.statusCode !== 503) ? 'error' : response.statusCode === 503 ? 'warn' : 'info'),
       // pino-http invents an Error for every 5xx; the problem details say it better, so drop it.
-      customErrorObject: (_request, _response, error, value) => (/^failed with status code/.test(error.message) ? { ...value, err: undefined } : value),
+      customErrorObject: (request, _response, error, value) => ({ ...value, ...(/^failed with status code/.test(error.message) ? { err: undefined } : {}), ...whoAndWhat(request) }),
+      // In the line's own object, not as customProps: those cost a child logger per request.
+      customSuccessObject: (request, _response, value) => ({ ...value, ...whoAndWhat(request) }),
       customSuccessMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
       customErrorMessage: (request, response) => `${request.method} ${maskText((request as Request).originalUrl ?? request.url ?? '')} ${response.statusCode}`,
       autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test((request as Request).originalUrl ?? request.url ?? '') },
