@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomInt } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { amountFor, findCategory, parseClaim } from '@lib/domain';
 import { loadProgrammes, writeNewSigningKey } from '@lib/platform';
 import type { BenchDatabase } from './lib/bench-db';
+import { machineBusySeconds } from './lib/machine-cpu';
 import { Latencies, nowMs, round, sleep } from './lib/stats';
 
 const SECRET = 'relief-ledger-bench-secret-0123456789';
@@ -50,6 +51,12 @@ export interface HttpFigure {
   by_kind: Record<string, number>;
   /** Seconds waited after start-up for the processes to go quiet (see settle). */
   settled_s: number;
+  /**
+   * CPU milliseconds per request during the timed mix: the service's processes, the server's
+   * backends serving this database, and the whole machine (the load driver included). On a
+   * shared machine whose speed swings, where a request's time goes is steadier than requests/s.
+   */
+  cpu_ms_per_request: { service: number; server: number; machine: number; by_process: Record<string, number> } | null;
   lag: { p50_ms: number; p99_ms: number; max_ms: number; samples: number; timeouts: number };
 }
 
@@ -72,6 +79,24 @@ export const startProcess = async (db: BenchDatabase, app: 'api' | 'projector' |
   }
   child.kill('SIGKILL');
   throw new Error(`the ${app} did not start within 60 s`);
+};
+
+/** The server's backends for one database (their process titles name it), summed; null where there is no /proc. */
+const backendCpuSeconds = (database: string): number | null => {
+  try {
+    let total = 0;
+    for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        if (title.startsWith('postgres: ') && title.split(' ').includes(database)) total += cpuSeconds(Number(pid)) ?? 0;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
 };
 
 /** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
@@ -130,6 +155,23 @@ export const stopApi = async (child: ChildProcess): Promise<void> => {
   child.kill('SIGTERM');
   await Promise.race([exited, sleep(20_000)]);
   if (child.exitCode === null) child.kill('SIGKILL');
+};
+
+type CpuSnapshot = { processes: (number | null)[]; server: number | null; machine: number | null };
+
+const cpuPerRequest = (before: CpuSnapshot, after: CpuSnapshot, names: string[], requests: number): HttpFigure['cpu_ms_per_request'] => {
+  const used = (from: number | null, to: number | null) => (from === null || to === null ? null : to - from);
+  const processes = names.map((_name, index) => used(before.processes[index], after.processes[index]));
+  const server = used(before.server, after.server);
+  const machine = used(before.machine, after.machine);
+  if (requests === 0 || server === null || machine === null || processes.some((value) => value === null)) return null;
+  const perRequest = (seconds: number) => round((seconds * 1000) / requests, 2);
+  return {
+    service: perRequest(processes.reduce<number>((sum, value) => sum + value!, 0)),
+    server: perRequest(server),
+    machine: perRequest(machine),
+    by_process: Object.fromEntries(names.map((name, index) => [name, perRequest(processes[index]!)])),
+  };
 };
 
 /**
@@ -224,6 +266,8 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
       }
     })();
     Object.keys(byKind).forEach((key) => delete byKind[key]);
+    const cpuNow = () => ({ processes: service.map((child) => cpuSeconds(child.pid!)), server: backendCpuSeconds(db.name), machine: machineBusySeconds() });
+    const cpuBefore = cpuNow();
     const result = await autocannon({
       url: `http://127.0.0.1:${options.port}`,
       connections: options.connections,
@@ -231,6 +275,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
       timeout: 10,
       requests: requests as never,
     });
+    const cpuAfter = cpuNow();
     probing = false;
     await probe;
     const latency = result.latency as unknown as Record<string, number>;
@@ -252,6 +297,7 @@ export const httpMix = async (db: BenchDatabase, options: { seconds: number; con
       seconds: result.duration,
       by_kind: { ...byKind },
       settled_s: settledSeconds,
+      cpu_ms_per_request: cpuPerRequest(cpuBefore, cpuAfter, service.length === 2 ? ['api', 'projector'] : [options.shape === 'ceiling' ? 'ceiling' : 'api'], result.requests.total),
       lag: { ...(({ p50_ms, p99_ms, max_ms, samples }) => ({ p50_ms, p99_ms, max_ms, samples }))(lag.summary()), timeouts: lagTimeouts },
     };
   } finally {

@@ -46,6 +46,11 @@ export const sections = (r: Record<string, any>): string[] => {
     out.push(`### HTTP, realistic mix (${h.connections} connections, ${h.seconds} s each)\n\n` + table(['service', 'requests/s', 'vs ceiling', 'commands/s', 'reads/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'lag p50 ms', 'lag p99 ms'],
       measured.map(([shape, m]) => [shape, m.rps, x(m.vs_ceiling), m.commands_per_s, m.reads_per_s, m.p50_ms, m.p99_ms, m.p99_9_ms, m.errors, m.lag.p50_ms, m.lag.p99_ms])
         .concat(r.http_ceiling ? r.http_ceiling.runs.filter((c: any) => !c.error).map((c: any, i: number) => [`ceiling: node:http + pg (bench/src/ceiling-server.ts), run ${i + 1}`, c.rps, '1x (mean ' + r.http_ceiling.rps + ')', c.commands_per_s, c.reads_per_s, c.p50_ms, c.p99_ms, c.p99_9_ms, c.errors, '–', '–']) : [])));
+    const costed: [string, any][] = [...measured, ...(r.http_ceiling?.runs ?? []).filter((c: any) => !c.error).map((c: any, i: number): [string, any] => [`ceiling, run ${i + 1}`, c])].filter(([, m]) => m.cpu_ms_per_request);
+    if (costed.length) {
+      out.push('### Where a request\'s CPU went (ms per request during the timed mix)\n\n' + table(['service', 'API (in one process, with the projector)', 'projector', 'service in all', 'PostgreSQL backends', 'whole machine'],
+        costed.map(([shape, m]) => { const c = m.cpu_ms_per_request; return [shape, c.by_process.api ?? '–', c.by_process.projector ?? '–', c.service, c.server, c.machine]; })));
+    }
   }
   if (r.growth) {
     const sizes = Object.entries<any>(r.growth).filter(([, g]) => g.seed);
