@@ -106,10 +106,10 @@ export class TokenVerifier {
 
 /**
  * Tokens whose signature and claims were verified, by the exact string, so an officer's next
- * request skips the HMAC or signature check and the claims' parsing (jose and the HMAC took about
- * 4% of the API's CPU under the bench's mix, where every request carries a token). A different string, even one byte, is
- * a different token and is verified in full. Bounded: the oldest is forgotten first, and a
- * token longer than any real one is never kept.
+ * request skips the HMAC or signature check and the claims' parsing (0.19 ms of the API's CPU per
+ * request under the bench's mix, where every request carries a token). A different string, even
+ * one byte, is a different token and is verified in full. Bounded: the oldest is forgotten
+ * first, and a token longer than any real one is never kept.
  */
 class VerifiedTokens {
   private readonly tokens = new Map<string, JWTPayload>();
