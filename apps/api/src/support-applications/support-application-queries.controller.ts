@@ -58,8 +58,9 @@ export class SupportApplicationQueriesController {
   async history(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     const events = await this.queries.execute(new GetApplicationHistoryQuery(id));
     if (events.length === 0) throw new NotFoundException({ key: 'application.not-found' });
-    // Where the application stands decides the district's and province's scope; not yet projected, only its ward is known.
-    const row = await this.queries.execute(new GetApplicationOverviewQuery(id));
+    // Where the application stands decides the district's and province's scope; not yet projected,
+    // the events just read are folded (not read again); folded to nothing, only its ward is known.
+    const row = await this.queries.execute(new GetApplicationOverviewQuery(id, events));
     requireReadAccess(actor, row ?? (events[0].data as { applicant: { ward: string } }).applicant.ward);
     return { id, events: events.map(historyView) };
   }

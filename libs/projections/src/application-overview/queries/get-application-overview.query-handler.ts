@@ -15,10 +15,10 @@ import { GetApplicationOverviewQuery } from './get-application-overview.query';
 export class GetApplicationOverviewHandler implements IQueryHandler<GetApplicationOverviewQuery> {
   constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
 
-  async execute({ applicationId }: GetApplicationOverviewQuery): Promise<ApplicationOverviewRow | null> {
+  async execute({ applicationId, events: read }: GetApplicationOverviewQuery): Promise<ApplicationOverviewRow | null> {
     const row = await preparedRowByKey(this.dataSource, ApplicationOverviewRow, applicationId);
     if (row) return row;
-    const events = await this.store.readStream(supportApplicationStream(applicationId));
+    const events = read ?? (await this.store.readStream(supportApplicationStream(applicationId)));
     return events.reduce<ApplicationOverviewRow | null>(evolveOverview, null);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { InvalidCursor } from '../../application-overview/queries/list-applications.query-handler';
 import { overdueStepsTable } from '../overdue-steps.projection';
 import { CountOverdueStepsQuery, ListOverdueStepsQuery, type OverdueStepsPage } from './list-overdue-steps.query';
+import { preparedQuery } from '../../database/prepared-query';
 import { ReadSource, readsOn, type Reads } from '../../read-replica/read-source';
 
 const encode = (dueOn: string, id: string): string => Buffer.from(JSON.stringify([dueOn, id])).toString('base64url');
@@ -54,7 +55,10 @@ export class CountOverdueStepsHandler implements IQueryHandler<CountOverdueSteps
 
   execute({ ward, asOf }: CountOverdueStepsQuery): Promise<Record<string, number>> {
     return this.reads.run(async (dataSource) => {
-      const rows: { current_step: string; n: number }[] = await dataSource.query(
+      // Prepared: asked by every ward dashboard, its planning cost more than its execution.
+      const rows = await preparedQuery<{ current_step: string; n: number }>(
+        dataSource,
+        'overdue-counts',
         `SELECT current_step, count(*)::int AS n FROM overdue_steps WHERE ward = $1 AND due_on < $2::date GROUP BY current_step ORDER BY current_step`,
         [ward, asOf],
       );
