@@ -192,8 +192,14 @@ export class FraudAlertsProjection implements Projection {
          -- database, instead of being read and rewritten whole by every batch (touched-groups.ts).
          ward = CASE WHEN ${GROWING_ALERT_SQL} THEN (SELECT min(w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '') ELSE EXCLUDED.ward END,
          wards = CASE WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT (w COLLATE "C") FROM unnest(a.wards || EXCLUDED.wards) AS t(w) WHERE w <> '' ORDER BY 1) ELSE EXCLUDED.wards END,
-         application_ids = CASE WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT (x COLLATE "C") FROM unnest(a.application_ids || EXCLUDED.application_ids) AS t(x) ORDER BY 1) ELSE EXCLUDED.application_ids END,
-         evidence = CASE WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT x FROM unnest(a.evidence || EXCLUDED.evidence) AS t(x) ORDER BY 1) ELSE EXCLUDED.evidence END,
+         -- A finding whose applications went to the members brings empty lists: the row's stay as
+         -- they are, not rebuilt (and written again) to the same content.
+         application_ids = CASE WHEN ${GROWING_ALERT_SQL} AND cardinality(EXCLUDED.application_ids) = 0 THEN a.application_ids
+                                WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT (x COLLATE "C") FROM unnest(a.application_ids || EXCLUDED.application_ids) AS t(x) ORDER BY 1)
+                                ELSE EXCLUDED.application_ids END,
+         evidence = CASE WHEN ${GROWING_ALERT_SQL} AND cardinality(EXCLUDED.evidence) = 0 THEN a.evidence
+                         WHEN ${GROWING_ALERT_SQL} THEN ARRAY(SELECT DISTINCT x FROM unnest(a.evidence || EXCLUDED.evidence) AS t(x) ORDER BY 1)
+                         ELSE EXCLUDED.evidence END,
          reasons = EXCLUDED.reasons, details = EXCLUDED.details,
          raised_at = CASE WHEN EXCLUDED.raised_position < a.raised_position THEN EXCLUDED.raised_at ELSE a.raised_at END,
          raised_position = LEAST(a.raised_position, EXCLUDED.raised_position),

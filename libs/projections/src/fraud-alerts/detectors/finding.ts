@@ -21,7 +21,10 @@ export interface Finding {
   reasons: AlertReason[];
   /** Structured evidence (F20: which applications matched, on what, with what score), for rendering in the reader's language. */
   details?: Record<string, unknown> | null;
-  /** For an alert that grows without bound (F17): its applications, kept in rows of their own instead of the alert's arrays (alert-members.ts). */
+  /**
+   * For an alert that grows without bound (F17; F13 on an account, phone or address and F20 once
+   * raised): its applications, kept in rows of their own instead of the alert's arrays (alert-members.ts).
+   */
   members?: AlertMember[];
   /** The event at which the rule first held, and its business time. */
   raisedPosition: number;
@@ -43,6 +46,9 @@ export interface Evidence {
   position: number;
   at: string;
 }
+
+/** Pieces of evidence as an alert's members: which application, at which event. */
+export const membersOf = (evidence: readonly Evidence[]): AlertMember[] => evidence.map(({ applicationId, position }) => ({ applicationId, position }));
 
 const sortedUnique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

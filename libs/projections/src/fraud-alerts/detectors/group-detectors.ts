@@ -1,7 +1,7 @@
 import { findCategory, fraudRule, type ProgrammeCatalog, type ProgrammeDefinition } from '@lib/domain';
 import { monthsHeld, type CaseFacts } from '../case-facts';
 import { reason, type AlertReason } from './alert-reason';
-import { findingOf, type Evidence, type Finding } from './finding';
+import { findingOf, membersOf, type Evidence, type Finding } from './finding';
 
 const heldPiece = (facts: CaseFacts): Evidence => {
   const position = facts.heldFrom!;
@@ -108,12 +108,13 @@ const CLUSTER_REASON = { bankAccount: 'alert.shared-bank-account', phone: 'alert
 
 /**
  * F13 grown by the applications that joined an account, phone or address cluster whose alert is
- * already raised: their pieces, and the count of people over the whole cluster. Stored, they are
- * added to the alert's, and its earliest raise stays (fraud-alerts.projection.ts).
+ * already raised: their pieces, and the count of people over the whole cluster. Stored as the
+ * alert's members (alert-members.ts), the alert's own lists are left as they are, and its
+ * earliest raise stays (fraud-alerts.projection.ts).
  */
 export const grownClusterFinding = (kind: Exclude<ClusterKind, 'payee'>, value: string, joined: readonly CaseFacts[], people: number, programme: ProgrammeDefinition): Finding => {
   const pieces = joined.map(submittedPiece);
-  return findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people })]);
+  return { ...findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people })]), members: membersOf(pieces) };
 };
 
 /** F3 (household business): one household paid twice for a month, through different people. */
@@ -140,8 +141,7 @@ export const detectOverBudget = (apps: readonly CaseFacts[], programme: Programm
   if (!budget || over.length === 0) return [];
   const pieces = over.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.overBudget!.position, at: facts.overBudget!.at }));
   const peak = Math.max(...over.map((facts) => facts.overBudget!.total));
-  const members = pieces.map(({ applicationId, position }) => ({ applicationId, position }));
-  return [{ ...findingOf('F17', `budget:${programme.id}`, programme, pieces, [reason('alert.over-budget', { total: peak, budget })]), members }];
+  return [{ ...findingOf('F17', `budget:${programme.id}`, programme, pieces, [reason('alert.over-budget', { total: peak, budget })]), members: membersOf(pieces) }];
 };
 
 /** The programme version an application was filed under, for its rule parameters. */

@@ -9,7 +9,7 @@ export const IDENTITY_FACT_FIELDS: readonly (keyof IdentityFacts)[] = [
   'applicationId', 'programmeId', 'programmeVersion', 'citizenId', 'fullName', 'dateOfBirth', 'homeKey', 'phone', 'bankAccount', 'ward', 'identityKey', 'submittedPosition', 'submittedAt',
 ];
 import { reason } from './alert-reason';
-import { findingOf, type Evidence, type Finding } from './finding';
+import { findingOf, membersOf, type Evidence, type Finding } from './finding';
 
 const recordOf = (facts: IdentityFacts): IdentityRecord | null => {
   if (!facts.dateOfBirth || !facts.homeKey) return null;
@@ -65,8 +65,8 @@ export interface StoredIdentityAlert {
  * raised: only the pairs with a fresh member are scored, and merged with what the alert holds.
  * The first pairs of the whole group, in filing order, are among the stored ones and the new
  * ones, so the listed pairs, the count of IDs, the best score and the pair total are those of
- * detectIdentity over the whole group. The upsert adds the new applications to the alert's and
- * keeps its earliest raise.
+ * detectIdentity over the whole group. The upsert adds the new applications to the alert's
+ * members (alert-members.ts) and keeps its earliest raise.
  */
 export const growIdentity = (identityKey: string, apps: readonly IdentityFacts[], fresh: ReadonlySet<string>, stored: StoredIdentityAlert, programme: ProgrammeDefinition): Finding[] => {
   const weights = identityWeightsOf(fraudRule(programme.fraudRules, 'F20')?.thresholds);
@@ -90,7 +90,9 @@ export const growIdentity = (identityKey: string, apps: readonly IdentityFacts[]
       return ra[0] - rb[0] || ra[1] - rb[1];
     })
     .slice(0, STORED_IDENTITY_PAIRS);
-  return [identityFinding(identityKey, programme, weights.minScore, named, ids, Math.max(stored.score, found.best), sorted[found.raisedBy], listed, stored.pairsTotal + found.total)];
+  const finding = identityFinding(identityKey, programme, weights.minScore, named, ids, Math.max(stored.score, found.best), sorted[found.raisedBy], listed, stored.pairsTotal + found.total);
+  // Its applications go to the alert's members: a ring of thousands is not rewritten by every batch.
+  return [{ ...finding, members: membersOf(named.map(submittedPiece)) }];
 };
 
 /**
