@@ -22,6 +22,7 @@ import { FraudAlertMembers1765700000000 } from '../migrations/1765700000000-frau
 import { CreateWardTotals1765700000001 } from '../migrations/1765700000001-create-ward-totals';
 import { IdentityFacts1765900000000 } from '../migrations/1765900000000-identity-facts';
 import { NoStatisticsOnDocuments1765900000001 } from '../migrations/1765900000001-no-statistics-on-documents';
+import { GrowingAlertMembers1766000000000 } from '../migrations/1766000000000-growing-alert-members';
 import { RelatedApplicationsInOrder1765800000000 } from '../migrations/1765800000000-related-applications-in-order';
 
 /** Read-model entities and their migrations; each projection adds its own here. */
@@ -40,3 +41,4 @@ projectionEntities.push(PaymentMismatchRow);
 projectionMigrations.push(CreatePaymentMismatches1765612000000);
 projectionMigrations.push(FraudAlertMembers1765700000000, CreateWardTotals1765700000001);
 projectionMigrations.push(RelatedApplicationsInOrder1765800000000, IdentityFacts1765900000000, NoStatisticsOnDocuments1765900000001);
+projectionMigrations.push(GrowingAlertMembers1766000000000);

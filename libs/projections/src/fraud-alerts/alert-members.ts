@@ -3,7 +3,9 @@
  * application approved while the programme's total stood over its budget (85,624 of them at the
  * end of the demo province). PostgreSQL rewrites an array column whole, so as arrays on the alert
  * every batch that added one application wrote the whole 3.4 MB row again (231 ms a catch-up
- * batch at the end of the log, and the bulk of the live projector's lag under load).
+ * batch at the end of the log, and the bulk of the live projector's lag under load). F13 on an
+ * account, phone or address and F20 grow the same way (one phone or one name given by every
+ * applicant of a campaign: 1,228 applications after 20 s of the bench's mix, 7.6 ms an upsert).
  * Kept here, one row per application with the position of the event that put it there, a batch
  * inserts only its own. Readers see one list either way: the row's arrays and these rows.
  */

@@ -101,7 +101,9 @@ export const detectCluster = (kind: ClusterKind, value: string, apps: readonly C
     if (!raisedBy && people.size >= threshold) raisedBy = piece;
   }
   if (!raisedBy) return [];
-  return [findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people: people.size })], raisedBy)];
+  const finding = findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people: people.size })], raisedBy);
+  // An account, phone or address cluster only grows: its applications are the alert's members (alert-members.ts).
+  return [kind === 'payee' ? finding : { ...finding, members: membersOf(pieces) }];
 };
 
 const CLUSTER_REASON = { bankAccount: 'alert.shared-bank-account', phone: 'alert.shared-phone', address: 'alert.shared-address', payee: 'alert.shared-payee' } as const;

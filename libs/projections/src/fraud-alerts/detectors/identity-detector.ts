@@ -90,9 +90,7 @@ export const growIdentity = (identityKey: string, apps: readonly IdentityFacts[]
       return ra[0] - rb[0] || ra[1] - rb[1];
     })
     .slice(0, STORED_IDENTITY_PAIRS);
-  const finding = identityFinding(identityKey, programme, weights.minScore, named, ids, Math.max(stored.score, found.best), sorted[found.raisedBy], listed, stored.pairsTotal + found.total);
-  // Its applications go to the alert's members: a ring of thousands is not rewritten by every batch.
-  return [{ ...finding, members: membersOf(named.map(submittedPiece)) }];
+  return [identityFinding(identityKey, programme, weights.minScore, named, ids, Math.max(stored.score, found.best), sorted[found.raisedBy], listed, stored.pairsTotal + found.total)];
 };
 
 /**
@@ -138,5 +136,6 @@ const scanPairs = (
 const identityFinding = (identityKey: string, programme: ProgrammeDefinition, minScore: number, named: readonly IdentityFacts[], ids: string[], best: number, raisedBy: IdentityFacts, listed: IdentityPair[], total: number): Finding => {
   const finding = findingOf('F20', `identity:${identityKey}`, programme, named.map(submittedPiece),
     [reason('alert.probable-same-person', { count: ids.length, citizenIds: ids, score: best, minScore })], submittedPiece(raisedBy));
-  return { ...finding, details: { kind: 'probable-same-person', minScore, pairs: listed, pairsTotal: total } };
+  // The applications are the alert's members (alert-members.ts), raised or grown: a ring of thousands is not rewritten by every batch.
+  return { ...finding, details: { kind: 'probable-same-person', minScore, pairs: listed, pairsTotal: total }, members: membersOf(named.map(submittedPiece)) };
 };
