@@ -18,7 +18,9 @@ export interface ListsBenchResult {
   import: { rows: number; seconds: number; rows_per_s: number };
   list_act: { applications: number; seconds: number };
   /** A refused or failed decision (the statement timeout, say) is recorded with what was measured before it. */
-  decision: { applications: number; lists: number; seconds: number; events: number; error?: string };
+  /** `projected_s`: from the answer until every projection had applied the decision (null: not within 600 s). */
+  decision: { applications: number; lists: number; seconds: number; events: number; projected_s: number | null; error?: string };
+  /** Read once the projections have applied the decision (the projector runs in the API's process). */
   api_peak_rss_mb: number;
 }
 
@@ -31,6 +33,17 @@ const csv = (rows: number) =>
 const peakRssMb = (child: ChildProcess): number => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024, 0);
+};
+
+/** Waits until every projection has applied all `events` of the log; false after `limitSeconds`. */
+const projectedUpTo = async (db: BenchDatabase, events: number, limitSeconds: number): Promise<boolean> => {
+  const deadline = nowMs() + limitSeconds * 1000;
+  while (nowMs() < deadline) {
+    const { rows } = await db.pool.query('SELECT coalesce(min(events_applied), 0)::bigint AS applied FROM projection_checkpoints');
+    if (Number(rows[0].applied) >= events) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 };
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -111,10 +124,16 @@ export const listsBench = async (db: BenchDatabase, plan: ListsBenchPlan, port: 
     const decisionSeconds = (nowMs() - started) / 1000;
     log(`lists: decision in ${round(decisionSeconds, 2)} s${error ? `, FAILED: ${error}` : ''}`);
     const after = Number((await db.pool.query('SELECT count(*) FROM events')).rows[0].count);
+    // The projector (in the API's process) applies the decision as one batch after the answer:
+    // the process's peak memory is read once it has, not before.
+    started = nowMs();
+    const projected = await projectedUpTo(db, after, 600);
+    const projectedSeconds = (nowMs() - started) / 1000;
+    log(`lists: the decision projected ${projected ? `in ${round(projectedSeconds, 2)} s` : 'NOT within 600 s'}; API peak RSS ${peakRssMb(api)} MB`);
     return {
       import: { rows: plan.importRows, seconds: round(importSeconds, 2), rows_per_s: round(plan.importRows / importSeconds, 0) },
       list_act: { applications: plan.actSize, seconds: round(actSeconds, 2) },
-      decision: { applications: decided.applied, lists: lists.length, seconds: round(decisionSeconds, 2), events: after - before, ...(error ? { error } : {}) },
+      decision: { applications: decided.applied, lists: lists.length, seconds: round(decisionSeconds, 2), events: after - before, projected_s: projected ? round(projectedSeconds, 2) : null, ...(error ? { error } : {}) },
       api_peak_rss_mb: peakRssMb(api),
     };
   } finally {

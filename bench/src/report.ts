@@ -34,7 +34,7 @@ export const sections = (r: Record<string, any>): string[] => {
           : table(['what', 'size', 'seconds', 'notes'], [
               ['import (POST /imports)', l.import.rows, l.import.seconds, `${l.import.rows_per_s} rows/s`],
               ['one list act (ward approval)', l.list_act.applications, l.list_act.seconds, ''],
-              ['one provincial decision', l.decision.applications, l.decision.seconds, `${l.decision.lists} lists, ${l.decision.events} events; API peak RSS ${l.api_peak_rss_mb} MB`],
+              ['one provincial decision', l.decision.applications, l.decision.seconds, `${l.decision.lists} lists, ${l.decision.events} events; projected in ${l.decision.projected_s ?? '?'} s; API peak RSS ${l.api_peak_rss_mb} MB (projector in the process)`],
             ])),
     );
   }

@@ -7,13 +7,28 @@ const AMOUNTS = ['claimedAmount', 'approvedAmount', 'paidAmount', 'recoveryOrder
 /** A key's move in ward_totals: the dashboard's row, as a difference. */
 type Delta = WardDashboardRow;
 
+/** What of an overview row the totals count. */
+export type CountedRow = Pick<ApplicationOverviewRow, 'ward' | 'category' | 'status' | (typeof AMOUNTS)[number]>;
+
+/** An application's row before a batch (none: new) and after it. */
+export interface WardTotalsMove {
+  before: CountedRow | undefined;
+  after: CountedRow;
+}
+
+/** Only what the totals count: a batch's moves outlive the rows they came from (the overview projection folds a chunk at a time). */
+export const totalsOf = (row: CountedRow): CountedRow => ({
+  ward: row.ward, category: row.category, status: row.status, claimedAmount: row.claimedAmount, approvedAmount: row.approvedAmount,
+  paidAmount: row.paidAmount, recoveryOrderedAmount: row.recoveryOrderedAmount, recoveredAmount: row.recoveredAmount,
+});
+
 /**
  * What a batch's changed overview rows move in ward_totals: each row leaves its old ward,
  * category and status and joins its new ones. Keys whose moves cancel out are left out.
  */
-export const wardTotalDeltas = (changes: readonly { before: ApplicationOverviewRow | undefined; after: ApplicationOverviewRow }[]): Delta[] => {
+export const wardTotalDeltas = (changes: readonly WardTotalsMove[]): Delta[] => {
   const deltas = new Map<string, Delta>();
-  const add = (row: ApplicationOverviewRow, sign: 1 | -1) => {
+  const add = (row: CountedRow, sign: 1 | -1) => {
     const key = JSON.stringify([row.ward, row.category, row.status]);
     const delta = deltas.get(key) ?? { ward: row.ward, category: row.category, status: row.status, applications: 0, claimedAmount: 0, approvedAmount: 0, paidAmount: 0, recoveryOrderedAmount: 0, recoveredAmount: 0 };
     delta.applications += sign;

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { RowTable } from '../common/row-table';
+import { applicationChunks, eventsByApplication } from '../common/by-application';
+import { RowTable, UPSERT_CHUNK_ROWS } from '../common/row-table';
 import { BeneficiaryApplicationRow } from './beneficiary-index.entity';
 import { BENEFICIARY_INDEX_EVENT_TYPES, evolveBeneficiaryApplication } from './beneficiary-index.evolve';
 
@@ -18,25 +19,30 @@ export class BeneficiaryIndexProjection implements Projection {
   readonly handles = BENEFICIARY_INDEX_EVENT_TYPES;
   readonly tables = ['beneficiary_applications', 'beneficiary_index'];
 
+  /** `chunkRows`: applications read, folded and written at a time (by-application.ts). */
+  constructor(private readonly chunkRows = UPSERT_CHUNK_ROWS) {}
+
   async apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
-    const relevant = events.filter((event) => this.handles.has(event.type));
-    if (relevant.length === 0) return;
-    const ids = [...new Set(relevant.map((event) => (event.data as { applicationId: string }).applicationId))];
-    const records: Record<string, unknown>[] = await manager.query(`SELECT * FROM beneficiary_applications WHERE application_id = ANY($1::uuid[])`, [ids]);
-    const before = new Map(records.map((record) => {
-      const row = beneficiaryApplicationsTable.fromRecord(record);
-      return [row.applicationId, row] as const;
-    }));
-    const current = new Map(before);
-    for (const event of relevant) {
-      const id = (event.data as { applicationId: string }).applicationId;
-      const next = evolveBeneficiaryApplication(current.get(id) ?? null, event);
-      if (next) current.set(id, next);
+    const byApplication = eventsByApplication(events, this.handles);
+    const citizens = new Set<string>();
+    for (const ids of applicationChunks(byApplication, this.chunkRows)) {
+      const records: Record<string, unknown>[] = await manager.query(`SELECT * FROM beneficiary_applications WHERE application_id = ANY($1::uuid[])`, [ids]);
+      const before = new Map(records.map((record) => {
+        const row = beneficiaryApplicationsTable.fromRecord(record);
+        return [row.applicationId, row] as const;
+      }));
+      const changed: BeneficiaryApplicationRow[] = [];
+      for (const id of ids) {
+        const first = before.get(id) ?? null;
+        const last = byApplication.get(id)!.reduce<BeneficiaryApplicationRow | null>((row, event) => evolveBeneficiaryApplication(row, event) ?? row, first);
+        if (last && last !== first) {
+          changed.push(last);
+          citizens.add(last.citizenId);
+        }
+      }
+      await beneficiaryApplicationsTable.upsert(manager, changed, this.chunkRows);
     }
-    const changed = [...current.values()].filter((row) => row !== before.get(row.applicationId));
-    if (changed.length === 0) return;
-    await beneficiaryApplicationsTable.upsert(manager, changed);
-    const citizens = [...new Set(changed.map((row) => row.citizenId))];
+    if (citizens.size === 0) return;
     await manager.query(
       `INSERT INTO beneficiary_index AS b
        SELECT citizen_id,
@@ -52,7 +58,7 @@ export class BeneficiaryIndexProjection implements Projection {
          programmes = EXCLUDED.programmes, applications = EXCLUDED.applications, approved_amount = EXCLUDED.approved_amount,
          paid_amount = EXCLUDED.paid_amount, recovery_ordered_amount = EXCLUDED.recovery_ordered_amount,
          recovered_amount = EXCLUDED.recovered_amount, updated_at = EXCLUDED.updated_at`,
-      [citizens],
+      [[...citizens]],
     );
   }
 }

@@ -7,6 +7,9 @@ interface ColumnSpec {
   primary: boolean;
 }
 
+/** Rows per upsert statement: a catch-up batch (5,000 events) is a statement or two; a list act's batch, many. */
+export const UPSERT_CHUNK_ROWS = 2_000;
+
 const NUMERIC = new Set(['bigint', 'int8', 'numeric']);
 const DATES = new Set(['timestamptz', 'timestamp', 'timestamp with time zone']);
 
@@ -58,9 +61,15 @@ export class RowTable<Row extends object> {
     return record;
   }
 
-  /** Inserts or replaces these rows in one statement. */
-  async upsert(manager: Pick<EntityManager, 'query'>, rows: readonly Row[]): Promise<void> {
-    if (rows.length === 0) return;
-    await manager.query(this.upsertSql, [JSON.stringify(rows.map((row) => this.toRecord(row)))]);
+  /**
+   * Inserts or replaces these rows, UPSERT_CHUNK_ROWS to a statement: a batch ends only at a
+   * transaction's end, so one provincial decision is one batch of 50,000 applications, and as
+   * one JSON document (two bytes a character once Vietnamese names are in it) its rows took
+   * hundreds of megabytes of the projector's heap at once.
+   */
+  async upsert(manager: Pick<EntityManager, 'query'>, rows: readonly Row[], chunkRows = UPSERT_CHUNK_ROWS): Promise<void> {
+    for (let start = 0; start < rows.length; start += chunkRows) {
+      await manager.query(this.upsertSql, [JSON.stringify(rows.slice(start, start + chunkRows).map((row) => this.toRecord(row)))]);
+    }
   }
 }

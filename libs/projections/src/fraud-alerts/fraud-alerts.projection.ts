@@ -6,6 +6,7 @@ import { CASE_FACT_EVENT_TYPES, amountHeld, evolveCaseFacts, loanWorkersOf, type
 import { detectApplication } from './detectors/application-detectors';
 import { IDENTITY_FACT_FIELDS } from './detectors/identity-detector';
 import { alertIdOf, type Finding } from './detectors/finding';
+import { UPSERT_CHUNK_ROWS } from '../common/row-table';
 import { GROWING_ALERT_SQL, TouchedGroups, detectTouchedGroups } from './touched-groups';
 
 export interface RaisedAlert {
@@ -16,6 +17,8 @@ export interface RaisedAlert {
 export interface FraudAlertsOptions {
   /** Called once per alert when first raised (a metrics counter). */
   onRaised?: (alert: RaisedAlert) => void;
+  /** Facts written to a statement (UPSERT_CHUNK_ROWS). */
+  chunkRows?: number;
 }
 
 /**
@@ -136,8 +139,11 @@ export class FraudAlertsProjection implements Projection {
     return next;
   }
 
+  /** A chunk of applications to a statement: a provincial decision's batch is 50,000 facts, hundreds of megabytes as one JSON text. */
   private async saveFacts(manager: EntityManager, changed: readonly CaseFacts[], totals: Map<string, number>): Promise<void> {
-    if (changed.length) {
+    const size = this.options.chunkRows ?? UPSERT_CHUNK_ROWS;
+    for (let start = 0; start < changed.length; start += size) {
+      const chunk = changed.slice(start, start + size);
       await manager.query(
         `INSERT INTO fraud_case_facts (application_id, programme_id, citizen_id, ward, bank_account, phone, address_key, household_key, identity_key, payees, withdrawn_on, over_budget, loan_workers, facts, identity)
          SELECT (f->>'applicationId')::uuid, f->>'programmeId', f->>'citizenId', f->>'ward', f->>'bankAccount', f->>'phone', f->>'addressKey', f->>'householdKey', f->>'identityKey',
@@ -147,7 +153,7 @@ export class FraudAlertsProjection implements Projection {
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(f, i)
            JOIN jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(workers, j) ON i = j
          ON CONFLICT (application_id) DO UPDATE SET payees = EXCLUDED.payees, withdrawn_on = EXCLUDED.withdrawn_on, over_budget = EXCLUDED.over_budget, facts = EXCLUDED.facts, identity = EXCLUDED.identity`,
-        [JSON.stringify(changed), JSON.stringify(changed.map((facts) => loanWorkersOf(facts).map((worker) => worker.citizenId)))],
+        [JSON.stringify(chunk), JSON.stringify(chunk.map((facts) => loanWorkersOf(facts).map((worker) => worker.citizenId)))],
       );
     }
     if (totals.size) {

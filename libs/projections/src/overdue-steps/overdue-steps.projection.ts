@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { RowTable } from '../common/row-table';
+import { applicationChunks, eventsByApplication } from '../common/by-application';
+import { RowTable, UPSERT_CHUNK_ROWS } from '../common/row-table';
 import { OverdueStepRow } from './overdue-steps.entity';
 import { OVERDUE_EVENT_TYPES, evolveOverdueStep } from './overdue-steps.evolve';
 
@@ -18,26 +19,28 @@ export class OverdueStepsProjection implements Projection {
   readonly handles = OVERDUE_EVENT_TYPES;
   readonly tables = ['overdue_steps'];
 
-  constructor(private readonly programmes: ProgrammeCatalog) {}
+  /** `chunkRows`: applications read, folded and written at a time (by-application.ts). */
+  constructor(private readonly programmes: ProgrammeCatalog, private readonly chunkRows = UPSERT_CHUNK_ROWS) {}
 
   async apply(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
-    const relevant = events.filter((event) => this.handles.has(event.type));
-    if (relevant.length === 0) return;
-    const ids = [...new Set(relevant.map((event) => (event.data as { applicationId: string }).applicationId))];
-    const records: Record<string, unknown>[] = await manager.query(
-      `SELECT *, counted_from::text AS counted_from, due_on::text AS due_on FROM overdue_steps WHERE application_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const current = new Map<string, OverdueStepRow | null>(records.map((record) => [String(record.application_id), overdueStepsTable.fromRecord(record)]));
-    const before = new Map(current);
-    for (const event of relevant) {
-      const id = (event.data as { applicationId: string }).applicationId;
-      current.set(id, evolveOverdueStep(current.get(id) ?? null, event, this.programmes));
+    const byApplication = eventsByApplication(events, this.handles);
+    for (const ids of applicationChunks(byApplication, this.chunkRows)) {
+      const records: Record<string, unknown>[] = await manager.query(
+        `SELECT *, counted_from::text AS counted_from, due_on::text AS due_on FROM overdue_steps WHERE application_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const before = new Map(records.map((record) => [String(record.application_id), overdueStepsTable.fromRecord(record)] as const));
+      const upserts: OverdueStepRow[] = [];
+      const deletes: string[] = [];
+      for (const id of ids) {
+        const first = before.get(id) ?? null;
+        const last = byApplication.get(id)!.reduce<OverdueStepRow | null>((row, event) => evolveOverdueStep(row, event, this.programmes), first);
+        if (last === first) continue;
+        if (last) upserts.push(last);
+        else deletes.push(id);
+      }
+      if (deletes.length) await manager.query(`DELETE FROM overdue_steps WHERE application_id = ANY($1::uuid[])`, [deletes]);
+      await overdueStepsTable.upsert(manager, upserts, this.chunkRows);
     }
-    const changed = [...current.entries()].filter(([id, row]) => row !== before.get(id));
-    const upserts = changed.flatMap(([, row]) => (row ? [row] : []));
-    const deletes = changed.flatMap(([id, row]) => (row ? [] : [id]));
-    if (deletes.length) await manager.query(`DELETE FROM overdue_steps WHERE application_id = ANY($1::uuid[])`, [deletes]);
-    await overdueStepsTable.upsert(manager, upserts);
   }
 }
