@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { applicationChunks, eventsByApplication } from '../common/by-application';
+import { applicationChunks, changedRows, eventsByApplication } from '../common/by-application';
 import { RowTable, UPSERT_CHUNK_ROWS } from '../common/row-table';
 import { ApplicationOverviewRow } from './application-overview.entity';
 import { OVERVIEW_EVENT_TYPES, evolveOverview } from './application-overview.evolve';
@@ -33,13 +33,9 @@ export class ApplicationOverviewProjection implements Projection {
         return [row.applicationId, row] as const;
       }));
       const changed: ApplicationOverviewRow[] = [];
-      for (const id of ids) {
-        const first = before.get(id) ?? null;
-        const last = byApplication.get(id)!.reduce<ApplicationOverviewRow | null>((row, event) => evolveOverview(row, event) ?? row, first);
-        if (last && last !== first) {
-          changed.push(last);
-          moves.push({ before: first ? totalsOf(first) : undefined, after: totalsOf(last) });
-        }
+      for (const { before: was, after } of changedRows(ids, byApplication, before, (row, event) => evolveOverview(row, event) ?? row)) {
+        changed.push(after!);
+        moves.push({ before: was ? totalsOf(was) : undefined, after: totalsOf(after!) });
       }
       await applicationOverviewTable.upsert(manager, changed, this.chunkRows);
     }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { applicationChunks, eventsByApplication } from '../common/by-application';
+import { applicationChunks, changedRows, eventsByApplication } from '../common/by-application';
 import { RowTable, UPSERT_CHUNK_ROWS } from '../common/row-table';
 import { BeneficiaryApplicationRow } from './beneficiary-index.entity';
 import { BENEFICIARY_INDEX_EVENT_TYPES, evolveBeneficiaryApplication } from './beneficiary-index.evolve';
@@ -31,15 +31,8 @@ export class BeneficiaryIndexProjection implements Projection {
         const row = beneficiaryApplicationsTable.fromRecord(record);
         return [row.applicationId, row] as const;
       }));
-      const changed: BeneficiaryApplicationRow[] = [];
-      for (const id of ids) {
-        const first = before.get(id) ?? null;
-        const last = byApplication.get(id)!.reduce<BeneficiaryApplicationRow | null>((row, event) => evolveBeneficiaryApplication(row, event) ?? row, first);
-        if (last && last !== first) {
-          changed.push(last);
-          citizens.add(last.citizenId);
-        }
-      }
+      const changed = changedRows(ids, byApplication, before, (row, event) => evolveBeneficiaryApplication(row, event) ?? row).map(({ after }) => after!);
+      for (const row of changed) citizens.add(row.citizenId);
       await beneficiaryApplicationsTable.upsert(manager, changed, this.chunkRows);
     }
     if (citizens.size === 0) return;

@@ -27,3 +27,26 @@ export const applicationChunks = (byApplication: ReadonlyMap<string, unknown>, s
   for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
   return chunks;
 };
+
+/** An application's row before a chunk's events (null: none yet) and after them (null: gone), where they differ. */
+export interface RowChange<Row> {
+  id: string;
+  before: Row | null;
+  after: Row | null;
+}
+
+/** Folds each application of a chunk from its row as stored through its events in the batch; the applications whose row changed. */
+export const changedRows = <Row>(
+  ids: readonly string[],
+  byApplication: ReadonlyMap<string, readonly StoredEvent[]>,
+  stored: ReadonlyMap<string, Row>,
+  step: (row: Row | null, event: StoredEvent) => Row | null,
+): RowChange<Row>[] => {
+  const changes: RowChange<Row>[] = [];
+  for (const id of ids) {
+    const before = stored.get(id) ?? null;
+    const after = byApplication.get(id)!.reduce(step, before);
+    if (after !== before) changes.push({ id, before, after });
+  }
+  return changes;
+};

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProgrammeCatalog } from '@lib/domain';
 import type { StoredEvent } from '@lib/event-store';
 import type { Projection } from '../projection';
-import { applicationChunks, eventsByApplication } from '../common/by-application';
+import { applicationChunks, changedRows, eventsByApplication } from '../common/by-application';
 import { RowTable, UPSERT_CHUNK_ROWS } from '../common/row-table';
 import { OverdueStepRow } from './overdue-steps.entity';
 import { OVERDUE_EVENT_TYPES, evolveOverdueStep } from './overdue-steps.evolve';
@@ -30,15 +30,9 @@ export class OverdueStepsProjection implements Projection {
         [ids],
       );
       const before = new Map(records.map((record) => [String(record.application_id), overdueStepsTable.fromRecord(record)] as const));
-      const upserts: OverdueStepRow[] = [];
-      const deletes: string[] = [];
-      for (const id of ids) {
-        const first = before.get(id) ?? null;
-        const last = byApplication.get(id)!.reduce<OverdueStepRow | null>((row, event) => evolveOverdueStep(row, event, this.programmes), first);
-        if (last === first) continue;
-        if (last) upserts.push(last);
-        else deletes.push(id);
-      }
+      const changes = changedRows(ids, byApplication, before, (row, event) => evolveOverdueStep(row, event, this.programmes));
+      const upserts = changes.flatMap(({ after }) => (after ? [after] : []));
+      const deletes = changes.flatMap(({ id, after }) => (after ? [] : [id]));
       if (deletes.length) await manager.query(`DELETE FROM overdue_steps WHERE application_id = ANY($1::uuid[])`, [deletes]);
       await overdueStepsTable.upsert(manager, upserts, this.chunkRows);
     }
