@@ -17,8 +17,11 @@ export interface ListsBenchPlan {
 export interface ListsBenchResult {
   import: { rows: number; seconds: number; rows_per_s: number };
   list_act: { applications: number; seconds: number };
-  /** A refused or failed decision (the statement timeout, say) is recorded with what was measured before it. */
-  /** `projected_s`: from the answer until every projection had applied the decision (null: not within 600 s). */
+  /**
+   * A refused or failed decision (the statement timeout, say) is recorded with what was measured
+   * before it. `projected_s`: from the answer until every projection had applied the decision
+   * (null: not within 600 s).
+   */
   decision: { applications: number; lists: number; seconds: number; events: number; projected_s: number | null; error?: string };
   /** Read once the projections have applied the decision (the projector runs in the API's process). */
   api_peak_rss_mb: number;

@@ -22,8 +22,8 @@ export interface Finding {
   /** Structured evidence (F20: which applications matched, on what, with what score), for rendering in the reader's language. */
   details?: Record<string, unknown> | null;
   /**
-   * For an alert that grows without bound (F17; F13 on an account, phone or address and F20 once
-   * raised): its applications, kept in rows of their own instead of the alert's arrays (alert-members.ts).
+   * For an alert that grows without bound (F17; F13 on an account, phone or address; F20): its
+   * applications, kept in rows of their own instead of the alert's arrays (alert-members.ts).
    */
   members?: AlertMember[];
   /** The event at which the rule first held, and its business time. */

@@ -110,9 +110,9 @@ const CLUSTER_REASON = { bankAccount: 'alert.shared-bank-account', phone: 'alert
 
 /**
  * F13 grown by the applications that joined an account, phone or address cluster whose alert is
- * already raised: their pieces, and the count of people over the whole cluster. Stored as the
- * alert's members (alert-members.ts), the alert's own lists are left as they are, and its
- * earliest raise stays (fraud-alerts.projection.ts).
+ * already raised: their pieces, and the count of people over the whole cluster. Stored, they are
+ * added to the alert's members (alert-members.ts), and its earliest raise stays
+ * (fraud-alerts.projection.ts).
  */
 export const grownClusterFinding = (kind: Exclude<ClusterKind, 'payee'>, value: string, joined: readonly CaseFacts[], people: number, programme: ProgrammeDefinition): Finding => {
   const pieces = joined.map(submittedPiece);
