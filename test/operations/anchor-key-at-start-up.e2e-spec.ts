@@ -50,8 +50,11 @@ describe('The anchor signing key at start-up (real processes)', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      // Waits for the process to say it listens (or to exit); bounded by the test's timeout.
-      while (!output.includes('listening on http://localhost') && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
+      // Waits for the process to say it listens and signs (or to exit); bounded by the test's timeout.
+      // The two lines come from two loggers (the process's and the application's), each with its
+      // own stream to stdout: on a busy machine (a CI run) "listening" has come first.
+      const said = () => output.includes('listening on http://localhost') && output.includes('signing anchors of the log');
+      while (!said() && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
       const made = /TRIAL MODE: made an anchor signing key in .*anchor-key\.pem \(key id ([0-9a-f]{16})\)/.exec(output);
       const signing = /signing anchors of the log with key ([0-9a-f]{16}) every 10000 ms/.exec(output);
       expect([made?.[1], signing?.[1]]).toEqual([expect.stringMatching(/^[0-9a-f]{16}$/), made?.[1]]);
