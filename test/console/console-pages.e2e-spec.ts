@@ -133,6 +133,8 @@ describe('Web console pages for officers, auditors and inspectors', () => {
     await page.locator('[name=ward]').fill('W03');
     await page.locator('[name=ward]').press('Enter');
     await page.getByTestId('chart-status').waitFor();
+    // The default ward's dashboard (W01) shows until W03's answer replaces it: wait for W03's two categories.
+    await page.locator('.category-block .bar-approved').nth(1).waitFor();
     // One scale across categories: 4,000,000 approved in category 4 is 4/6.75 of category 7's bar.
     const widths = await page.locator('.category-block .bar-approved').evaluateAll((bars) => bars.map((bar) => (bar as unknown as { getBoundingClientRect: () => { width: number } }).getBoundingClientRect().width));
     expect(widths).toHaveLength(2);
