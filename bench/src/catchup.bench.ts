@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchDatabase } from './lib/bench-db';
+import { serviceNodeOptions } from './lib/service-node-options';
 
 const run = promisify(execFile);
 
@@ -27,10 +28,12 @@ export interface CatchUpFigure {
 
 /** Rebuilds every read model from zero in a child process (its peak memory is the projector's). */
 export const catchUp = async (db: BenchDatabase, options: { batchSize: number; profileDir?: string; timeoutSeconds: number }): Promise<CatchUpFigure> => {
-  const args = [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), join(__dirname, 'catchup-child.js'), db.url, String(options.batchSize)];
+  // Run as the projector is shipped (its V8 flags), the read ceiling too.
+  const flags = serviceNodeOptions();
+  const args = [...flags, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), join(__dirname, 'catchup-child.js'), db.url, String(options.batchSize)];
   const { stdout } = await run(process.execPath, args, { timeout: options.timeoutSeconds * 1000, maxBuffer: 1 << 20 });
   const figure: CatchUpFigure = JSON.parse(stdout.trim().split('\n').pop()!);
-  const ceiling = await run(process.execPath, [join(__dirname, 'catchup-child.js'), db.url, String(options.batchSize), 'read'], { timeout: options.timeoutSeconds * 1000, maxBuffer: 1 << 20 });
+  const ceiling = await run(process.execPath, [...flags, join(__dirname, 'catchup-child.js'), db.url, String(options.batchSize), 'read'], { timeout: options.timeoutSeconds * 1000, maxBuffer: 1 << 20 });
   const read = JSON.parse(ceiling.stdout.trim().split('\n').pop()!);
   return { ...figure, read_ceiling_eps: read.eps, vs_read_ceiling: read.eps ? Number((figure.eps / read.eps).toFixed(2)) : null };
 };

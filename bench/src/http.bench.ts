@@ -8,6 +8,7 @@ import { amountFor, findCategory, parseClaim } from '@lib/domain';
 import { loadProgrammes, writeNewSigningKey } from '@lib/platform';
 import type { BenchDatabase } from './lib/bench-db';
 import { machineBusySeconds } from './lib/machine-cpu';
+import { serviceNodeOptions } from './lib/service-node-options';
 import { Latencies, nowMs, round, sleep } from './lib/stats';
 
 const SECRET = 'relief-ledger-bench-secret-0123456789';
@@ -63,7 +64,8 @@ export interface HttpFigure {
 /** A service process of ours (`apps/<app>/src/main.js`), ready once /health/live answers where it listens. */
 export const startProcess = async (db: BenchDatabase, app: 'api' | 'projector' | 'ceiling', env: Record<string, string>, healthPort: number, profileDir?: string): Promise<ChildProcess> => {
   const main = app === 'ceiling' ? join(__dirname, 'ceiling-server.js') : join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
-  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
+  const flags = app === 'ceiling' ? [] : serviceNodeOptions();
+  const child = spawn(process.execPath, [...flags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), main], {
     env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, CITIZEN_KEY_SECRET: 'relief-ledger-bench-citizen-key-0123456789', RATE_LIMIT: '0', LOG_LEVEL: 'warn', DEMO_APPLICATIONS: '0', ...anchoring(), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
