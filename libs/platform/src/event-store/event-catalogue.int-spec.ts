@@ -71,6 +71,26 @@ describe('the event catalogue: upcasting stored events (real PostgreSQL)', () =>
     expect(events.find((stored) => stored.eventId === eventId)).toMatchObject({ storedSchemaVersion: 1, data: asV2 });
   });
 
+  it('readStream, readAll and readStreams give each event as its raw row upcast: every field, in the same order, storedData only where upcasting changed the data', async () => {
+    const streamId = uniqueStream('shape');
+    const first = await insertRawEvent(db.pool, { streamId, streamVersion: 1, type: 'SupportApplicationReviewed', schemaVersion: 1, data: legacyReviewed, previousHash: null });
+    await store.append(single(streamId, { version: 1, hash: first.hash }, [{ type: 'SupportApplicationReviewed', data: { ...asV2, step: 'ward-check' } }]));
+    const registry = createEventTypeRegistry();
+    const expected = (await store.readRawStream(streamId)).map(({ schemaVersion, ...rest }) => {
+      const data = registry.upcast(rest.type, schemaVersion, rest.data);
+      return { ...rest, storedSchemaVersion: schemaVersion, data, ...(schemaVersion === 1 ? { storedData: rest.data } : {}) };
+    });
+    expect(expected.map((event) => 'storedData' in event)).toEqual([true, false]);
+    const read = await store.readStream(streamId);
+    await waitForHorizon(db.pool);
+    const logged = (await store.readAll(START, 100_000)).events.filter((event) => event.streamId === streamId);
+    const together = (await store.readStreams([streamId])).get(streamId)!;
+    for (const events of [read, logged, together]) {
+      expect(events).toStrictEqual(expected);
+      expect(events.map((event) => Object.keys(event))).toEqual(expected.map((event) => Object.keys(event)));
+    }
+  });
+
   it('reading a type that is not registered fails with UnknownEventType, in readStream and readAll', async () => {
     const streamId = uniqueStream('unknown');
     await insertRawEvent(db.pool, { streamId, streamVersion: 1, type: 'SupportApplicationAudited', schemaVersion: 1, data: { note: 'from the future' }, previousHash: null });
