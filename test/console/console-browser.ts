@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -15,16 +15,45 @@ const newestIn = (dir: string): number =>
     return Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
   }, 0);
 
+const BUILT = join(ROOT, 'console', 'dist', 'index.html');
+const BUILD_LOCK = join(ROOT, 'console', '.build-lock');
+/** A lock older than this was left by a killed run, not held by a build still going. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+const fresh = (): boolean => {
+  const sources = Math.max(newestIn(join(ROOT, 'console', 'src')), statSync(join(ROOT, 'console', 'index.html')).mtimeMs);
+  return existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources;
+};
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Builds console/ into console/dist when it is missing or older than its sources, with Vite
- * alone: `npm test` has type-checked the console already (npm run typecheck).
+ * alone: `npm test` has type-checked the console already (npm run typecheck). One Jest worker
+ * builds while the others wait (a lock directory): Vite empties console/dist first, and a
+ * service started meanwhile found no index.html and answered 404 for the console all its life,
+ * which failed a whole suite in a clean clone, where no build exists yet.
  */
 export const ensureConsoleBuilt = (): void => {
-  const built = join(ROOT, 'console', 'dist', 'index.html');
-  const sources = Math.max(newestIn(join(ROOT, 'console', 'src')), statSync(join(ROOT, 'console', 'index.html')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', join(ROOT, 'console', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  for (const started = Date.now(); Date.now() - started < 2 * STALE_LOCK_MS; ) {
+    if (fresh()) return;
+    try {
+      mkdirSync(BUILD_LOCK);
+    } catch {
+      if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      sleepSync(200);
+      continue;
+    }
+    try {
+      if (fresh()) return;
+      const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+      execFileSync(process.execPath, [vite, 'build', '--config', join(ROOT, 'console', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      return;
+    } finally {
+      rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+  }
+  throw new Error(`console/dist was not built within ${(2 * STALE_LOCK_MS) / 60_000} minutes (${BUILD_LOCK} held)`);
 };
 
 /** Debian's Chromium (`apt-get install chromium`); never a browser downloaded by a test tool. */
