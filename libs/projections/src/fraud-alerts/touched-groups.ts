@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { fraudRule, type ProgrammeCatalog } from '@lib/domain';
-import { loanWorkersOf, type CaseFacts } from './case-facts';
+import { GROUP_LEFT_OUT, loanWorkersOf, type CaseFacts, type GroupFacts } from './case-facts';
 import { detectCluster, detectHousehold, detectOverBudget, detectPerson, detectRefusalBurst, grownClusterFinding, type ClusterKind } from './detectors/group-detectors';
 import type { AlertReason } from './detectors/alert-reason';
 import { alertIdOf, type Finding } from './detectors/finding';
@@ -119,7 +119,7 @@ const growClusters = async (manager: EntityManager, touched: TouchedGroups, prog
   return findings;
 };
 
-const groupBy = <K, Facts = CaseFacts>(facts: readonly Facts[], key: (facts: Facts) => K[]): Map<K, Facts[]> => {
+const groupBy = <K, Facts = GroupFacts>(facts: readonly Facts[], key: (facts: Facts) => K[]): Map<K, Facts[]> => {
   const groups = new Map<K, Facts[]>();
   // Pushed, not copied: a large group (one phone shared by thousands) was copied once per member.
   for (const one of facts) {
@@ -142,10 +142,11 @@ const under = <Facts extends Pick<CaseFacts, 'programmeId' | 'programmeVersion'>
 /**
  * Every touched group's applications in one statement, one branch per kind of group, each on its
  * own index: a batch made one read per kind, and an application in several touched groups (a new
- * one touches its phone, account and address) came back and was parsed once per group. Names and
- * birthdays are read apart, with only what F20 uses (loadIdentities).
+ * one touches its phone, account and address) came back and was parsed once per group. Each comes
+ * without what the group rules never read (GROUP_LEFT_OUT). Names and birthdays are read apart,
+ * with only what F20 uses (loadIdentities).
  */
-const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Promise<CaseFacts[]> => {
+const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Promise<GroupFacts[]> => {
   const values: unknown[] = [];
   const branches: string[] = [];
   const param = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
@@ -164,7 +165,10 @@ const loadTouched = async (manager: EntityManager, touched: TouchedGroups): Prom
   // ANY(ARRAY(...)), not IN (...): the loan-worker branch's estimate (GIN `&&`, most arrays empty)
   // runs to tens of thousands of rows, and the planner then read the whole table by a sequential
   // scan on every batch, a cost growing with the province; the members are a few hundred.
-  const rows: { facts: CaseFacts }[] = await manager.query(`SELECT facts FROM fraud_case_facts WHERE application_id = ANY(ARRAY(${branches.join(' UNION ')}))`, values);
+  const rows: { facts: GroupFacts }[] = await manager.query(
+    `SELECT facts - ${param(GROUP_LEFT_OUT, 'text[]')} AS facts FROM fraud_case_facts WHERE application_id = ANY(ARRAY(${branches.join(' UNION ')}))`,
+    values,
+  );
   return rows.map((row) => row.facts);
 };
 
@@ -190,7 +194,7 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   for (const kind of Object.keys(COLUMN) as ClusterKind[]) {
     const keys = touched.clusters[kind];
     if (keys.size === 0) continue;
-    const keyOf = (one: CaseFacts): string[] => {
+    const keyOf = (one: GroupFacts): string[] => {
       if (kind !== 'payee') {
         const value = { bankAccount: one.bankAccount, phone: one.phone, address: one.addressKey }[kind];
         return value && keys.has(value) ? [value] : [];
@@ -216,7 +220,7 @@ export const detectTouchedGroups = async (manager: EntityManager, touched: Touch
   // F19: each worker whose support or loan moved, with their own applications and the loans listing them.
   if (touched.loanWorkers.size) {
     const wanted = touched.loanWorkers;
-    const keysOf = (one: CaseFacts): string[] =>
+    const keysOf = (one: GroupFacts): string[] =>
       [...new Set([one.citizenId, ...loanWorkersOf(one).map((worker) => worker.citizenId)])].filter((id) => wanted.has(id)).map((id) => `${id}|${one.programmeId}`);
     const groups = new Map([...groupBy(facts, keysOf)].filter(([, apps]) => apps.some((one) => loanWorkersOf(one).length > 0)));
     findings.push(...under(groups, programmes, (key, apps, programme) => detectLoanWorker(key.split('|')[0], apps, programme)));

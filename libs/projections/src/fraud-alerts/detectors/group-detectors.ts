@@ -1,14 +1,14 @@
 import { findCategory, fraudRule, type ProgrammeCatalog, type ProgrammeDefinition } from '@lib/domain';
-import { monthsHeld, type CaseFacts } from '../case-facts';
+import { monthsHeld, type GroupFacts } from '../case-facts';
 import { reason, type AlertReason } from './alert-reason';
 import { findingOf, membersOf, type Evidence, type Finding } from './finding';
 
-const heldPiece = (facts: CaseFacts): Evidence => {
+const heldPiece = (facts: GroupFacts): Evidence => {
   const position = facts.heldFrom!;
   const at = facts.approval?.position === position ? facts.approval.at : (facts.payments.find((payment) => payment.position === position)?.at ?? facts.submittedAt);
   return { applicationId: facts.applicationId, ward: facts.ward, position, at };
 };
-const submittedPiece = (facts: CaseFacts): Evidence => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.submittedPosition, at: facts.submittedAt });
+const submittedPiece = (facts: GroupFacts): Evidence => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.submittedPosition, at: facts.submittedAt });
 
 const overlaps = (a: readonly string[], b: readonly string[]) => a.some((month) => b.includes(month));
 
@@ -16,20 +16,20 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((month) 
  * Held at once: at the moment each support started, the supports the person already held.
  * Built from log positions only, so a later release never erases a time they overlapped.
  */
-const momentsOfHolding = (apps: readonly CaseFacts[]): { at: CaseFacts; holders: CaseFacts[] }[] => {
+const momentsOfHolding = (apps: readonly GroupFacts[]): { at: GroupFacts; holders: GroupFacts[] }[] => {
   const held = apps.filter((facts) => facts.heldFrom !== null).sort((a, b) => a.heldFrom! - b.heldFrom!);
   // A support superseded by the one starting now was closed in the same append: never held alongside it (F1, F11).
-  const alongside = (other: CaseFacts, at: CaseFacts) => other.heldFrom! <= at.heldFrom! && (other.heldUntil === null || other.heldUntil > at.heldFrom!) && other.supersededBy !== at.applicationId;
+  const alongside = (other: GroupFacts, at: GroupFacts) => other.heldFrom! <= at.heldFrom! && (other.heldUntil === null || other.heldUntil > at.heldFrom!) && other.supersededBy !== at.applicationId;
   return held.map((at) => ({ at, holders: held.filter((other) => alongside(other, at)) }));
 };
 
 interface Accumulated {
-  apps: Map<string, CaseFacts>;
+  apps: Map<string, GroupFacts>;
   raisedBy: Evidence | null;
   reasons: AlertReason[];
 }
 
-const accumulate = (into: Map<string, Accumulated>, key: string, apps: readonly CaseFacts[], raisedBy: Evidence, why: AlertReason) => {
+const accumulate = (into: Map<string, Accumulated>, key: string, apps: readonly GroupFacts[], raisedBy: Evidence, why: AlertReason) => {
   const entry: Accumulated = into.get(key) ?? { apps: new Map(), raisedBy: null, reasons: [] };
   for (const facts of apps) entry.apps.set(facts.applicationId, facts);
   if (!entry.raisedBy || raisedBy.position < entry.raisedBy.position) entry.raisedBy = raisedBy;
@@ -42,7 +42,7 @@ const accumulate = (into: Map<string, Accumulated>, key: string, apps: readonly 
  * once, the stackable supplement aside), F3 (the same month twice, or past the month cap, in one
  * category), F11 (furlough and category 3/4 for the same month), F2 (category 4 paid in two wards).
  */
-export const detectPerson = (citizenId: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectPerson = (citizenId: string, apps: readonly GroupFacts[], programme: ProgrammeDefinition): Finding[] => {
   const findings = new Map<string, Accumulated>();
   const stackable = programme.combination.stackableCategories;
   for (const { at, holders } of momentsOfHolding(apps)) {
@@ -83,7 +83,7 @@ export type ClusterKind = 'bankAccount' | 'phone' | 'address' | 'payee';
  * in distinct people, so one person's monthly claims are not a cluster; raised when the
  * threshold-th person joins.
  */
-export const detectCluster = (kind: ClusterKind, value: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectCluster = (kind: ClusterKind, value: string, apps: readonly GroupFacts[], programme: ProgrammeDefinition): Finding[] => {
   const threshold = fraudRule(programme.fraudRules, 'F13')?.thresholds?.[kind];
   if (!threshold) return [];
   const pieces = apps.map((facts) => {
@@ -114,13 +114,13 @@ const CLUSTER_REASON = { bankAccount: 'alert.shared-bank-account', phone: 'alert
  * added to the alert's members (alert-members.ts), and its earliest raise stays
  * (fraud-alerts.projection.ts).
  */
-export const grownClusterFinding = (kind: Exclude<ClusterKind, 'payee'>, value: string, joined: readonly CaseFacts[], people: number, programme: ProgrammeDefinition): Finding => {
+export const grownClusterFinding = (kind: Exclude<ClusterKind, 'payee'>, value: string, joined: readonly GroupFacts[], people: number, programme: ProgrammeDefinition): Finding => {
   const pieces = joined.map(submittedPiece);
   return { ...findingOf('F13', `${kind}:${value}`, programme, pieces, [reason(CLUSTER_REASON[kind], { people })]), members: membersOf(pieces) };
 };
 
 /** F3 (household business): one household paid twice for a month, through different people. */
-export const detectHousehold = (key: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectHousehold = (key: string, apps: readonly GroupFacts[], programme: ProgrammeDefinition): Finding[] => {
   const paid = apps.filter((facts) => facts.paidAmount > 0).sort((a, b) => a.payments[0].position - b.payments[0].position);
   const clash = paid.filter((facts) => paid.some((other) => other.citizenId !== facts.citizenId && overlaps(monthsHeld(other), monthsHeld(facts))));
   if (clash.length < 2 || !fraudRule(programme.fraudRules, 'F3')) return [];
@@ -129,7 +129,7 @@ export const detectHousehold = (key: string, apps: readonly CaseFacts[], program
 };
 
 /** F14: a burst of "voluntary" refusals (withdrawals) in one commune on one day. */
-export const detectRefusalBurst = (ward: string, day: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectRefusalBurst = (ward: string, day: string, apps: readonly GroupFacts[], programme: ProgrammeDefinition): Finding[] => {
   const threshold = fraudRule(programme.fraudRules, 'F14')?.thresholds?.refusalsPerWardDay;
   if (!threshold || apps.length < threshold) return [];
   const pieces = apps.map((facts) => ({ applicationId: facts.applicationId, ward: facts.ward, position: facts.withdrawal!.position, at: facts.withdrawal!.on })).sort((a, b) => a.position - b.position);
@@ -137,7 +137,7 @@ export const detectRefusalBurst = (ward: string, day: string, apps: readonly Cas
 };
 
 /** F17: approvals made while the programme's running total stood above the reported budget. */
-export const detectOverBudget = (apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectOverBudget = (apps: readonly GroupFacts[], programme: ProgrammeDefinition): Finding[] => {
   const budget = fraudRule(programme.fraudRules, 'F17')?.thresholds?.budgetVnd;
   const over = apps.filter((facts) => facts.overBudget);
   if (!budget || over.length === 0) return [];
@@ -147,4 +147,4 @@ export const detectOverBudget = (apps: readonly CaseFacts[], programme: Programm
 };
 
 /** The programme version an application was filed under, for its rule parameters. */
-export const programmeOf = (facts: CaseFacts, programmes: ProgrammeCatalog): ProgrammeDefinition | undefined => programmes(facts.programmeId, facts.programmeVersion);
+export const programmeOf = (facts: GroupFacts, programmes: ProgrammeCatalog): ProgrammeDefinition | undefined => programmes(facts.programmeId, facts.programmeVersion);

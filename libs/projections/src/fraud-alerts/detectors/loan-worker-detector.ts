@@ -1,19 +1,19 @@
 import { fraudRule, type ProgrammeDefinition } from '@lib/domain';
-import { loanWorkersOf, monthsHeld, type CaseFacts } from '../case-facts';
+import { loanWorkersOf, monthsHeld, type GroupFacts } from '../case-facts';
 import { reason } from './alert-reason';
 import { findingOf, type Evidence, type Finding } from './finding';
 
 /** The furlough support an employer loan must not double (NQ 42: wages lent for the months the worker is furloughed). */
 export const FURLOUGH_CATEGORY = '1';
 
-const heldPiece = (facts: CaseFacts): Evidence => {
+const heldPiece = (facts: GroupFacts): Evidence => {
   const position = facts.heldFrom!;
   const at = facts.approval?.position === position ? facts.approval.at : (facts.payments.find((payment) => payment.position === position)?.at ?? facts.submittedAt);
   return { applicationId: facts.applicationId, ward: facts.ward, position, at };
 };
 
 /** Both held at some moment: neither was given back before the other started. */
-const heldTogether = (a: CaseFacts, b: CaseFacts): boolean =>
+const heldTogether = (a: GroupFacts, b: GroupFacts): boolean =>
   (a.heldUntil === null || a.heldUntil > b.heldFrom!) && (b.heldUntil === null || b.heldUntil > a.heldFrom!);
 
 /**
@@ -22,7 +22,7 @@ const heldTogether = (a: CaseFacts, b: CaseFacts): boolean =>
  * applications and the loans that list them, under one programme. The details name the loan,
  * the support and the months, for rendering in the reader's language.
  */
-export const detectLoanWorker = (worker: string, apps: readonly CaseFacts[], programme: ProgrammeDefinition): Finding[] => {
+export const detectLoanWorker = (worker: string, apps: readonly GroupFacts[], programme: ProgrammeDefinition): Finding[] => {
   if (!fraudRule(programme.fraudRules, 'F19')) return [];
   const held = apps.filter((facts) => facts.heldFrom !== null);
   const supports = held.filter((facts) => facts.category === FURLOUGH_CATEGORY && facts.citizenId === worker);
