@@ -61,6 +61,9 @@ describe('Projector: the read models are analysed as a catch-up fills them', () 
     expect(await plannedRows(db, 'statistics_probe')).toBeGreaterThanOrEqual(20);
     // The next is due at 40: two ANALYZEs, not one per batch.
     expect(await analyses(db, 'statistics_probe')).toBe(2);
+    // A small sample (target 10): eleven histogram bounds over 30 distinct ids, not 30.
+    const { rows: [stats] } = await db.pool.query(`SELECT cardinality(histogram_bounds::text::text[]) AS bounds FROM pg_stats WHERE tablename = 'statistics_probe' AND attname = 'event_id'`);
+    expect(stats.bounds).toBe(11);
   });
 
   it("in a rebuild, the rebuild schema's copies", async () => {

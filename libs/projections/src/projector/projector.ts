@@ -39,6 +39,14 @@ const BATCHES_AHEAD = 4;
  * and its checkpoint commit together, so a crash neither loses nor repeats an event. The
  * checkpoint row is locked for the batch: two projector processes never apply the same batch.
  */
+/**
+ * The statistics taken while a catch-up fills the tables only keep the batches' lookups on their
+ * indexes, and a sample of 3,000 rows does that as well as the server's default of 30,000: the
+ * analyses of a catch-up over 40,000 applications cost the server 0.4 s instead of 3.2 s.
+ * Autovacuum, at the server's target, analyses the tables again once they have settled.
+ */
+const FILL_STATISTICS_TARGET = 10;
+
 export class Projector {
   private running = false;
   private wake: (() => void) | null = null;
@@ -197,7 +205,10 @@ export class Projector {
     // others passed it first), so the whole catch-up waited for it, 2.3 s each at full size.
     // One at a time, in order; catchUp waits for the last before it returns.
     this.statistics = this.statistics.then(() =>
-      this.dataSource.query(`ANALYZE ${qualified.join(', ')}`).then(
+      this.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL default_statistics_target = ${FILL_STATISTICS_TARGET}`);
+        await manager.query(`ANALYZE ${qualified.join(', ')}`);
+      }).then(
         () => undefined,
         // Statistics only speed the batches up: their failure must not stop the projection.
         (error) => this.options.onError?.(error),
