@@ -235,7 +235,6 @@ export const evolveCaseFacts = (facts: CaseFacts | null, event: StoredEvent, pro
   }
 };
 
-/** The months the person holds under this application: as approved, else as claimed (a legacy payment without approval). */
 /**
  * What the group rules (a person, a cluster, a household, a loan's workers, a ward's refusals)
  * never read of an application: the steps and who performed them, names, the posting, the
@@ -251,6 +250,7 @@ export const GROUP_LEFT_OUT = [
 /** An application's facts as the group rules see them: reading a field left out does not compile. */
 export type GroupFacts = Omit<CaseFacts, (typeof GROUP_LEFT_OUT)[number]>;
 
+/** The months the person holds under this application: as approved, else as claimed (a legacy payment without approval). */
 export const monthsHeld = (facts: Pick<CaseFacts, 'approval' | 'claim'>): string[] =>
   facts.approval?.months ?? (Array.isArray(facts.claim.months) ? (facts.claim.months as string[]) : []);
 
